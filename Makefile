@@ -1,0 +1,63 @@
+# Khuyến công – the two set-up commands are `make run` and `make test`; `make help` lists the rest.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export PYTHONDONTWRITEBYTECODE := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help run serve test lint format messages makemessages migrate seed bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+$(VENV)/.installed-run: requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements-dev.txt
+	@touch $@ $(VENV)/.installed-run
+
+messages: $(VENV)/.installed-run ## Compile the translations (every locale/*/LC_MESSAGES/django.po → .mo)
+	@for dir in $$(find . -path ./$(VENV) -prune -o -type d -name locale -print); do \
+		$(VENV)/bin/pybabel compile --domain=django --directory=$$dir --statistics 2>&1 | grep -v '^compiling' || exit 1; \
+	done
+
+makemessages: ## Extract new strings into locale/en/LC_MESSAGES/django.po (needs GNU gettext)
+	$(PY) manage.py makemessages --locale=en --ignore=.venv --no-obsolete
+
+migrate: $(VENV)/.installed-run messages ## Create or update the local SQLite database
+	$(PY) manage.py migrate --noinput
+
+seed: migrate ## Load the demo data (idempotent)
+	$(PY) manage.py seed_demo
+
+run: seed ## Install, migrate, seed demo data and serve on http://127.0.0.1:8000
+	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: $(VENV)/.installed-dev ## ruff check and ruff format --check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed-dev ## Reformat the code with ruff
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test: $(VENV)/.installed-dev messages lint ## Every check and test (PostgreSQL when DATABASE_URL is set)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.installed-dev messages ## Run the benchmark scripts in bench/
+	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+clean: ## Remove the virtualenv, the SQLite database and generated files
+	rm -rf $(VENV) db.sqlite3 media .test-media staticfiles

@@ -1,0 +1,36 @@
+"""Root URLconf: admin and machine endpoints without a language prefix; public pages under i18n_patterns
+(Vietnamese without a prefix, English under /en/). Wagtail's page serving comes last."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from home.views import robots_txt
+
+from .api import api_router
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += i18n_patterns(
+    path("", include("registry.catalogue.urls")),
+    path("", include("registry.competitions.urls")),
+    path("", include("news.urls")),
+    path("", include("search.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -1,0 +1,6 @@
+"""Public URLs of this app, mounted under the language prefix by config/urls.py."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "catalogue"
+urlpatterns = []

@@ -1,0 +1,71 @@
+"""Shared fixtures: the site tree, demo accounts, and Playwright pointed at Debian's Chromium."""
+
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the test body are safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def chromium_path():
+    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Launch Debian's Chromium headless. Without it: skip locally, fail in CI (CI must run browser tests)."""
+    path = chromium_path()
+    if not path:
+        reason = "Chromium not installed: apt-get install chromium, or set CHROMIUM_PATH"
+        if os.environ.get("CI"):
+            pytest.fail(reason + " (CI is set, so browser tests may not be skipped)")
+        pytest.skip(reason)
+    return {**browser_type_launch_args, "executable_path": path, "headless": True, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path_factory):
+    settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "media"
+
+
+@pytest.fixture
+def home_page(db):
+    """The site's HomePage (created by the home migration; rebuilt if a transactional test flushed it)."""
+    from tests.factories import ensure_site
+
+    return ensure_site()
+
+
+@pytest.fixture
+def demo_accounts(home_page):
+    """The demo users and groups of ``seed_demo`` (password ``khuyencong2026``)."""
+    from home.demo.context import SeedContext
+    from home.demo.seed import seed_accounts
+
+    ctx = SeedContext(write=lambda *_: None)
+    seed_accounts(ctx)
+    return ctx.users
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "vi-VN", "viewport": {"width": 1280, "height": 900}}
+
+
+def pytest_report_header(config):
+    db = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    return [f"database: {db}", f"chromium: {chromium_path() or 'not found'}"]

@@ -1,0 +1,133 @@
+"""The foundation: settings modules, languages, error pages, robots.txt, demo data."""
+
+import importlib
+import io
+import os
+import subprocess
+import sys
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+
+from home.models import HomePage, StandardPage
+
+
+@pytest.mark.parametrize("module", ["config.settings.base", "config.settings.dev", "config.settings.test"])
+def test_settings_modules_import(module):
+    assert importlib.import_module(module).INSTALLED_APPS
+
+
+def _run_production(extra_env, *args):
+    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")}
+    env.update(extra_env, DJANGO_SETTINGS_MODULE="config.settings.production")
+    return subprocess.run([sys.executable, "manage.py", *args], env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = _run_production({"ALLOWED_HOSTS": "example.org", "DATABASE_URL": "sqlite:////tmp/x.db"}, "check")
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+    assert "Production settings need these environment variables" in result.stderr
+
+
+def test_production_check_deploy_is_clean():
+    result = _run_production(
+        {
+            "SECRET_KEY": "x" * 64 + "-production-test-key-with-enough-entropy-1234567890",
+            "ALLOWED_HOSTS": "khuyencong.example.org",
+            "DATABASE_URL": "sqlite:////tmp/khuyencong-deploy-check.db",
+        },
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_home_page_in_vietnamese_at_root(client, home_page):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="vi">' in html
+    assert "Bỏ qua, đến nội dung chính" in html
+    assert 'hreflang="en"' in html
+
+
+def test_home_page_in_english_under_en(client, home_page):
+    response = client.get("/en/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    assert "Skip to main content" in html
+
+
+@override_settings(DEBUG=False)
+def test_unknown_url_gives_custom_404(client, home_page):
+    response = client.get("/khong-co-trang-nay/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Không tìm thấy trang" in html
+    assert "site-header" in html  # the site's own layout, not Django's plain page
+
+
+@override_settings(DEBUG=False)
+def test_unknown_url_in_english_gives_english_404(client, home_page):
+    response = client.get("/en/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_500_template_is_self_contained():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "Hệ thống đang gặp sự cố" in html
+
+
+def test_robots_txt_points_to_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Disallow: /admin/" in body
+    assert "Sitemap: " in body and body.rstrip().endswith("/sitemap.xml")
+
+
+def test_admin_runs_in_vietnamese(client, demo_accounts):
+    client.force_login(demo_accounts["bientap"])
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert 'lang="vi"' in response.content.decode()
+
+
+def test_site_settings_appear_in_footer(client, home_page):
+    from home.models import SiteSettings
+
+    settings = SiteSettings.load()
+    settings.address = "45 Trần Hưng Đạo, phường Pleiku"
+    settings.phone = "0269 3824 567"
+    settings.save()
+    html = client.get("/").content.decode()
+    assert "45 Trần Hưng Đạo, phường Pleiku" in html
+    assert "0269 3824 567" in html
+
+
+def test_nav_lists_menu_pages(client, home_page):
+    about = StandardPage(title="Giới thiệu", slug="gioi-thieu", show_in_menus=True)
+    home_page.add_child(instance=about)
+    html = client.get("/").content.decode()
+    assert 'href="/gioi-thieu/"' in html
+    assert 'href="/en/gioi-thieu/"' in client.get("/en/").content.decode()
+
+
+def test_seed_demo_is_idempotent(home_page):
+    call_command("seed_demo", stdout=io.StringIO())
+    counts = (HomePage.objects.count(), StandardPage.objects.count())
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects.count()
+    call_command("seed_demo", stdout=io.StringIO())
+    assert (HomePage.objects.count(), StandardPage.objects.count()) == counts
+    assert get_user_model().objects.count() == users == 7

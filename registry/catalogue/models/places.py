@@ -1,0 +1,42 @@
+"""Administrative units since 1 July 2025: provinces and commune-level units (xã, phường, đặc khu)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ..choices import CommuneKind
+
+
+class Province(models.Model):
+    """A province (tỉnh/thành phố). Loaded from CSV with ``import_registry``; managed under Registry → Places."""
+
+    code = models.CharField(_("mã"), max_length=10, unique=True, help_text=_("Mã đơn vị hành chính."))
+    name = models.CharField(_("tên"), max_length=120)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tỉnh/thành phố")
+        verbose_name_plural = _("tỉnh/thành phố")
+
+    def __str__(self):
+        return self.name
+
+
+class Commune(models.Model):
+    """A commune-level unit. Records keep a free-text legacy district for addresses made before the reform."""
+
+    code = models.CharField(_("mã"), max_length=10, unique=True, help_text=_("Mã đơn vị hành chính cấp xã."))
+    name = models.CharField(_("tên"), max_length=120, help_text=_("Tên không kèm loại, ví dụ: Pleiku."))
+    kind = models.CharField(_("loại"), max_length=10, choices=CommuneKind.choices, default=CommuneKind.XA)
+    province = models.ForeignKey(Province, verbose_name=_("tỉnh"), on_delete=models.PROTECT, related_name="communes")
+    effective_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
+    effective_until = models.DateField(
+        _("hiệu lực đến"), null=True, blank=True, help_text=_("Để trống nếu đơn vị còn tồn tại.")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("xã/phường")
+        verbose_name_plural = _("xã/phường")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.name}"

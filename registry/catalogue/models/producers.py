@@ -1,0 +1,77 @@
+"""Rural industrial establishments (cơ sở CNNT) that make the recognized products."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
+
+from search.mixins import FoldedSearchMixin
+
+from ..choices import ProducerKind
+
+
+class Producer(FoldedSearchMixin, index.Indexed, models.Model):
+    """An establishment (SME, cooperative, household…). Public profile at ``/co-so/<slug>/``;
+    managed under Registry → Producers."""
+
+    name = models.CharField(_("tên cơ sở"), max_length=255)
+    slug = models.SlugField(_("đường dẫn"), max_length=255, unique=True, help_text=_("Dùng trong địa chỉ /co-so/…/."))
+    kind = models.CharField(_("loại hình"), max_length=20, choices=ProducerKind.choices)
+    tax_code = models.CharField(
+        _("mã số thuế"), max_length=20, blank=True, help_text=_("Mã số doanh nghiệp/hợp tác xã/hộ kinh doanh.")
+    )
+    representative = models.CharField(_("người đại diện"), max_length=120, blank=True)
+    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    commune = models.ForeignKey(
+        "catalogue.Commune",
+        verbose_name=_("xã/phường"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="producers",
+    )
+    legacy_district = models.CharField(
+        _("huyện (cũ)"), max_length=120, blank=True, help_text=_("Địa danh trước 1/7/2025, giữ để tra cứu.")
+    )
+    phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    website = models.URLField(_("trang web"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    description = models.TextField(_("giới thiệu"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.SearchField("search_folded"),
+        index.AutocompleteField("search_folded"),
+        index.FilterField("kind"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("cơ sở sản xuất")
+        verbose_name_plural = _("cơ sở sản xuất")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tax_code"], condition=~models.Q(tax_code=""), name="producer_unique_tax_code"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("catalogue:producer", kwargs={"slug": self.slug})
+
+    def folded_source_texts(self):
+        return [self.name, self.representative, self.address, self.legacy_district]

@@ -1,0 +1,124 @@
+"""Typical rural industrial products (sản phẩm CNNT tiêu biểu): a Wagtail page each, under /san-pham/."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from search.mixins import FoldedSearchMixin
+
+from ..blocks import RegistryBodyBlock
+from ..choices import ProductGroup
+
+
+class ProductIndexPage(Page):
+    """The product catalogue (``/san-pham/``): faceted listing of every recognized product."""
+
+    intro = models.TextField(_("giới thiệu"), blank=True, help_text=_("Đoạn mở đầu phía trên danh sách."))
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["catalogue.ProductPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("danh mục sản phẩm")
+        verbose_name_plural = _("danh mục sản phẩm")
+
+
+class ProductPage(FoldedSearchMixin, Page):
+    """One product (or product set) with its producer, place, pictures and certificates; edited under Pages."""
+
+    product_group = models.CharField(_("nhóm sản phẩm"), max_length=20, choices=ProductGroup.choices)
+    producer = models.ForeignKey(
+        "catalogue.Producer", verbose_name=_("cơ sở sản xuất"), on_delete=models.PROTECT, related_name="products"
+    )
+    commune = models.ForeignKey(
+        "catalogue.Commune",
+        verbose_name=_("xã/phường"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="products",
+        help_text=_("Nơi sản xuất; để trống thì lấy theo cơ sở."),
+    )
+    craft_village = models.ForeignKey(
+        "catalogue.CraftVillagePage",
+        verbose_name=_("làng nghề"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="products",
+    )
+    artisans = ParentalManyToManyField(
+        "catalogue.ArtisanPage", verbose_name=_("nghệ nhân"), blank=True, related_name="products"
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("ảnh đại diện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Ảnh chính của sản phẩm, tỉ lệ 4:3, ít nhất 1200 px chiều ngang."),
+    )
+    summary = models.TextField(_("mô tả ngắn"), blank=True, help_text=_("Hai, ba câu hiện trên thẻ sản phẩm."))
+    body = StreamField(RegistryBodyBlock(), blank=True, verbose_name=_("nội dung"))
+    materials = models.TextField(_("nguyên liệu, thành phần"), blank=True)
+    packaging = models.CharField(_("quy cách đóng gói"), max_length=255, blank=True)
+    where_to_buy = models.TextField(_("nơi mua"), blank=True, help_text=_("Cửa hàng, sàn thương mại điện tử…"))
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("materials"),
+        index.SearchField("search_folded"),
+        index.AutocompleteField("search_folded"),
+        index.RelatedFields("producer", [index.SearchField("name"), index.SearchField("search_folded")]),
+        index.FilterField("product_group"),
+        index.FilterField("producer_id"),
+        index.FilterField("commune_id"),
+    ]
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("product_group"), FieldPanel("producer"), FieldPanel("commune")], heading=_("Phân loại")
+        ),
+        FieldPanel("hero_image"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("materials"), FieldPanel("packaging"), FieldPanel("where_to_buy")], heading=_("Thông tin mua")
+        ),
+        MultiFieldPanel([FieldPanel("craft_village"), FieldPanel("artisans")], heading=_("Liên kết")),
+        InlinePanel("gallery_images", label=_("Thư viện ảnh")),
+    ]
+
+    parent_page_types = ["catalogue.ProductIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("sản phẩm")
+        verbose_name_plural = _("sản phẩm")
+
+    def folded_source_texts(self):
+        texts = [self.title, self.summary, self.materials]
+        if self.producer_id:
+            texts.append(self.producer.name)
+        return texts
+
+    @property
+    def place(self):
+        return self.commune or (self.producer.commune if self.producer_id else None)
+
+
+class ProductGalleryImage(Orderable):
+    """A picture in a product's gallery."""
+
+    page = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey("wagtailimages.Image", verbose_name=_("ảnh"), on_delete=models.CASCADE, related_name="+")
+    caption = models.CharField(_("chú thích"), max_length=255, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]

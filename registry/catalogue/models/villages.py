@@ -1,0 +1,215 @@
+"""Craft villages (làng nghề) recognized under Decree 52/2018/NĐ-CP: a Wagtail page each under /lang-nghe/."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from search.mixins import FoldedSearchMixin
+
+from ..blocks import RegistryBodyBlock
+from ..choices import TradeGroup, VillageType
+
+
+def _threshold(name, default):
+    return getattr(settings, "CRAFT_VILLAGE_THRESHOLDS", {}).get(name, default)
+
+
+class TradeGroupTag(models.Model):
+    """One of the 7 trade groups of Decree 52 (rows created by a migration), so villages can be filtered by it."""
+
+    code = models.CharField(_("mã"), max_length=30, unique=True, choices=TradeGroup.choices)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("nhóm ngành nghề")
+        verbose_name_plural = _("nhóm ngành nghề")
+
+    def __str__(self):
+        return str(TradeGroup(self.code).label)
+
+
+class CraftVillageIndexPage(Page):
+    """The list and map of craft villages (``/lang-nghe/``)."""
+
+    intro = models.TextField(_("giới thiệu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["catalogue.CraftVillagePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("danh sách làng nghề")
+        verbose_name_plural = _("danh sách làng nghề")
+
+
+class CraftVillagePage(FoldedSearchMixin, Page):
+    """A craft village or traditional craft village with its recognition decision and Decree 52 figures."""
+
+    village_type = models.CharField(_("loại"), max_length=20, choices=VillageType.choices, default=VillageType.CRAFT)
+    trade_groups = ParentalManyToManyField(
+        TradeGroupTag, verbose_name=_("nhóm ngành nghề"), blank=True, related_name="villages"
+    )
+    main_trade = models.CharField(_("nghề chính"), max_length=120, help_text=_("Ví dụ: Dệt thổ cẩm, Nấu rượu."))
+    commune = models.ForeignKey(
+        "catalogue.Commune",
+        verbose_name=_("xã/phường"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="villages",
+    )
+    legacy_district = models.CharField(_("huyện (cũ)"), max_length=120, blank=True)
+    latitude = models.DecimalField(_("vĩ độ"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("kinh độ"), max_digits=9, decimal_places=6, null=True, blank=True)
+    households_total = models.PositiveIntegerField(_("tổng số hộ"), null=True, blank=True)
+    households_in_trade = models.PositiveIntegerField(_("số hộ làm nghề"), null=True, blank=True)
+    stable_production_years = models.PositiveSmallIntegerField(
+        _("số năm sản xuất ổn định"), null=True, blank=True, help_text=_("Liên tục đến thời điểm đề nghị công nhận.")
+    )
+    is_recognized = models.BooleanField(
+        _("đã được công nhận"), default=True, help_text=_("Đã có quyết định công nhận của UBND tỉnh.")
+    )
+    recognition_decision_number = models.CharField(_("số quyết định công nhận"), max_length=60, blank=True)
+    recognition_decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True)
+    recognition_issuer = models.CharField(_("cơ quan công nhận"), max_length=200, blank=True)
+    meets_environmental_rules = models.BooleanField(_("đáp ứng điều kiện bảo vệ môi trường"), default=True)
+    summary = models.TextField(_("tóm tắt"), blank=True)
+    body = StreamField(RegistryBodyBlock(), blank=True, verbose_name=_("nội dung"))
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("ảnh đại diện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("main_trade"),
+        index.SearchField("summary"),
+        index.SearchField("search_folded"),
+        index.AutocompleteField("search_folded"),
+        index.FilterField("village_type"),
+        index.FilterField("commune_id"),
+    ]
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("village_type"), FieldPanel("main_trade"), FieldPanel("trade_groups")], heading=_("Phân loại")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("commune"), FieldPanel("legacy_district"), FieldPanel("latitude"), FieldPanel("longitude")],
+            heading=_("Vị trí"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("households_total"),
+                FieldPanel("households_in_trade"),
+                FieldPanel("stable_production_years"),
+                FieldPanel("meets_environmental_rules"),
+            ],
+            heading=_("Tiêu chí Nghị định 52"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("is_recognized"),
+                FieldPanel("recognition_decision_number"),
+                FieldPanel("recognition_decision_date"),
+                FieldPanel("recognition_issuer"),
+            ],
+            heading=_("Công nhận"),
+        ),
+        InlinePanel("traditional_trades", label=_("Nghề truyền thống")),
+        FieldPanel("hero_image"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("gallery_images", label=_("Thư viện ảnh")),
+    ]
+
+    parent_page_types = ["catalogue.CraftVillageIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("làng nghề")
+        verbose_name_plural = _("làng nghề")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(households_in_trade__isnull=True)
+                | models.Q(households_total__isnull=True)
+                | models.Q(households_in_trade__lte=models.F("households_total")),
+                name="village_households_in_trade_le_total",
+            )
+        ]
+
+    def folded_source_texts(self):
+        return [self.title, self.main_trade, self.summary, self.legacy_district]
+
+    @property
+    def households_percentage(self):
+        """Share of households in the trade, in percent with one decimal, or None when unknown."""
+        if not self.households_total or self.households_in_trade is None:
+            return None
+        return (Decimal(self.households_in_trade) * 100 / Decimal(self.households_total)).quantize(Decimal("0.1"))
+
+    def threshold_warnings(self):
+        """Decree 52 criteria a recognized village does not meet, as messages for editors (empty when fine)."""
+        if not self.is_recognized:
+            return []
+        warnings = []
+        min_share = Decimal(str(_threshold("households_percentage", 20)))
+        share = self.households_percentage
+        if share is None:
+            warnings.append(_("Chưa có số hộ để kiểm tra tỉ lệ hộ làm nghề (tối thiểu 20%)."))
+        elif share < min_share:
+            warnings.append(
+                _("Tỉ lệ hộ làm nghề %(share)s%% thấp hơn mức tối thiểu %(min)s%%.")
+                % {"share": share, "min": min_share}
+            )
+        min_years = _threshold("stable_years", 2)
+        if self.stable_production_years is None or self.stable_production_years < min_years:
+            warnings.append(_("Sản xuất ổn định chưa đủ %(years)s năm liên tục.") % {"years": min_years})
+        if not self.meets_environmental_rules:
+            warnings.append(_("Chưa đáp ứng điều kiện bảo vệ môi trường."))
+        if self.village_type == VillageType.TRADITIONAL:
+            min_trade_years = _threshold("traditional_trade_years", 50)
+            trades = list(self.traditional_trades.all())
+            if not any(t.years_present and t.years_present > min_trade_years for t in trades):
+                warnings.append(
+                    _("Làng nghề truyền thống cần ít nhất một nghề truyền thống có mặt trên %(years)s năm.")
+                    % {"years": min_trade_years}
+                )
+        return warnings
+
+
+class TraditionalTrade(Orderable):
+    """A traditional trade practised in a village, with how long it has been present there."""
+
+    page = ParentalKey(CraftVillagePage, on_delete=models.CASCADE, related_name="traditional_trades")
+    name = models.CharField(_("tên nghề"), max_length=120)
+    years_present = models.PositiveSmallIntegerField(
+        _("số năm có mặt"), null=True, blank=True, help_text=_("Nghề truyền thống: trên 50 năm.")
+    )
+    recognition_decision = models.CharField(_("quyết định công nhận nghề"), max_length=120, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("years_present"), FieldPanel("recognition_decision")]
+
+    def __str__(self):
+        return self.name
+
+
+class VillageGalleryImage(Orderable):
+    """A picture in a village's gallery."""
+
+    page = ParentalKey(CraftVillagePage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey("wagtailimages.Image", verbose_name=_("ảnh"), on_delete=models.CASCADE, related_name="+")
+    caption = models.CharField(_("chú thích"), max_length=255, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]

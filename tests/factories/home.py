@@ -1,4 +1,4 @@
-"""factory_boy factories for the whole project; each app's factories live here, grouped by app."""
+"""Factories of the site itself: users, images, standard pages, and the site tree."""
 
 import factory
 import wagtail_factories
@@ -48,3 +48,6 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     title = factory.Sequence(lambda n: f"Trang {n}")
     intro = "Giới thiệu ngắn."
+
+
+__all__ = ["ImageFactory", "StandardPageFactory", "UserFactory", "ensure_site"]

@@ -1,0 +1,1 @@
+"""Factories of registry/competitions (filled by the competitions work)."""

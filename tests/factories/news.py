@@ -1,0 +1,1 @@
+"""Factories of news/ (filled by the news work)."""

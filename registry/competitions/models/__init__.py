@@ -1,0 +1,5 @@
+"""Competitions (bình chọn), their rubrics, entries, jurors and score sheets."""
+
+from .competitions import Competition, CompetitionQuerySet
+
+__all__ = ["Competition", "CompetitionQuerySet"]

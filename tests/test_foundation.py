@@ -19,7 +19,11 @@ def test_settings_modules_import(module):
 
 
 def _run_production(extra_env, *args):
-    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    }
     env.update(extra_env, DJANGO_SETTINGS_MODULE="config.settings.production")
     return subprocess.run([sys.executable, "manage.py", *args], env=env, capture_output=True, text=True, timeout=120)
 

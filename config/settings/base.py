@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.page_cache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -136,6 +137,8 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Trung tâm Khuyến công <khuyencong@localhost>")
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Rendered public pages are cached for anonymous visitors and invalidated on every write (home/page_cache.py).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 
 # Background work (search index updates, reminder e-mails): django-tasks, run in-process by default.
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}}
@@ -166,6 +169,11 @@ REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRen
 CATALOGUE_SEARCH_BACKEND = env("CATALOGUE_SEARCH_BACKEND", default="database")
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="khuyencong")
+
+# Search (owned by the search app): Elasticsearch request timeout in seconds (kept short: when the cluster is down
+# the database backend answers), and the number of failures after which the cluster is skipped for a while.
+ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=2.0)
+ELASTICSEARCH_RETRY_AFTER = env.int("ELASTICSEARCH_RETRY_AFTER", default=30)
 
 # Map tiles for the craft-village map (Leaflet is served from static/vendor).
 MAP_TILE_URL = env("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")

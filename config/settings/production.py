@@ -36,3 +36,6 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+# One cache shared by every gunicorn worker (page cache invalidation must reach them all); Redis when scaling out.
+CACHES = {"default": env.cache("CACHE_URL", default="filecache:///var/tmp/khuyencong-cache")}

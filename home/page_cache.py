@@ -6,6 +6,7 @@ visitor never gets a stale page. The generation lives in the default cache: use 
 (file-based, Redis, …) when running several workers (production.py defaults to a file-based cache).
 """
 
+import hashlib
 import logging
 import uuid
 
@@ -57,7 +58,8 @@ def _is_anonymous(request):
 
 
 def _key(request):
-    return ":".join(("pagecache", generation(), get_language() or "", request.get_host(), request.get_full_path()))
+    where = hashlib.sha256((request.get_host() + request.get_full_path()).encode()).hexdigest()
+    return ":".join(("pagecache", generation(), get_language() or "", where))
 
 
 class CachedPageMixin:

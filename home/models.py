@@ -1,5 +1,6 @@
 """Site-wide pieces: the home page, plain content pages and the center's contact settings."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -10,9 +11,12 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 from wagtail.search import index
 
+from .sections import HomeSectionsBlock
+
 
 class HomePage(Page):
-    """The site's front page (``/``). Editors set the hero; later sections are arranged in ``sections``."""
+    """The site's front page (``/``), edited under Pages → Trang chủ: the hero, then the sections (highlights,
+    latest news, featured products, villages map, open competitions, key figures) editors arrange."""
 
     hero_title = models.CharField(
         _("tiêu đề nổi bật"),
@@ -33,11 +37,19 @@ class HomePage(Page):
         help_text=_("Ảnh ngang, ít nhất 1600×700 px."),
     )
 
+    sections = StreamField(
+        HomeSectionsBlock(),
+        blank=True,
+        verbose_name=_("các mục trang chủ"),
+        help_text=_("Thêm, bớt và kéo thả để sắp xếp các mục hiện dưới phần nổi bật."),
+    )
+
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")],
             heading=_("Phần nổi bật"),
         ),
+        FieldPanel("sections"),
     ]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -46,6 +58,13 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("trang chủ")
         verbose_name_plural = _("trang chủ")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["has_map"] = any(block.block_type == "villages_map" for block in self.sections)
+        if context["has_map"]:
+            context["map_tiles"] = {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
+        return context
 
 
 class StandardPage(Page):

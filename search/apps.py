@@ -7,3 +7,9 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "search"
     verbose_name = _("Tìm kiếm")
+
+    def ready(self):
+        # Elasticsearch index updates on publish/unpublish/move/delete (no-ops with the database backend).
+        from .elastic import signals
+
+        signals.connect()

@@ -171,7 +171,7 @@ ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="khuyencong")
 
 # Search (owned by the search app): Elasticsearch request timeout in seconds (kept short: when the cluster is down
-# the database backend answers), and the number of failures after which the cluster is skipped for a while.
+# the database backend answers), and how many seconds the cluster is skipped after a failure before a new try.
 ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=2.0)
 ELASTICSEARCH_RETRY_AFTER = env.int("ELASTICSEARCH_RETRY_AFTER", default=30)
 

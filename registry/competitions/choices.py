@@ -10,3 +10,57 @@ class CompetitionStatus(models.TextChoices):
     SCORING = "scoring", _("Đang chấm điểm")
     CLOSED = "closed", _("Đã kết thúc chấm")
     PUBLISHED = "published", _("Đã công bố kết quả")
+
+
+# Allowed moves of the status workflow (draft → entries open → scoring → closed → published; one step back allowed).
+STATUS_FLOW = {
+    CompetitionStatus.DRAFT: [CompetitionStatus.ENTRIES_OPEN],
+    CompetitionStatus.ENTRIES_OPEN: [CompetitionStatus.DRAFT, CompetitionStatus.SCORING],
+    CompetitionStatus.SCORING: [CompetitionStatus.ENTRIES_OPEN, CompetitionStatus.CLOSED],
+    CompetitionStatus.CLOSED: [CompetitionStatus.SCORING, CompetitionStatus.PUBLISHED],
+    CompetitionStatus.PUBLISHED: [CompetitionStatus.CLOSED],
+}
+
+
+class Aggregation(models.TextChoices):
+    MEAN = "mean", _("Trung bình cộng")
+    TRIMMED_MEAN = "trimmed-mean", _("Trung bình bỏ điểm cao nhất và thấp nhất (từ 5 phiếu)")
+
+
+class PeerVisibility(models.TextChoices):
+    NEVER = "never", _("Không bao giờ")
+    AFTER_SUBMISSION = "after-submission", _("Sau khi nộp phiếu của mình")
+    AFTER_CLOSING = "after-closing", _("Sau khi kết thúc chấm")
+
+
+class AssignmentMode(models.TextChoices):
+    ALL = "all", _("Mọi giám khảo chấm mọi hồ sơ")
+    BALANCED = "balanced", _("Phân công cân bằng N giám khảo mỗi hồ sơ")
+
+
+class EntryStatus(models.TextChoices):
+    REGISTERED = "registered", _("Đã đăng ký")
+    ELIGIBLE = "eligible", _("Hợp lệ")
+    INELIGIBLE = "ineligible", _("Không hợp lệ")
+    WITHDRAWN = "withdrawn", _("Đã rút")
+
+
+class JurorRole(models.TextChoices):
+    CHAIR = "chair", _("Chủ tịch hội đồng")
+    MEMBER = "member", _("Thành viên")
+
+
+class SheetStatus(models.TextChoices):
+    DRAFT = "draft", _("Đang chấm")
+    SUBMITTED = "submitted", _("Đã nộp")
+
+
+class AuditAction(models.TextChoices):
+    SAVE = "save", _("Lưu nháp")
+    SUBMIT = "submit", _("Nộp phiếu")
+    REOPEN = "reopen", _("Mở lại phiếu")
+    DECISION = "decision", _("Quyết định của hội đồng")
+    STATUS = "status", _("Đổi trạng thái")
+    CONFLICT = "conflict", _("Khai báo xung đột lợi ích")
+    PUBLISH = "publish", _("Công bố kết quả")
+    CERTIFICATE = "certificate", _("Cấp giấy chứng nhận")

@@ -1,6 +1,6 @@
 """Public URLs of this app, mounted under the language prefix by config/urls.py."""
 
-from django.urls import path  # noqa: F401
+from .jury.urls import urlpatterns as jury_urlpatterns
 
 app_name = "competitions"
-urlpatterns = []
+urlpatterns = [*jury_urlpatterns]

@@ -8,9 +8,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.page_cache import CachedPageMixin
 from search.mixins import FoldedSearchMixin
 
+from ..api import ARTISAN_API_FIELDS
 from ..blocks import RegistryBodyBlock
+from ..structured_data import person_jsonld
 
 
 class TitleKind(models.Model):
@@ -32,7 +35,7 @@ class TitleKind(models.Model):
         return self.name
 
 
-class ArtisanIndexPage(Page):
+class ArtisanIndexPage(CachedPageMixin, Page):
     """The list of artisans (``/nghe-nhan/``)."""
 
     intro = models.TextField(_("giới thiệu"), blank=True)
@@ -42,12 +45,19 @@ class ArtisanIndexPage(Page):
     subpage_types = ["catalogue.ArtisanPage"]
     max_count = 1
 
+    def get_context(self, request, *args, **kwargs):
+        from ..listing import artisan_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(artisan_listing(self, request))
+        return context
+
     class Meta:
         verbose_name = _("danh sách nghệ nhân")
         verbose_name_plural = _("danh sách nghệ nhân")
 
 
-class ArtisanPage(FoldedSearchMixin, Page):
+class ArtisanPage(CachedPageMixin, FoldedSearchMixin, Page):
     """One artisan: portrait, trade, village, titles, works, awards and biography."""
 
     portrait = models.ForeignKey(
@@ -77,6 +87,9 @@ class ArtisanPage(FoldedSearchMixin, Page):
         on_delete=models.PROTECT,
         related_name="artisans",
     )
+    legacy_district = models.CharField(
+        _("huyện (cũ)"), max_length=120, blank=True, help_text=_("Địa danh trước 1/7/2025, giữ để tra cứu.")
+    )
     years_in_trade = models.PositiveSmallIntegerField(_("số năm trong nghề"), null=True, blank=True)
     trainees = models.PositiveIntegerField(_("số người đã truyền nghề"), null=True, blank=True)
     summary = models.TextField(_("tóm tắt"), blank=True, help_text=_("Một, hai câu hiện trên thẻ nghệ nhân."))
@@ -101,6 +114,7 @@ class ArtisanPage(FoldedSearchMixin, Page):
                 FieldPanel("trade"),
                 FieldPanel("craft_village"),
                 FieldPanel("commune"),
+                FieldPanel("legacy_district"),
             ],
             heading=_("Thông tin chung"),
         ),
@@ -112,6 +126,14 @@ class ArtisanPage(FoldedSearchMixin, Page):
         FieldPanel("awards"),
     ]
 
+    api_fields = ARTISAN_API_FIELDS
+
+    @staticmethod
+    def api_optimize_queryset(queryset):
+        return queryset.select_related("commune", "portrait", "locale").prefetch_related(
+            "titles__kind", "portrait__renditions"
+        )
+
     parent_page_types = ["catalogue.ArtisanIndexPage"]
     subpage_types = []
 
@@ -121,6 +143,13 @@ class ArtisanPage(FoldedSearchMixin, Page):
 
     def folded_source_texts(self):
         return [self.title, self.trade, self.ethnicity, self.summary]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["titles"] = self.titles.select_related("kind")
+        context["jsonld"] = person_jsonld(self)
+        context["products"] = self.products.live().public().select_related("producer", "hero_image").order_by("title")
+        return context
 
 
 class ArtisanTitle(Orderable):

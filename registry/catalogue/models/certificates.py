@@ -8,6 +8,8 @@ from django.db.models import Case, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from rest_framework.serializers import StringRelatedField
+from wagtail.api import APIField
 
 from ..choices import CertificateSource, CertificateStatus, Level, Region
 
@@ -72,6 +74,25 @@ class Certificate(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = CertificateQuerySet.as_manager()
+
+    api_fields = [
+        APIField(name)
+        for name in (
+            "serial",
+            "level",
+            "region",
+            "year",
+            "score",
+            "decision_number",
+            "decision_date",
+            "issuer",
+            "valid_from",
+            "valid_until",
+            "status",
+            "revoked_at",
+            "revoked_reason",
+        )
+    ] + [APIField("product", serializer=StringRelatedField())]
 
     class Meta:
         ordering = ["-year", "serial"]

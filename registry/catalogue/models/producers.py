@@ -3,6 +3,8 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from rest_framework.serializers import StringRelatedField
+from wagtail.api import APIField
 from wagtail.search import index
 
 from search.mixins import FoldedSearchMixin
@@ -56,6 +58,11 @@ class Producer(FoldedSearchMixin, index.Indexed, models.Model):
         index.AutocompleteField("search_folded"),
         index.FilterField("kind"),
     ]
+
+    api_fields = [
+        APIField(name)
+        for name in ("name", "slug", "kind", "tax_code", "address", "legacy_district", "phone", "email", "website")
+    ] + [APIField("description"), APIField("commune", serializer=StringRelatedField())]
 
     class Meta:
         ordering = ["name"]

@@ -8,10 +8,16 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.page_cache import CachedPageMixin
 from search.mixins import FoldedSearchMixin
 
+from ..api import PRODUCT_API_FIELDS
 from ..blocks import RegistryBodyBlock
 from ..choices import ProductGroup
+from ..qr import certificate_qr_svg
+from ..structured_data import product_jsonld
+from .producers import Producer
+from .villages import CraftVillagePage
 
 
 class ProductIndexPage(Page):
@@ -28,8 +34,16 @@ class ProductIndexPage(Page):
         verbose_name = _("danh mục sản phẩm")
         verbose_name_plural = _("danh mục sản phẩm")
 
+    def get_context(self, request, *args, **kwargs):
+        """The faceted listing (search/service.py): text, filters, sort and one page of products."""
+        from search.views import catalogue_context
 
-class ProductPage(FoldedSearchMixin, Page):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(catalogue_context(request))
+        return context
+
+
+class ProductPage(CachedPageMixin, FoldedSearchMixin, Page):
     """One product (or product set) with its producer, place, pictures and certificates; edited under Pages."""
 
     product_group = models.CharField(_("nhóm sản phẩm"), max_length=20, choices=ProductGroup.choices)
@@ -96,6 +110,14 @@ class ProductPage(FoldedSearchMixin, Page):
         InlinePanel("gallery_images", label=_("Thư viện ảnh")),
     ]
 
+    api_fields = PRODUCT_API_FIELDS
+
+    @staticmethod
+    def api_optimize_queryset(queryset):
+        return queryset.select_related("producer__commune", "commune", "hero_image", "locale").prefetch_related(
+            "certificates", "hero_image__renditions"
+        )
+
     parent_page_types = ["catalogue.ProductIndexPage"]
     subpage_types = []
 
@@ -109,9 +131,35 @@ class ProductPage(FoldedSearchMixin, Page):
             texts.append(self.producer.name)
         return texts
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(product_page_context(self))
+        return context
+
     @property
     def place(self):
         return self.commune or (self.producer.commune if self.producer_id else None)
+
+
+def product_page_context(product):
+    """What the product page shows besides the page itself, in a fixed number of queries."""
+    producer = Producer.objects.select_related("commune__province", "logo").get(pk=product.producer_id)
+    certificates = list(product.certificates.with_status().order_by("-year", "serial"))
+    for certificate in certificates:
+        certificate.qr_svg = certificate_qr_svg(certificate, scale=3)
+    return {
+        "jsonld": product_jsonld(product, producer, certificates),
+        "producer": producer,
+        "place": product.commune if product.commune_id else producer.commune,
+        "certificates": certificates,
+        "gallery": product.gallery_images.select_related("image"),
+        "artisans": product.artisans.live().public().select_related("portrait"),
+        "village": (
+            CraftVillagePage.objects.live().public().filter(pk=product.craft_village_id).first()
+            if product.craft_village_id
+            else None
+        ),
+    }
 
 
 class ProductGalleryImage(Orderable):

@@ -11,10 +11,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.page_cache import CachedPageMixin
 from search.mixins import FoldedSearchMixin
 
+from ..api import VILLAGE_API_FIELDS
 from ..blocks import RegistryBodyBlock
 from ..choices import TradeGroup, VillageType
+from ..panels import ThresholdWarningsPanel
+from ..structured_data import place_jsonld
 
 
 def _threshold(name, default):
@@ -35,7 +39,7 @@ class TradeGroupTag(models.Model):
         return str(TradeGroup(self.code).label)
 
 
-class CraftVillageIndexPage(Page):
+class CraftVillageIndexPage(CachedPageMixin, Page):
     """The list and map of craft villages (``/lang-nghe/``)."""
 
     intro = models.TextField(_("giới thiệu"), blank=True)
@@ -45,12 +49,19 @@ class CraftVillageIndexPage(Page):
     subpage_types = ["catalogue.CraftVillagePage"]
     max_count = 1
 
+    def get_context(self, request, *args, **kwargs):
+        from ..listing import village_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(village_listing(self, request))
+        return context
+
     class Meta:
         verbose_name = _("danh sách làng nghề")
         verbose_name_plural = _("danh sách làng nghề")
 
 
-class CraftVillagePage(FoldedSearchMixin, Page):
+class CraftVillagePage(CachedPageMixin, FoldedSearchMixin, Page):
     """A craft village or traditional craft village with its recognition decision and Decree 52 figures."""
 
     village_type = models.CharField(_("loại"), max_length=20, choices=VillageType.choices, default=VillageType.CRAFT)
@@ -102,6 +113,7 @@ class CraftVillagePage(FoldedSearchMixin, Page):
     ]
 
     content_panels = Page.content_panels + [
+        ThresholdWarningsPanel(heading=_("Kiểm tra tiêu chí Nghị định 52")),
         MultiFieldPanel(
             [FieldPanel("village_type"), FieldPanel("main_trade"), FieldPanel("trade_groups")], heading=_("Phân loại")
         ),
@@ -134,6 +146,12 @@ class CraftVillagePage(FoldedSearchMixin, Page):
         InlinePanel("gallery_images", label=_("Thư viện ảnh")),
     ]
 
+    api_fields = VILLAGE_API_FIELDS
+
+    @staticmethod
+    def api_optimize_queryset(queryset):
+        return queryset.select_related("commune", "locale").prefetch_related("trade_groups", "traditional_trades")
+
     parent_page_types = ["catalogue.CraftVillageIndexPage"]
     subpage_types = []
 
@@ -151,6 +169,25 @@ class CraftVillagePage(FoldedSearchMixin, Page):
 
     def folded_source_texts(self):
         return [self.title, self.main_trade, self.summary, self.legacy_district]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["products"] = self.products.live().public().select_related("producer", "hero_image").order_by("title")
+        context["artisans"] = self.artisans.live().public().select_related("portrait").order_by("title")
+        context["gallery"] = self.gallery_images.select_related("image")
+        context["traditional_trades"] = self.traditional_trades.all()
+        context["jsonld"] = place_jsonld(self)
+        context["map_tile_url"] = settings.MAP_TILE_URL
+        context["map_attribution"] = settings.MAP_TILE_ATTRIBUTION
+        if self.has_coordinates:
+            context["markers"] = [
+                {"title": self.title, "lat": float(self.latitude), "lng": float(self.longitude), "url": ""}
+            ]
+        return context
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None
 
     @property
     def households_percentage(self):

@@ -1,5 +1,26 @@
 """Competitions (bình chọn), their rubrics, entries, jurors and score sheets."""
 
+from .audit import AuditEntry
 from .competitions import Competition, CompetitionQuerySet
+from .entries import Entry, EntryDocument, EntryQuerySet
+from .jury import Assignment, Conflict, Juror
+from .pages import CompetitionIndexPage
+from .rubrics import Criterion, Rubric
+from .sheets import Score, ScoreSheet
 
-__all__ = ["Competition", "CompetitionQuerySet"]
+__all__ = [
+    "Assignment",
+    "AuditEntry",
+    "Competition",
+    "CompetitionIndexPage",
+    "CompetitionQuerySet",
+    "Conflict",
+    "Criterion",
+    "Entry",
+    "EntryDocument",
+    "EntryQuerySet",
+    "Juror",
+    "Rubric",
+    "Score",
+    "ScoreSheet",
+]

@@ -1,0 +1,176 @@
+"""Catalogue search timings on the database backend: p50/p95 of catalogue searches (the service call and the whole
+/san-pham/ page) at 1× and 10× demo data, beside a product page measured in the same run, with query counts.
+
+Usage: .venv/bin/python bench/search.py [--scales 1 10] [--repeat 40] [--fresh]
+Each scale gets its own SQLite database in /tmp (``seed_demo --scale N``; reused unless --fresh), or use
+DATABASE_URL_TEMPLATE=postgres://…/kc_bench_search_{scale} for PostgreSQL. Requests go through Django's test client
+in-process (no network). Never run by ``make test``.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+
+# (label, query string) – what people do on /san-pham/
+CASES = [
+    ("browse", ""),
+    ("text: tho cam", "q=tho+cam"),
+    ("text: Cà phê", "q=C%C3%A0+ph%C3%AA"),
+    ("group", "group=processed-food"),
+    ("group+level+year", "group=handicraft&group=processed-food&level=provincial&year=2024"),
+    ("text+commune+sort", "q=mat+ong&producer_kind=cooperative&sort=level"),
+    ("page 2, by name", "sort=name&page=2"),
+]
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def timed(function, repeat):
+    function()  # warm up
+    durations = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        durations.append((time.perf_counter() - started) * 1000)
+    return statistics.median(durations), percentile(durations, 0.95)
+
+
+def worker(scale, repeat):
+    """Runs inside a subprocess whose DATABASE_URL points at the seeded database; prints JSON rows."""
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+    import django
+
+    django.setup()
+    from django.core.signals import request_started
+    from django.db import connection, reset_queries
+    from django.http import QueryDict
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from registry.catalogue.models import ProductPage
+    from search.service import catalogue_search_request
+
+    request_started.disconnect(reset_queries)  # keep the query log across requests, to count them
+    rows = []
+    anonymous = Client()
+    uncached = Client()
+    uncached.cookies["sessionid"] = "bench"  # a session cookie bypasses the anonymous page cache
+
+    def page_row(label, client, url):
+        assert client.get(url).status_code == 200, url
+        with CaptureQueriesContext(connection) as context:
+            client.get(url)
+        p50, p95 = timed(lambda: client.get(url), repeat)
+        rows.append({"scale": scale, "what": label, "queries": len(context.captured_queries), "p50": p50, "p95": p95})
+
+    product = ProductPage.objects.live().order_by("pk").first()
+    page_row("product page (cached)", anonymous, product.url)
+    page_row("product page (uncached)", uncached, product.url)
+    for label, query in CASES:
+        querydict = QueryDict(query)
+        with CaptureQueriesContext(connection) as context:
+            results = catalogue_search_request(querydict)
+        p50, p95 = timed(lambda q=querydict: catalogue_search_request(q), repeat)
+        rows.append(
+            {
+                "scale": scale,
+                "what": f"search service: {label}",
+                "queries": len(context.captured_queries),
+                "p50": p50,
+                "p95": p95,
+                "total": results.total,
+            }
+        )
+        page_row(f"/san-pham/?{label}", uncached, "/san-pham/" + (f"?{query}" if query else ""))
+    products = ProductPage.objects.live().count()
+    for row in rows:
+        row["products"] = products
+    print(json.dumps(rows))
+
+
+def database_url(scale):
+    template = os.environ.get("DATABASE_URL_TEMPLATE")
+    if template:
+        return template.format(scale=scale)
+    return f"sqlite:////tmp/kc-bench-search-{scale}.db"
+
+
+def prepare(scale, fresh, env):
+    url = database_url(scale)
+    path = Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
+    if path and fresh and path.exists():
+        path.unlink()
+    if path and path.exists():
+        return
+    print(f"seeding {url} at {scale}× …", file=sys.stderr)
+    subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [PY, "manage.py", "seed_demo", "--scale", str(scale)], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10])
+    parser.add_argument("--repeat", type=int, default=40)
+    parser.add_argument("--fresh", action="store_true", help="reseed the SQLite databases")
+    parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(args.worker, args.repeat)
+        return
+
+    rows = []
+    for scale in args.scales:
+        env = dict(os.environ)
+        env.update(
+            DATABASE_URL=database_url(scale),
+            DJANGO_SETTINGS_MODULE="config.settings.base",
+            CATALOGUE_SEARCH_BACKEND="database",
+            DEBUG="false",
+            ALLOWED_HOSTS="testserver,localhost,127.0.0.1",
+            MEDIA_ROOT=f"/tmp/kc-bench-search-media-{scale}",
+            LOG_LEVEL="ERROR",
+        )
+        prepare(scale, args.fresh, env)
+        out = subprocess.run(
+            [PY, __file__, "--worker", str(scale), "--repeat", str(args.repeat)],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        rows.extend(json.loads(out.strip().splitlines()[-1]))
+
+    print(f"\nCatalogue search, database backend ({args.repeat} timed runs each, times in ms)\n")
+    header = f"{'scale':>5} {'products':>8}  {'what':<44} {'queries':>7} {'p50':>8} {'p95':>8} {'hits':>5}"
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        print(
+            f"{row['scale']:>4}× {row['products']:>8}  {row['what']:<44} {row['queries']:>7} "
+            f"{row['p50']:>8.1f} {row['p95']:>8.1f} {row.get('total', ''):>5}"
+        )
+    by_what = {}
+    for row in rows:
+        by_what.setdefault(row["what"], {})[row["scale"]] = row["queries"]
+    changed = [what for what, counts in by_what.items() if len(set(counts.values())) > 1]
+    print("\nQuery counts constant across scales:", "yes" if not changed else f"NO – {', '.join(changed)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,253 @@
+"""Section blocks of the home page, arranged by editors in ``HomePage.sections`` (Pages → Trang chủ).
+
+Each block loads its own data in ``get_context`` with a fixed number of queries, and renders nothing useful
+rather than failing when the registry is still empty.
+"""
+
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+
+def _index_url(model_path, request):
+    """URL of the live index page of ``model_path`` ("app.Model"), or None while it does not exist."""
+    from django.apps import apps
+
+    try:
+        model = apps.get_model(model_path)
+    except LookupError:
+        return None
+    index = model.objects.live().first()
+    return index.get_url(request) if index else None
+
+
+def key_figures():
+    """Registry counts for the home page: recognized products (with a valid certificate), recognized craft
+    villages, artisans, and competitions open for entries. Four queries."""
+    from registry.catalogue.models import ArtisanPage, Certificate, CraftVillagePage, ProductPage
+    from registry.competitions.models import Competition
+
+    return {
+        "products": ProductPage.objects.live()
+        .public()
+        .filter(pk__in=Certificate.objects.valid().values("product_id"))
+        .count(),
+        "villages": CraftVillagePage.objects.live().public().filter(is_recognized=True).count(),
+        "artisans": ArtisanPage.objects.live().public().count(),
+        "competitions": Competition.objects.open_for_entries().count(),
+    }
+
+
+class SectionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Tiêu đề mục"))
+
+    class Meta:
+        abstract = True
+
+
+class HighlightBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(label=_("Trang"))
+    title = blocks.CharBlock(label=_("Tiêu đề"), required=False, help_text=_("Để trống thì dùng tên trang."))
+    text = blocks.TextBlock(label=_("Mô tả ngắn"), required=False)
+    image = ImageChooserBlock(label=_("Ảnh"), required=False, help_text=_("Để trống thì dùng ảnh của trang."))
+
+
+class HighlightsBlock(SectionBlock):
+    items = blocks.ListBlock(HighlightBlock(), label=_("Tin, trang nổi bật"), min_num=1, max_num=6)
+
+    class Meta:
+        icon = "pick"
+        label = _("Nổi bật (biên tập chọn)")
+        template = "home/sections/highlights.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        from wagtail.models import Page
+
+        ids = [item["page"].pk for item in value["items"] if item["page"]]
+        pages = {p.pk: p for p in Page.objects.live().public().filter(pk__in=ids).specific()}
+        cards = []
+        for item in value["items"]:
+            page = item["page"] and pages.get(item["page"].pk)
+            if page is None:
+                continue
+            image = item["image"] or next(
+                (
+                    getattr(page, attr)
+                    for attr in ("featured_image", "hero_image", "portrait", "cover")
+                    if getattr(page, attr, None)
+                ),
+                None,
+            )
+            text = item["text"] or getattr(page, "summary", "") or page.search_description
+            cards.append({"page": page, "title": item["title"] or page.title, "text": text, "image": image})
+        context["cards"] = cards
+        return context
+
+
+class LatestNewsBlock(SectionBlock):
+    count = blocks.IntegerBlock(label=_("Số tin"), default=4, min_value=1, max_value=12)
+    category = SnippetChooserBlock("news.NewsCategory", label=_("Chỉ chuyên mục"), required=False)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Tin mới")
+        template = "home/sections/latest_news.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        from news.models import NewsIndexPage
+        from news.models.pages import news_queryset
+
+        articles = news_queryset()
+        if value["category"]:
+            articles = articles.filter(category=value["category"])
+        context["articles"] = list(articles[: value["count"]])
+        index = NewsIndexPage.objects.live().first()
+        context["more_url"] = (
+            (index.category_url(value["category"]) if value["category"] else index.url) if index else None
+        )
+        return context
+
+
+class FeaturedProductsBlock(SectionBlock):
+    count = blocks.IntegerBlock(label=_("Số sản phẩm"), default=8, min_value=1, max_value=24)
+    products = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="catalogue.ProductPage"),
+        label=_("Sản phẩm chọn sẵn"),
+        required=False,
+        help_text=_("Để trống thì hiện các sản phẩm mới được công nhận, còn hiệu lực."),
+    )
+
+    class Meta:
+        icon = "pick"
+        label = _("Sản phẩm tiêu biểu")
+        template = "home/sections/featured_products.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        from registry.catalogue.choices import Level
+        from registry.catalogue.models import Certificate, ProductPage
+
+        valid = Certificate.objects.valid().filter(product=OuterRef("pk")).order_by("-year", "-pk")
+        products = (
+            ProductPage.objects.live()
+            .public()
+            .filter(pk__in=Certificate.objects.valid().values("product_id"))
+            .select_related("producer", "hero_image")
+            .annotate(level_code=Subquery(valid.values("level")[:1]), cert_year=Subquery(valid.values("year")[:1]))
+        )
+        chosen = [page.pk for page in value["products"] if page]
+        if chosen:
+            order = {pk: i for i, pk in enumerate(chosen)}
+            products = sorted(products.filter(pk__in=chosen), key=lambda p: order[p.pk])
+        else:
+            products = list(products.order_by("-cert_year", "-first_published_at")[: value["count"]])
+        labels = dict(Level.choices)
+        context["products"] = [(product, labels.get(product.level_code, "")) for product in products]
+        context["more_url"] = _index_url("catalogue.ProductIndexPage", parent_context.get("request"))
+        return context
+
+
+class VillagesMapBlock(SectionBlock):
+    text = blocks.TextBlock(label=_("Lời dẫn"), required=False)
+    count = blocks.IntegerBlock(label=_("Số làng nghề liệt kê"), default=4, min_value=0, max_value=12)
+
+    class Meta:
+        icon = "site"
+        label = _("Bản đồ làng nghề")
+        template = "home/sections/villages_map.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        from registry.catalogue.models import CraftVillagePage
+
+        request = parent_context.get("request")
+        villages = list(
+            CraftVillagePage.objects.live()
+            .public()
+            .filter(latitude__isnull=False, longitude__isnull=False)
+            .only("id", "title", "url_path", "main_trade", "latitude", "longitude", "path", "depth")
+            .order_by("title")[:500]
+        )
+        context["villages"] = villages[: value["count"]]
+        context["markers"] = [
+            {
+                "name": v.title,
+                "trade": v.main_trade,
+                "lat": float(v.latitude),
+                "lng": float(v.longitude),
+                "url": v.get_url(request),
+            }
+            for v in villages
+        ]
+        context["more_url"] = _index_url("catalogue.CraftVillageIndexPage", request)
+        return context
+
+
+class OpenCompetitionsBlock(SectionBlock):
+    text = blocks.TextBlock(label=_("Lời dẫn"), required=False)
+
+    class Meta:
+        icon = "date"
+        label = _("Bình chọn đang nhận hồ sơ")
+        template = "home/sections/open_competitions.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        from news.models import AnnouncementPage
+        from registry.competitions.models import Competition
+
+        competitions = list(Competition.objects.open_for_entries().order_by("entries_open_until", "pk"))
+        announcements = {}
+        for announcement in AnnouncementPage.objects.open_for_entries():
+            announcements.setdefault(announcement.competition_id, announcement)
+        today = timezone.localdate()
+        context["competitions"] = [
+            {
+                "competition": c,
+                "announcement": announcements.get(c.pk),
+                "days_left": (c.entries_open_until - today).days if c.entries_open_until else None,
+            }
+            for c in competitions
+        ]
+        context["more_url"] = _index_url("competitions.CompetitionIndexPage", parent_context.get("request"))
+        return context
+
+
+class KeyFiguresBlock(SectionBlock):
+    class Meta:
+        icon = "table"
+        label = _("Số liệu chính")
+        template = "home/sections/key_figures.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        request = parent_context.get("request")
+        context["figures"] = key_figures()
+        context["products_url"] = _index_url("catalogue.ProductIndexPage", request)
+        context["villages_url"] = _index_url("catalogue.CraftVillageIndexPage", request)
+        context["artisans_url"] = _index_url("catalogue.ArtisanIndexPage", request)
+        return context
+
+
+class RichTextSectionBlock(SectionBlock):
+    body = blocks.RichTextBlock(label=_("Nội dung"), features=["bold", "italic", "link", "ul", "ol"])
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Đoạn văn")
+        template = "home/sections/text.html"
+
+
+class HomeSectionsBlock(blocks.StreamBlock):
+    highlights = HighlightsBlock()
+    latest_news = LatestNewsBlock()
+    featured_products = FeaturedProductsBlock()
+    villages_map = VillagesMapBlock()
+    open_competitions = OpenCompetitionsBlock()
+    key_figures = KeyFiguresBlock()
+    text = RichTextSectionBlock()

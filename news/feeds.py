@@ -1,0 +1,87 @@
+"""RSS 2.0 and Atom feeds of the news, for all articles or one category, served by ``NewsIndexPage`` routes
+(``/tin-tuc/rss/``, ``/tin-tuc/atom/``, ``/tin-tuc/chuyen-muc/<slug>/rss/`` …)."""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+FEED_SIZE = 30
+
+
+class NewsRssFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def __init__(self, index, category=None):
+        super().__init__()
+        self.index = index
+        self.category = category
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        from home.models import SiteSettings
+
+        site_name = SiteSettings.load(request_or_site=self.request).site_name
+        if self.category:
+            return f"{self.category.name} – {site_name}"
+        return f"{self.index.title} – {site_name}"
+
+    def link(self):
+        if self.category:
+            return self.index.category_url(self.category)
+        return self.index.url
+
+    def description(self):
+        if self.category and self.category.description:
+            return self.category.description
+        return self.index.intro or _("Tin tức khuyến công mới nhất")
+
+    def feed_url(self):
+        return self.request.path
+
+    def items(self):
+        articles = self.index.articles()
+        if self.category:
+            articles = articles.filter(category=self.category)
+        return articles[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_guid(self, item):
+        return item.get_full_url(self.request)
+
+    item_guid_is_permalink = True
+
+    def item_pubdate(self, item):
+        published = item.first_published_at
+        if published and timezone.localdate(published) == item.date:
+            return published
+        return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(7, 0)))
+
+    def item_updateddate(self, item):
+        return item.last_published_at or self.item_pubdate(item)
+
+    def item_author_name(self, item):
+        return item.authors or None
+
+    def item_categories(self, item):
+        return [item.category.name] if item.category else []
+
+
+class NewsAtomFeed(NewsRssFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self):
+        return self.description()

@@ -1,0 +1,87 @@
+"""Calls for entries (thông báo bình chọn) of a competition, shown on the news and home pages while entries are
+open."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from ..blocks import RICH_TEXT_FEATURES
+
+
+class AnnouncementQuerySet(PageQuerySet):
+    def open_for_entries(self, today=None):
+        """Live, public announcements whose competition is accepting entries today, nearest deadline first."""
+        from registry.competitions.models import Competition
+
+        open_ids = Competition.objects.open_for_entries(today).values("pk")
+        return (
+            self.live()
+            .public()
+            .filter(competition__in=open_ids)
+            .select_related("competition", "featured_image")
+            .order_by("competition__entries_open_until", "pk")
+        )
+
+
+class AnnouncementPage(Page):
+    """A call for entries of a competition, written under Tin tức in the admin; listed while entries are open."""
+
+    competition = models.ForeignKey(
+        "competitions.Competition",
+        verbose_name=_("cuộc bình chọn"),
+        on_delete=models.PROTECT,
+        related_name="announcements",
+    )
+    date = models.DateField(_("ngày đăng"), default=timezone.localdate)
+    featured_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("ảnh đại diện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    summary = models.TextField(_("tóm tắt"), help_text=_("Ai được tham gia, hạn nộp, nộp ở đâu – trong hai câu."))
+    body = RichTextField(_("nội dung"), features=RICH_TEXT_FEATURES, blank=True)
+    rules_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("thể lệ, mẫu hồ sơ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = PageManager.from_queryset(AnnouncementQuerySet)()
+
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("competition"),
+        FieldPanel("date"),
+        FieldPanel("featured_image"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("rules_document"),
+    ]
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("thông báo bình chọn")
+        verbose_name_plural = _("thông báo bình chọn")
+
+    @property
+    def is_open(self):
+        from registry.competitions.models import Competition
+
+        return Competition.objects.open_for_entries().filter(pk=self.competition_id).exists()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["is_open"] = self.is_open
+        return context

@@ -1,0 +1,88 @@
+"""Monthly bulletins (bản tin khuyến công): a cover, the PDF and its table of contents, listed at ``/ban-tin/``."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class BulletinIndexPage(Page):
+    """The list of bulletin issues at ``/ban-tin/`` (Pages in the admin)."""
+
+    intro = models.TextField(_("giới thiệu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.BulletinPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("trang bản tin")
+        verbose_name_plural = _("trang bản tin")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        issues = (
+            BulletinPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("cover", "document")
+            .order_by("-issue_date", "-pk")
+        )
+        context["page_obj"] = Paginator(issues, 12).get_page(request.GET.get("page", "1"))
+        return context
+
+
+class TocEntryBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Tên bài"))
+    page_number = blocks.IntegerBlock(label=_("Trang"), required=False, min_value=1)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Mục")
+
+
+class BulletinPage(Page):
+    """One monthly issue of the bulletin with its PDF, written under Bản tin in the admin and published by an
+    approver."""
+
+    issue_number = models.PositiveSmallIntegerField(_("số"), help_text=_("Số thứ tự của bản tin trong năm."))
+    issue_date = models.DateField(_("tháng phát hành"), help_text=_("Chọn ngày bất kỳ trong tháng phát hành."))
+    cover = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("ảnh bìa"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Ảnh dọc, tỉ lệ trang A4."),
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("tệp PDF"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    summary = models.TextField(_("tóm tắt"), blank=True)
+    contents = StreamField([("entry", TocEntryBlock())], verbose_name=_("mục lục"), blank=True)
+
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("contents")]
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("issue_number"), FieldPanel("issue_date")], heading=_("Số phát hành")),
+        FieldPanel("cover"),
+        FieldPanel("document"),
+        FieldPanel("summary"),
+        FieldPanel("contents"),
+    ]
+    parent_page_types = ["news.BulletinIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("bản tin")
+        verbose_name_plural = _("bản tin")

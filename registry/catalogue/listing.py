@@ -1,0 +1,134 @@
+"""Filtering, sorting and pagination of the artisan and craft-village indexes.
+
+Query-string values are untrusted: anything unknown is ignored (never an error), ``?page=abc`` gives the first page.
+Every listing runs a fixed number of queries whatever the number of records.
+"""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+
+from .choices import TradeGroup, VillageType
+
+PER_PAGE = 12
+
+
+def paginate(request, queryset, per_page=PER_PAGE):
+    """The requested page of ``queryset``; garbage or out-of-range numbers fall back to the first or last page."""
+    raw = request.GET.get("page", "1")
+    number = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 7 else 1
+    return Paginator(queryset, per_page).get_page(number)
+
+
+def _choice(request, name, allowed):
+    value = request.GET.get(name, "")
+    return value if value in allowed else ""
+
+
+def _querystring_without_page(request):
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+def _commune_options(model, relation):
+    """Communes used by at least one live page of ``model`` as (code, label) pairs."""
+    from .models import Commune
+
+    ids = model.objects.live().public().exclude(commune__isnull=True).values("commune_id")
+    return [(c.code, str(c)) for c in Commune.objects.filter(pk__in=ids).order_by("name")]
+
+
+ARTISAN_SORTS = {
+    "name": ("search_folded", _("Tên (A–Z)")),
+    "experience": ("-years_in_trade", _("Nhiều năm trong nghề nhất")),
+    "trainees": ("-trainees", _("Truyền nghề nhiều nhất")),
+}
+
+
+def artisan_listing(index_page, request):
+    """Context of ``/nghe-nhan/``: filters (title, commune), sort and one page of artisans."""
+    from .models import ArtisanPage, ArtisanTitle, TitleKind
+
+    kinds = list(TitleKind.objects.all())
+    kind_ids = {str(k.pk) for k in kinds}
+    communes = _commune_options(ArtisanPage, "artisans")
+    selected = {
+        "title": _choice(request, "title", kind_ids),
+        "commune": _choice(request, "commune", {code for code, _label in communes}),
+        "sort": _choice(request, "sort", ARTISAN_SORTS) or "name",
+    }
+    queryset = ArtisanPage.objects.child_of(index_page).live().public()
+    if selected["title"]:
+        queryset = queryset.filter(titles__kind_id=int(selected["title"])).distinct()
+    if selected["commune"]:
+        queryset = queryset.filter(commune__code=selected["commune"])
+    order = ARTISAN_SORTS[selected["sort"]][0]
+    queryset = (
+        queryset.select_related("portrait", "commune", "craft_village")
+        .prefetch_related(
+            "portrait__renditions",
+            Prefetch("titles", queryset=ArtisanTitle.objects.select_related("kind").order_by("kind__rank")),
+        )
+        .order_by(order, "title", "pk")
+    )
+    return {
+        "artisans": paginate(request, queryset),
+        "title_kinds": kinds,
+        "communes": communes,
+        "sorts": [(key, label) for key, (_order, label) in ARTISAN_SORTS.items()],
+        "selected": selected,
+        "querystring": _querystring_without_page(request),
+    }
+
+
+VILLAGE_SORTS = {
+    "name": ("search_folded", _("Tên (A–Z)")),
+    "households": ("-households_in_trade", _("Nhiều hộ làm nghề nhất")),
+    "recognized": ("-recognition_decision_date", _("Công nhận gần đây")),
+}
+
+
+def village_listing(index_page, request):
+    """Context of ``/lang-nghe/``: filters (type, trade group, commune), sort, one page of villages, map markers."""
+    from .models import CraftVillagePage
+
+    communes = _commune_options(CraftVillagePage, "villages")
+    selected = {
+        "type": _choice(request, "type", VillageType.values),
+        "trade": _choice(request, "trade", TradeGroup.values),
+        "commune": _choice(request, "commune", {code for code, _label in communes}),
+        "sort": _choice(request, "sort", VILLAGE_SORTS) or "name",
+    }
+    queryset = CraftVillagePage.objects.child_of(index_page).live().public()
+    if selected["type"]:
+        queryset = queryset.filter(village_type=selected["type"])
+    if selected["trade"]:
+        queryset = queryset.filter(trade_groups__code=selected["trade"]).distinct()
+    if selected["commune"]:
+        queryset = queryset.filter(commune__code=selected["commune"])
+    order = VILLAGE_SORTS[selected["sort"]][0]
+    queryset = queryset.select_related("hero_image", "commune").order_by(order, "title", "pk")
+    markers = [
+        {
+            "title": v.title,
+            "url": v.get_url(request),
+            "lat": float(v.latitude),
+            "lng": float(v.longitude),
+            "trade": v.main_trade,
+        }
+        for v in queryset.exclude(latitude__isnull=True).exclude(longitude__isnull=True).defer_streamfields()
+    ]
+    return {
+        "villages": paginate(request, queryset.prefetch_related("hero_image__renditions", "trade_groups")),
+        "markers": markers,
+        "map_tile_url": settings.MAP_TILE_URL,
+        "map_attribution": settings.MAP_TILE_ATTRIBUTION,
+        "village_types": VillageType.choices,
+        "trade_groups": TradeGroup.choices,
+        "communes": communes,
+        "sorts": [(key, label) for key, (_order, label) in VILLAGE_SORTS.items()],
+        "selected": selected,
+        "querystring": _querystring_without_page(request),
+    }

@@ -1,0 +1,42 @@
+"""``manage.py import_registry FILE --kind products [--dry-run]``: load a provincial register kept in Excel or CSV."""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from registry.catalogue.importing.readers import NotASpreadsheet
+from registry.catalogue.importing.runner import import_file
+from registry.catalogue.importing.schemas import SCHEMAS
+
+
+class Command(BaseCommand):
+    help = "Import a register (.xlsx or .csv): all rows or none; re-running changes nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file")
+        parser.add_argument("--kind", required=True, choices=list(SCHEMAS))
+        parser.add_argument("--dry-run", action="store_true", help="Validate only, save nothing.")
+
+    def handle(self, *args, file, kind, dry_run, **options):
+        def progress(done, total):
+            if done == total or done % 50 == 0:
+                self.stdout.write(f"  {done}/{total}")
+
+        try:
+            report = import_file(file, kind, dry_run=dry_run, progress=progress)
+        except NotASpreadsheet as error:
+            raise CommandError(str(error)) from error
+        if not report.ok:
+            for message in report.errors:
+                self.stderr.write(message)
+            raise CommandError(
+                _("Không nhập dòng nào: %(count)s lỗi trong %(rows)s dòng.")
+                % {"count": len(report.errors), "rows": report.rows}
+            )
+        counts = report.counts
+        summary = _("%(rows)s dòng: %(created)s thêm mới, %(updated)s cập nhật, %(unchanged)s không đổi.") % {
+            "rows": report.rows,
+            **counts,
+        }
+        if dry_run:
+            summary = _("Chạy thử, chưa lưu gì. ") + summary
+        self.stdout.write(self.style.SUCCESS(summary))

@@ -1,0 +1,73 @@
+"""``/du-lieu-mo/``: the open-data page, CSV/JSON downloads and the import template of each kind."""
+
+import csv
+import io
+
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from .importing.schemas import SCHEMAS
+from .opendata import DATASETS, LICENCE_NAME, LICENCE_URL
+
+FORMATS = ("csv", "json")
+
+
+@require_safe
+def open_data_index(request):
+    datasets = [
+        {"kind": kind, "label": label, "has_template": kind in SCHEMAS} for kind, (label, _r) in DATASETS.items()
+    ]
+    return render(
+        request,
+        "catalogue/open_data.html",
+        {"datasets": datasets, "licence_name": LICENCE_NAME, "licence_url": LICENCE_URL},
+    )
+
+
+def _csv_response(filename, header, rows):
+    buffer = io.StringIO()
+    buffer.write("\ufeff")  # Excel reads UTF-8 only with a BOM.
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(rows)
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_safe
+def open_data_download(request, kind, fmt):
+    if kind not in DATASETS or fmt not in FORMATS:
+        raise Http404("Không có bộ dữ liệu này.")
+    label, row_function = DATASETS[kind]
+    rows = list(row_function(request))
+    fields = list(rows[0].keys()) if rows else []
+    if fmt == "json":
+        return JsonResponse(
+            {
+                "dataset": kind,
+                "title": str(label),
+                "licence": {"name": LICENCE_NAME, "url": LICENCE_URL},
+                "generated_at": timezone.now().isoformat(timespec="seconds"),
+                "count": len(rows),
+                "fields": fields,
+                "items": rows,
+            },
+            json_dumps_params={"ensure_ascii": False},
+        )
+    response = _csv_response(f"khuyencong-{kind}.csv", fields, ([row[f] for f in fields] for row in rows))
+    response["Link"] = f'<{LICENCE_URL}>; rel="license"'
+    return response
+
+
+@require_safe
+def import_template(request, kind):
+    """A CSV with the columns ``import_registry --kind <kind>`` reads and one example row."""
+    schema = SCHEMAS.get(kind)
+    if schema is None:
+        raise Http404("Không có mẫu cho loại dữ liệu này.")
+    columns = [column.name for column in schema.columns]
+    example = [schema.example.get(column, "") for column in columns]
+    return _csv_response(f"mau-{kind}.csv", columns, [example])

@@ -1,0 +1,69 @@
+"""Public views of the registry that are not Wagtail pages: producer profiles and certificate verification."""
+
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from .listing import paginate
+from .models import Certificate, Producer, ProductIndexPage, ProductPage
+from .qr import absolute_url, certificate_qr_svg
+from .structured_data import organization_jsonld
+
+
+def _product_index_crumb(request):
+    index = ProductIndexPage.objects.live().first()
+    return [(index.get_url(request), index.title)] if index else []
+
+
+@require_safe
+def producer_detail(request, slug):
+    """``/co-so/<slug>/``: an establishment's public profile and its live products."""
+    producer = get_object_or_404(Producer.objects.select_related("commune__province", "logo"), slug=slug)
+    products = (
+        ProductPage.objects.live()
+        .public()
+        .filter(producer=producer)
+        .select_related("hero_image", "producer")
+        .prefetch_related("hero_image__renditions")
+        .order_by("title", "pk")
+    )
+    page_obj = paginate(request, products)
+    response = render(
+        request,
+        "catalogue/producer_detail.html",
+        {
+            "producer": producer,
+            "products": page_obj,
+            "querystring": "",
+            "crumbs": _product_index_crumb(request),
+            "jsonld": organization_jsonld(producer, request),
+        },
+    )
+    response.page_cacheable = True  # see home/page_cache.py: anonymous copies, invalidated on every write
+    return response
+
+
+@require_safe
+def verify_certificate(request, code):
+    """``/xac-minh/<code>/``: what a QR code on a certificate points to. Unknown codes get a 404 that says so."""
+    certificate = (
+        Certificate.objects.with_status()
+        .select_related("product__producer", "product__hero_image")
+        .filter(verification_code=code)
+        .first()
+    )
+    if certificate is None or len(code) > 64:
+        return render(request, "catalogue/verify_unknown.html", {"code": code[:64]}, status=404)
+    product = certificate.product
+    return render(
+        request,
+        "catalogue/verify.html",
+        {
+            "certificate": certificate,
+            "status": certificate.current_status,
+            "product": product,
+            "product_live": product.live,
+            "producer": product.producer,
+            "qr_svg": certificate_qr_svg(certificate),
+            "verification_url": absolute_url(certificate.get_verification_path()),
+        },
+    )

@@ -1,0 +1,1 @@
+"""Generated documents: XLSX (openpyxl) and PDF (WeasyPrint, imported lazily)."""

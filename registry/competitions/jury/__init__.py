@@ -1,0 +1,1 @@
+"""The judges' portal (/giam-khao/): plain Django views, phone first."""

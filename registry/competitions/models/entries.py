@@ -1,0 +1,118 @@
+"""Entries (hồ sơ tham gia): a catalogue product entered into a competition, with its dossier."""
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+
+from registry.catalogue.choices import REQUIRED_PRIOR_LEVEL, Level, ProductGroup
+
+from ..choices import EntryStatus
+
+
+class EntryQuerySet(models.QuerySet):
+    def scorable(self):
+        return self.exclude(status__in=[EntryStatus.INELIGIBLE, EntryStatus.WITHDRAWN])
+
+    def for_listing(self):
+        return self.select_related("product", "producer", "competition", "certificate")
+
+
+class Entry(models.Model):
+    """A product entered into a competition (automatic code, product and producer from the catalogue).
+    Managed under Bình chọn → Entries; the council's decision and certificate are recorded on it."""
+
+    competition = models.ForeignKey(
+        "competitions.Competition", verbose_name=_("cuộc bình chọn"), on_delete=models.CASCADE, related_name="entries"
+    )
+    code = models.CharField(_("mã số"), max_length=30, blank=True, help_text=_("Tự sinh khi lưu."))
+    number = models.PositiveIntegerField(_("số thứ tự"), default=0, editable=False)
+    product = models.ForeignKey(
+        "catalogue.ProductPage", verbose_name=_("sản phẩm"), on_delete=models.PROTECT, related_name="entries"
+    )
+    producer = models.ForeignKey(
+        "catalogue.Producer", verbose_name=_("cơ sở sản xuất"), on_delete=models.PROTECT, related_name="entries"
+    )
+    product_group = models.CharField(
+        _("nhóm sản phẩm"),
+        max_length=20,
+        choices=ProductGroup.choices,
+        blank=True,
+        help_text=_("Để trống: lấy theo sản phẩm."),
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=EntryStatus.choices, default=EntryStatus.REGISTERED
+    )
+    status_reason = models.TextField(_("lý do"), blank=True, help_text=_("Bắt buộc khi không hợp lệ hoặc rút hồ sơ."))
+    description = models.TextField(_("thuyết minh sản phẩm"), blank=True)
+    recognized = models.BooleanField(_("được hội đồng công nhận"), default=False)
+    decision_number = models.CharField(_("số quyết định công nhận"), max_length=60, blank=True)
+    decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True)
+    certificate = models.OneToOneField(
+        "catalogue.Certificate",
+        verbose_name=_("giấy chứng nhận"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="entry",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = EntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["competition", "number"]
+        verbose_name = _("hồ sơ tham gia")
+        verbose_name_plural = _("hồ sơ tham gia")
+        constraints = [
+            models.UniqueConstraint(fields=["competition", "product"], name="entry_unique_product"),
+            models.UniqueConstraint(fields=["competition", "number"], name="entry_unique_number"),
+            models.CheckConstraint(
+                condition=~models.Q(status="ineligible") | ~models.Q(status_reason=""), name="entry_ineligible_reason"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} – {self.product.title}" if self.product_id else self.code
+
+    def save(self, *args, **kwargs):
+        if self.product_id and not self.producer_id:
+            self.producer_id = self.product.producer_id
+        if self.product_id and not self.product_group:
+            self.product_group = self.product.product_group
+        if not self.number:
+            with transaction.atomic():
+                last = (
+                    Entry.objects.filter(competition_id=self.competition_id).aggregate(m=models.Max("number"))["m"] or 0
+                )
+                self.number = last + 1
+        if not self.code:
+            comp = self.competition
+            self.code = f"{comp.entry_code_prefix}-{comp.year}-{self.number:03d}"
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.status in (EntryStatus.INELIGIBLE, EntryStatus.WITHDRAWN) and not self.status_reason.strip():
+            raise ValidationError({"status_reason": _("Cần ghi lý do.")})
+        if self.product_id and self.competition_id:
+            prior = REQUIRED_PRIOR_LEVEL.get(Level(self.competition.level)) if self.competition.level else None
+            if prior and not self.product.certificates.valid().filter(level=prior).exists():
+                raise ValidationError({"product": _("Sản phẩm cần giấy chứng nhận cấp dưới liền kề còn hiệu lực.")})
+
+
+class EntryDocument(models.Model):
+    """A document of an entry's dossier (application, test reports, photos…), a Wagtail document."""
+
+    entry = models.ForeignKey(Entry, verbose_name=_("hồ sơ"), on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(_("tên tài liệu"), max_length=255)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("tệp"), on_delete=models.PROTECT, related_name="+"
+    )
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        ordering = ["entry", "position"]
+        verbose_name = _("tài liệu hồ sơ")
+        verbose_name_plural = _("tài liệu hồ sơ")
+
+    def __str__(self):
+        return self.title

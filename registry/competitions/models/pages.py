@@ -1,0 +1,51 @@
+"""The public competitions page (``/binh-chon/``) and its published results (``/binh-chon/<slug>/ket-qua/``)."""
+
+from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+from ..choices import CompetitionStatus
+
+
+class CompetitionIndexPage(RoutablePageMixin, Page):
+    """The single /binh-chon/ page listing competitions; edited under Pages (intro only), competitions themselves
+    are managed under Bình chọn."""
+
+    intro = models.TextField(_("giới thiệu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+    template = "competitions/competition_index_page.html"
+
+    class Meta:
+        verbose_name = _("trang bình chọn")
+        verbose_name_plural = _("trang bình chọn")
+
+    @path("")
+    def index_route(self, request):
+        from .competitions import Competition
+
+        competitions = (
+            Competition.objects.public().select_related("rubric").annotate(entry_count=models.Count("entries"))
+        )
+        return self.render(request, context_overrides={"competitions": competitions})
+
+    @path("<slug:slug>/ket-qua/", name="results")
+    def results(self, request, slug):
+        from ..services.results import public_results
+        from .competitions import Competition
+
+        competition = get_object_or_404(Competition.objects.select_related("rubric"), slug=slug)
+        if competition.status != CompetitionStatus.PUBLISHED:
+            raise Http404
+        return self.render(
+            request,
+            template="competitions/results_page.html",
+            context_overrides={"competition": competition, **public_results(competition)},
+        )

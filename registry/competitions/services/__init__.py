@@ -1,0 +1,1 @@
+"""Small service modules holding the competitions' business rules (views stay thin)."""

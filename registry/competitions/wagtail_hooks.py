@@ -1,0 +1,129 @@
+"""The "Bình chọn" admin menu: model viewsets and the managers' custom screens."""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from . import admin_views
+from .models import Competition, Conflict, Criterion, Entry, EntryDocument, Juror, Rubric
+from .services.access import is_manager
+
+
+class CompetitionToolsViewSet(ViewSet):
+    name = "competitions_admin"
+    icon = "table"
+    menu_label = _("Bảng điều khiển")
+    url_prefix = "binh-chon"
+
+    def get_urlpatterns(self):
+        v = admin_views
+        return [
+            path("", v.index, name="index"),
+            path("<int:pk>/", v.dashboard, name="dashboard"),
+            path("<int:pk>/ket-qua/", v.results, name="results"),
+            path("<int:pk>/trang-thai/", v.change_status, name="status"),
+            path("<int:pk>/cap-giay-chung-nhan/", v.issue, name="issue"),
+            path("<int:pk>/nhac-nho/", v.remind, name="remind"),
+            path("<int:pk>/phieu/<int:sheet_id>/mo-lai/", v.reopen, name="reopen"),
+            path("<int:pk>/nhat-ky/", v.audit_log, name="audit"),
+            path("<int:pk>/ket-qua.xlsx", v.results_xlsx, name="results_xlsx"),
+            path("<int:pk>/phieu-cham.xlsx", v.sheets_xlsx, name="sheets_xlsx"),
+            path("<int:pk>/bien-ban.pdf", v.minutes_pdf, name="minutes_pdf"),
+            path("<int:pk>/phieu/<int:sheet_id>.pdf", v.sheet_pdf, name="sheet_pdf"),
+            path("<int:pk>/giay-chung-nhan/<int:entry_id>.pdf", v.certificate_pdf, name="certificate_pdf"),
+        ]
+
+    def get_menu_item(self, order=None):
+        item = super().get_menu_item(order)
+        item.is_shown = lambda request: is_manager(request.user)
+        return item
+
+
+class CompetitionViewSet(ModelViewSet):
+    model = Competition
+    icon = "trophy"
+    menu_label = _("Cuộc bình chọn")
+    list_display = ["name", "year", "level", "status"]
+    list_filter = ["status", "level", "year"]
+    search_fields = ["name"]
+    form_fields = [
+        "name", "slug", "level", "region", "year", "entries_open_from", "entries_open_until",
+        "scoring_deadline", "rubric", "pass_mark", "aggregation", "tie_break", "prize_bands", "blind",
+        "peer_visibility", "assignment_mode", "jurors_per_entry", "disagreement_threshold", "outlier_threshold",
+        "council_name", "issuer", "certificate_valid_months", "serial_prefix", "entry_code_prefix",
+    ]  # fmt: skip
+
+
+class RubricViewSet(ModelViewSet):
+    model = Rubric
+    icon = "list-ol"
+    menu_label = _("Phiếu chấm mẫu")
+    list_display = ["name", "version", "total_points"]
+    form_fields = ["name", "version", "description"]
+
+
+class CriterionViewSet(ModelViewSet):
+    model = Criterion
+    icon = "list-ul"
+    menu_label = _("Tiêu chí")
+    list_display = ["rubric", "code", "name", "max_points"]
+    list_filter = ["rubric"]
+    form_fields = ["rubric", "parent", "position", "code", "name", "max_points", "guidance"]
+
+
+class EntryViewSet(ModelViewSet):
+    model = Entry
+    icon = "doc-full"
+    menu_label = _("Hồ sơ tham gia")
+    list_display = ["code", "product", "competition", "status", "recognized"]
+    list_filter = ["competition", "status", "product_group"]
+    search_fields = ["code"]
+    form_fields = ["competition", "product", "status", "status_reason", "description"]
+
+
+class EntryDocumentViewSet(ModelViewSet):
+    model = EntryDocument
+    icon = "doc-empty"
+    menu_label = _("Tài liệu hồ sơ")
+    list_display = ["title", "entry"]
+    form_fields = ["entry", "title", "document", "position"]
+
+
+class JurorViewSet(ModelViewSet):
+    model = Juror
+    icon = "group"
+    menu_label = _("Giám khảo")
+    list_display = ["user", "competition", "role", "title"]
+    list_filter = ["competition", "role"]
+    form_fields = ["competition", "user", "role", "title", "max_entries"]
+
+
+class ConflictViewSet(ModelViewSet):
+    model = Conflict
+    icon = "warning"
+    menu_label = _("Xung đột lợi ích")
+    list_display = ["juror", "entry", "declared_at"]
+    form_fields = ["juror", "entry", "reason"]
+
+
+class CompetitionGroup(ModelViewSetGroup):
+    menu_label = _("Bình chọn")
+    menu_icon = "trophy"
+    menu_order = 250
+    items = [
+        CompetitionToolsViewSet(),
+        CompetitionViewSet("competition_records"),
+        EntryViewSet("competition_entries"),
+        JurorViewSet("competition_jurors"),
+        ConflictViewSet("competition_conflicts"),
+        RubricViewSet("competition_rubrics"),
+        CriterionViewSet("competition_criteria"),
+        EntryDocumentViewSet("competition_documents"),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return CompetitionGroup()

@@ -1,0 +1,1 @@
+"""Catalogue search backends: ``database`` (Wagtail's database search + ORM facets) and ``elasticsearch``."""

@@ -1,0 +1,1 @@
+"""Elasticsearch integration (elasticsearch.dsl): documents, index management, indexing tasks, faceted search."""

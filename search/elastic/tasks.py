@@ -1,0 +1,32 @@
+"""Background tasks (django-tasks) that keep Elasticsearch in step with the database. With the immediate backend
+they run in-process after the transaction commits; with a worker backend they run outside the request."""
+
+import logging
+
+from django_tasks import task
+
+from .client import ElasticUnavailable
+
+logger = logging.getLogger("search")
+
+
+@task()
+def update_search_document(model_label, pk):
+    from .indexing import index_object
+
+    try:
+        return index_object(model_label, pk)
+    except ElasticUnavailable as error:
+        logger.warning("Search index update of %s %s skipped, Elasticsearch unavailable: %s", model_label, pk, error)
+        return "unavailable"
+
+
+@task()
+def delete_search_document(model_label, pk):
+    from .indexing import remove_object
+
+    try:
+        return remove_object(model_label, pk)
+    except ElasticUnavailable as error:
+        logger.warning("Search index removal of %s %s skipped, Elasticsearch unavailable: %s", model_label, pk, error)
+        return "unavailable"

@@ -138,6 +138,7 @@ class FeaturedProductsBlock(SectionBlock):
             .public()
             .filter(pk__in=Certificate.objects.valid().values("product_id"))
             .select_related("producer", "hero_image")
+            .prefetch_related("hero_image__renditions")
             .annotate(level_code=Subquery(valid.values("level")[:1]), cert_year=Subquery(valid.values("year")[:1]))
         )
         chosen = [page.pk for page in value["products"] if page]

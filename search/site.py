@@ -151,7 +151,7 @@ def popular_items():
     from registry.catalogue.choices import ProductGroup
     from registry.catalogue.models import ProductIndexPage
 
-    from .backends.common import load_products
+    from .backends.common import load_products, make_hits
     from .backends.database import by_level, live_products
 
     best = list(by_level(live_products()).values_list("pk", flat=True)[:4])
@@ -159,7 +159,7 @@ def popular_items():
     groups = []
     if index is not None:
         groups = [(label, f"{index.url}?group={value}") for value, label in ProductGroup.choices]
-    return {"popular_products": load_products(best), "catalogue_groups": groups}
+    return {"popular_products": make_hits(load_products(best), []), "catalogue_groups": groups}
 
 
 def autocomplete(text, request=None):

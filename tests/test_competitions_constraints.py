@@ -104,7 +104,7 @@ def test_rubric_locked_once_scored(sheet):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL (run in CI)")
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_concurrent_submissions_leave_one_submitted_sheet(home_page):
     entry = EntryFactory()
     juror = JurorFactory(competition=entry.competition)

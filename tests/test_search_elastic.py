@@ -390,3 +390,53 @@ def test_a_canned_elasticsearch_response_becomes_results(home_page, settings, mo
     assert results.total == 1 and results.page.paginator.num_pages == 1
     assert sent[0]["post_filter"] == {"terms": {"group": ["handicraft"]}}
     assert Response  # the response class elasticsearch.dsl builds is the real one
+
+
+@pytest.mark.django_db
+def test_rebuild_fills_new_indices_then_swaps_the_aliases(home_page, settings):
+    """Through the real client against a stub cluster: template, new index per type, bulk, alias swap, old index
+    deleted – so searches never see an empty index."""
+    from io import StringIO
+
+    from tests.es_stub import StubCluster
+
+    build_catalogue()
+    with StubCluster() as cluster:
+        settings.ELASTICSEARCH_URL = cluster.url
+        settings.ELASTICSEARCH_INDEX_PREFIX = "kc"
+        cache.clear()
+        out = StringIO()
+        call_command("search_index", "--rebuild", stdout=out)
+        first = {alias: set(names) for alias, names in cluster.aliases.items()}
+        call_command("search_index", "--rebuild", stdout=StringIO())
+
+    assert "kc-products" in out.getvalue() and "[" in out.getvalue() and "5/5" in out.getvalue()
+    assert "Indexed" in out.getvalue()
+    methods = [(method, path) for method, path, _body in cluster.requests]
+    assert ("PUT", "/_index_template/kc-template") in methods
+    assert set(first) == {"kc-products", "kc-producers", "kc-artisans", "kc-villages", "kc-news"}
+    (old_products,) = first["kc-products"]
+    (new_products,) = cluster.aliases["kc-products"]
+    assert old_products != new_products and old_products.startswith("kc-products-")
+    assert ("DELETE", f"/{old_products}") in methods
+    assert old_products not in cluster.indices
+    products = cluster.indices[new_products]
+    assert sorted(doc["title"] for doc in products) == [
+        "Chiêng Đồng Tây Nguyên",
+        "Cà phê Robusta rang mộc",
+        "Dao rựa rèn tay",
+        "Mật ong hoa rừng",
+        "Thổ cẩm Jrai dệt tay",
+    ]
+    create = next(body for method, path, body in cluster.requests if method == "PUT" and path == f"/{new_products}")
+    assert create["settings"]["analysis"] == ANALYSIS
+    assert create["mappings"]["properties"]["levels"] == {"type": "keyword"}
+    swap = next(
+        body["actions"]
+        for method, path, body in reversed(cluster.requests)
+        if path == "/_aliases" and any(a.get("add", {}).get("alias") == "kc-products" for a in body["actions"])
+    )
+    assert swap == [
+        {"remove": {"index": old_products, "alias": "kc-products"}},
+        {"add": {"index": new_products, "alias": "kc-products"}},
+    ]

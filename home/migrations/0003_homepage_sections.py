@@ -5,15 +5,87 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('home', '0002_create_homepage'),
+        ("home", "0002_create_homepage"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='homepage',
-            name='sections',
-            field=wagtail.fields.StreamField([('highlights', 7), ('latest_news', 10), ('featured_products', 14), ('villages_map', 17), ('open_competitions', 18), ('key_figures', 19), ('text', 21)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Tiêu đề mục'}), 1: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Trang'}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'Để trống thì dùng tên trang.', 'label': 'Tiêu đề', 'required': False}), 3: ('wagtail.blocks.TextBlock', (), {'label': 'Mô tả ngắn', 'required': False}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {'help_text': 'Để trống thì dùng ảnh của trang.', 'label': 'Ảnh', 'required': False}), 5: ('wagtail.blocks.StructBlock', [[('page', 1), ('title', 2), ('text', 3), ('image', 4)]], {}), 6: ('wagtail.blocks.ListBlock', (5,), {'label': 'Tin, trang nổi bật', 'max_num': 6, 'min_num': 1}), 7: ('wagtail.blocks.StructBlock', [[('heading', 0), ('items', 6)]], {}), 8: ('wagtail.blocks.IntegerBlock', (), {'default': 4, 'label': 'Số tin', 'max_value': 12, 'min_value': 1}), 9: ('wagtail.snippets.blocks.SnippetChooserBlock', ('news.NewsCategory',), {'label': 'Chỉ chuyên mục', 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('heading', 0), ('count', 8), ('category', 9)]], {}), 11: ('wagtail.blocks.IntegerBlock', (), {'default': 8, 'label': 'Số sản phẩm', 'max_value': 24, 'min_value': 1}), 12: ('wagtail.blocks.PageChooserBlock', (), {'page_type': ['catalogue.ProductPage']}), 13: ('wagtail.blocks.ListBlock', (12,), {'help_text': 'Để trống thì hiện các sản phẩm mới được công nhận, còn hiệu lực.', 'label': 'Sản phẩm chọn sẵn', 'required': False}), 14: ('wagtail.blocks.StructBlock', [[('heading', 0), ('count', 11), ('products', 13)]], {}), 15: ('wagtail.blocks.TextBlock', (), {'label': 'Lời dẫn', 'required': False}), 16: ('wagtail.blocks.IntegerBlock', (), {'default': 4, 'label': 'Số làng nghề liệt kê', 'max_value': 12, 'min_value': 0}), 17: ('wagtail.blocks.StructBlock', [[('heading', 0), ('text', 15), ('count', 16)]], {}), 18: ('wagtail.blocks.StructBlock', [[('heading', 0), ('text', 15)]], {}), 19: ('wagtail.blocks.StructBlock', [[('heading', 0)]], {}), 20: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol'], 'label': 'Nội dung'}), 21: ('wagtail.blocks.StructBlock', [[('heading', 0), ('body', 20)]], {})}, help_text='Thêm, bớt và kéo thả để sắp xếp các mục hiện dưới phần nổi bật.', verbose_name='các mục trang chủ'),
+            model_name="homepage",
+            name="sections",
+            field=wagtail.fields.StreamField(
+                [
+                    ("highlights", 7),
+                    ("latest_news", 10),
+                    ("featured_products", 14),
+                    ("villages_map", 17),
+                    ("open_competitions", 18),
+                    ("key_figures", 19),
+                    ("text", 21),
+                ],
+                blank=True,
+                block_lookup={
+                    0: ("wagtail.blocks.CharBlock", (), {"label": "Tiêu đề mục"}),
+                    1: ("wagtail.blocks.PageChooserBlock", (), {"label": "Trang"}),
+                    2: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"help_text": "Để trống thì dùng tên trang.", "label": "Tiêu đề", "required": False},
+                    ),
+                    3: ("wagtail.blocks.TextBlock", (), {"label": "Mô tả ngắn", "required": False}),
+                    4: (
+                        "wagtail.images.blocks.ImageChooserBlock",
+                        (),
+                        {"help_text": "Để trống thì dùng ảnh của trang.", "label": "Ảnh", "required": False},
+                    ),
+                    5: ("wagtail.blocks.StructBlock", [[("page", 1), ("title", 2), ("text", 3), ("image", 4)]], {}),
+                    6: ("wagtail.blocks.ListBlock", (5,), {"label": "Tin, trang nổi bật", "max_num": 6, "min_num": 1}),
+                    7: ("wagtail.blocks.StructBlock", [[("heading", 0), ("items", 6)]], {}),
+                    8: (
+                        "wagtail.blocks.IntegerBlock",
+                        (),
+                        {"default": 4, "label": "Số tin", "max_value": 12, "min_value": 1},
+                    ),
+                    9: (
+                        "wagtail.snippets.blocks.SnippetChooserBlock",
+                        ("news.NewsCategory",),
+                        {"label": "Chỉ chuyên mục", "required": False},
+                    ),
+                    10: ("wagtail.blocks.StructBlock", [[("heading", 0), ("count", 8), ("category", 9)]], {}),
+                    11: (
+                        "wagtail.blocks.IntegerBlock",
+                        (),
+                        {"default": 8, "label": "Số sản phẩm", "max_value": 24, "min_value": 1},
+                    ),
+                    12: ("wagtail.blocks.PageChooserBlock", (), {"page_type": ["catalogue.ProductPage"]}),
+                    13: (
+                        "wagtail.blocks.ListBlock",
+                        (12,),
+                        {
+                            "help_text": "Để trống thì hiện các sản phẩm mới được công nhận, còn hiệu lực.",
+                            "label": "Sản phẩm chọn sẵn",
+                            "required": False,
+                        },
+                    ),
+                    14: ("wagtail.blocks.StructBlock", [[("heading", 0), ("count", 11), ("products", 13)]], {}),
+                    15: ("wagtail.blocks.TextBlock", (), {"label": "Lời dẫn", "required": False}),
+                    16: (
+                        "wagtail.blocks.IntegerBlock",
+                        (),
+                        {"default": 4, "label": "Số làng nghề liệt kê", "max_value": 12, "min_value": 0},
+                    ),
+                    17: ("wagtail.blocks.StructBlock", [[("heading", 0), ("text", 15), ("count", 16)]], {}),
+                    18: ("wagtail.blocks.StructBlock", [[("heading", 0), ("text", 15)]], {}),
+                    19: ("wagtail.blocks.StructBlock", [[("heading", 0)]], {}),
+                    20: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {"features": ["bold", "italic", "link", "ul", "ol"], "label": "Nội dung"},
+                    ),
+                    21: ("wagtail.blocks.StructBlock", [[("heading", 0), ("body", 20)]], {}),
+                },
+                help_text="Thêm, bớt và kéo thả để sắp xếp các mục hiện dưới phần nổi bật.",
+                verbose_name="các mục trang chủ",
+            ),
         ),
     ]

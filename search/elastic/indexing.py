@@ -207,7 +207,7 @@ def swap_alias(client, alias, new_name):
     """Point ``alias`` at ``new_name`` only, in one atomic request, then delete the indices it used to name."""
     old = []
     if client.indices.exists_alias(name=alias):
-        old = list(client.indices.get_alias(name=alias).keys())
+        old = list(client.indices.get_alias(name=alias))  # index names (iterating the response gives its keys)
     actions = [{"remove": {"index": name, "alias": alias}} for name in old]
     actions.append({"add": {"index": new_name, "alias": alias}})
     client.indices.update_aliases(actions=actions)

@@ -32,7 +32,7 @@
     list.id = listId;
     list.className = "autocomplete__list";
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", input.getAttribute("data-autocomplete-label") || "Gợi ý");
+    list.setAttribute("aria-label", input.getAttribute("data-autocomplete-label") || (document.documentElement.lang === "en" ? "Suggestions" : "Gợi ý"));
     list.hidden = true;
     (input.parentNode).appendChild(list);
 
@@ -164,19 +164,6 @@
     document.querySelectorAll("details[data-facets]").forEach(function (details) {
       var narrow = window.matchMedia && window.matchMedia("(max-width: 899px)").matches;
       if (narrow && !details.querySelector("input:checked")) details.removeAttribute("open");
-    });
-
-    // The catalogue's facet form: submit as soon as a checkbox or the sort changes (the buttons stay for no-JS).
-    document.querySelectorAll("form[data-facet-form]").forEach(function (form) {
-      document.documentElement.classList.add("js");
-      form.addEventListener("change", function (event) {
-        var target = event.target;
-        if (target.matches("input[type=checkbox], select")) {
-          var page = form.querySelector("input[name=page]");
-          if (page) page.remove();
-          form.submit();
-        }
-      });
     });
   }
 

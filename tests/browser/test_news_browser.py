@@ -30,7 +30,10 @@ def run_action(page, selector):
     button.click()
 
 
-def test_editor_submits_and_approver_publishes(page, live_server, demo_accounts):
+def test_editor_submits_and_approver_publishes(page, live_server, demo_accounts, settings):
+    # In-memory SQLite shares one connection between the live server's threads: keep the admin's background
+    # "editing session" pings from running alongside the form posts, and let each page settle before reading.
+    settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 3_600_000
     index = news_index()
     setup_moderation(index, bulletin_index())
     ImageFactory(title="Phiên chợ thổ cẩm", collection=Collection.get_first_root_node())
@@ -49,6 +52,7 @@ def test_editor_submits_and_approver_publishes(page, live_server, demo_accounts)
     expect(page.locator("#id_featured_image-title")).to_contain_text("Phiên chợ thổ cẩm")
     run_action(page, "button[name='action-submit']")
     expect(page.locator(".messages")).to_be_visible()
+    page.wait_for_load_state("networkidle")
 
     article = NewsPage.objects.get(title=TITLE)
     assert not article.live and article.featured_image.title == "Phiên chợ thổ cẩm"
@@ -59,8 +63,10 @@ def test_editor_submits_and_approver_publishes(page, live_server, demo_accounts)
     page.context.clear_cookies()
     log_in(page, base, "duyet")
     page.goto(f"{base}/admin/pages/{article.pk}/edit/")
+    page.wait_for_load_state("networkidle")
     run_action(page, "button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])")
     expect(page.locator(".messages")).to_be_visible()
+    page.wait_for_load_state("networkidle")
     article.refresh_from_db()
     assert article.live
 

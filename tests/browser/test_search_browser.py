@@ -46,6 +46,7 @@ def test_facet_form_filters_and_chips_remove_filters(page, live_server, home_pag
     expect(page.locator(".catalogue__total")).to_have_text("5 sản phẩm")
     group = page.locator("fieldset[data-facet=group]")
     group.get_by_role("checkbox", name=re.compile("^Thủ công mỹ nghệ")).check()
+    page.get_by_role("button", name="Áp dụng bộ lọc").click()
     expect(page).to_have_url(re.compile(r"group=handicraft"))
     expect(page.locator(".catalogue__total")).to_have_text("2 sản phẩm")
     titles = page.locator("[data-results] .card__title").all_inner_texts()
@@ -55,6 +56,7 @@ def test_facet_form_filters_and_chips_remove_filters(page, live_server, home_pag
     expect(level.locator("label", has_text="Cấp khu vực").locator(".facet__count")).to_have_text("1")
 
     page.locator("#catalogue-sort").select_option("name")
+    page.locator("[data-sort-submit]").click()
     expect(page).to_have_url(re.compile(r"sort=name"))
     titles = page.locator("[data-results] .card__title").all_inner_texts()
     assert titles == ["Chiêng Đồng Tây Nguyên", "Thổ cẩm Jrai dệt tay"]

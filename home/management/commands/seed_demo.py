@@ -14,6 +14,7 @@ SEED_STEPS = [
     "registry.catalogue.demo",
     "registry.competitions.demo",
     "news.demo",
+    "home.demo.menu",
 ]
 
 

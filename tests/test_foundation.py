@@ -135,3 +135,20 @@ def test_seed_demo_is_idempotent(home_page):
     call_command("seed_demo", stdout=io.StringIO())
     assert (HomePage.objects.count(), StandardPage.objects.count()) == counts
     assert get_user_model().objects.count() == users == 7
+
+
+def test_production_collectstatic_builds_the_manifest(tmp_path):
+    """whitenoise's compressed manifest storage must be able to post-process every asset (source maps included)."""
+    result = _run_production(
+        {
+            "SECRET_KEY": "collectstatic-test-" + "k" * 50,
+            "ALLOWED_HOSTS": "khuyencong.example.org",
+            "DATABASE_URL": "sqlite:////tmp/khuyencong-collectstatic.db",
+            "STATIC_ROOT": str(tmp_path / "static"),
+        },
+        "collectstatic",
+        "--noinput",
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    manifest = (tmp_path / "static" / "staticfiles.json").read_text()
+    assert "css/site.css" in manifest and "vendor/leaflet/leaflet.js" in manifest

@@ -1,7 +1,7 @@
 """Demo data for the site itself: the center's settings, the home page, an about page, groups and accounts."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from wagtail.models import Page, Site
 
 from home.models import HomePage, SiteSettings, StandardPage
@@ -20,7 +20,19 @@ DEMO_ACCOUNTS = [
 ]
 
 
+# Staff groups that must reach the Wagtail admin (Wagtail's initial data grants it; re-granted in case it was lost).
+ADMIN_GROUPS = ("Editors", "Moderators", "Quản lý bình chọn")
+
+
+def ensure_admin_access():
+    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    for name in ADMIN_GROUPS:
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(access_admin)
+
+
 def seed_accounts(ctx):
+    ensure_admin_access()
     user_model = get_user_model()
     for username, full_name, _role, groups, is_superuser in DEMO_ACCOUNTS:
         first, _, last = full_name.rpartition(" ")

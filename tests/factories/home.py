@@ -3,7 +3,7 @@
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage, StandardPage
 
@@ -11,6 +11,8 @@ from home.models import HomePage, StandardPage
 def ensure_site():
     """Return the HomePage, creating the root, locale, home page and default site if they are missing."""
     Locale.objects.get_or_create(language_code="vi")
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     home = HomePage.objects.first()
     if home is not None:
         return home

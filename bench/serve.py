@@ -71,20 +71,24 @@ def main():
     run([PY, "manage.py", "migrate", "--noinput"], env)
     run([PY, "manage.py", "seed_demo", "--scale", str(args.scale)], env)
     run([PY, "manage.py", "collectstatic", "--noinput"], env)
-    product_path = subprocess.run(
-        [
-            PY,
-            "manage.py",
-            "shell",
-            "-c",
-            "from registry.catalogue.models import ProductPage;print(ProductPage.objects.live().first().get_url())",
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
+    product_path = (
+        subprocess.run(
+            [
+                PY,
+                "manage.py",
+                "shell",
+                "-c",
+                "from registry.catalogue.models import ProductPage;print(ProductPage.objects.live().first().get_url())",
+            ],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
 
     server = subprocess.Popen(
         [
@@ -111,20 +115,24 @@ def main():
                 break
             except OSError:
                 time.sleep(0.5)
-        static_rel = subprocess.run(
-            [
-                PY,
-                "manage.py",
-                "shell",
-                "-c",
-                "from django.templatetags.static import static; print(static('css/site.css'))",
-            ],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
+        static_rel = (
+            subprocess.run(
+                [
+                    PY,
+                    "manage.py",
+                    "shell",
+                    "-c",
+                    "from django.templatetags.static import static; print(static('css/site.css'))",
+                ],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            .stdout.strip()
+            .splitlines()[-1]
+        )
         targets = [
             ("static file", base + static_rel),
             ("product page", base + product_path),

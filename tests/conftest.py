@@ -43,6 +43,12 @@ def _media_root(settings, tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def _serialized_rollback(django_db_serialized_rollback):
+    """Transactional tests (live server, threads) restore the data that migrations create (groups, permissions,
+    categories, rubrics, the page tree) instead of leaving a flushed database to the tests that follow."""
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache
 

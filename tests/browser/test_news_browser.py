@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import expect
 from wagtail.models import Collection
 
+from news.demo import ensure_taxonomy
 from news.models import NewsPage
 from news.moderation import setup_moderation
 from tests.factories import ImageFactory, bulletin_index, news_index
@@ -34,6 +35,7 @@ def test_editor_submits_and_approver_publishes(page, live_server, demo_accounts,
     # In-memory SQLite shares one connection between the live server's threads: keep the admin's background
     # "editing session" pings from running alongside the form posts, and let each page settle before reading.
     settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 3_600_000
+    ensure_taxonomy()  # migration data may have been flushed by an earlier transactional test
     index = news_index()
     setup_moderation(index, bulletin_index())
     ImageFactory(title="Phiên chợ thổ cẩm", collection=Collection.get_first_root_node())

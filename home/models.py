@@ -11,10 +11,11 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 from wagtail.search import index
 
+from .page_cache import CachedPageMixin
 from .sections import HomeSectionsBlock
 
 
-class HomePage(Page):
+class HomePage(CachedPageMixin, Page):
     """The site's front page (``/``), edited under Pages → Trang chủ: the hero, then the sections (highlights,
     latest news, featured products, villages map, open competitions, key figures) editors arrange."""
 

@@ -20,7 +20,7 @@ from .producers import Producer
 from .villages import CraftVillagePage
 
 
-class ProductIndexPage(Page):
+class ProductIndexPage(CachedPageMixin, Page):
     """The product catalogue (``/san-pham/``): faceted listing of every recognized product."""
 
     intro = models.TextField(_("giới thiệu"), blank=True, help_text=_("Đoạn mở đầu phía trên danh sách."))

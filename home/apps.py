@@ -8,6 +8,6 @@ class HomeConfig(AppConfig):
     verbose_name = _("Trang chủ")
 
     def ready(self):
-        from .page_cache import connect_signals
+        from core.page_cache import connect_signals
 
         connect_signals()

@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
 
+from core.text import fold
 from home.models import HomePage
-from search.folding import fold
 
 from .demo_data import ARTICLES, BULLETINS
 from .models import (

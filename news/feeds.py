@@ -24,7 +24,7 @@ class NewsRssFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def title(self):
-        from home.models import SiteSettings
+        from core.models import SiteSettings
 
         site_name = SiteSettings.load(request_or_site=self.request).site_name
         if self.category:

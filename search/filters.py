@@ -8,9 +8,8 @@ from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext_lazy as _
 
+from core.text import fold
 from registry.catalogue.choices import Level, ProducerKind, ProductGroup
-
-from .folding import fold
 
 MAX_QUERY_LENGTH = 200
 MAX_TOKENS = 12

@@ -4,7 +4,7 @@ SQLite too, with no migration."""
 
 from wagtail.search import index
 
-from .folding import fold
+from core.text import fold
 
 
 def _flatten(value):

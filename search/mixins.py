@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from .folding import fold
+from core.text import fold
 
 
 class FoldedSearchMixin(models.Model):

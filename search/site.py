@@ -11,8 +11,9 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
+from core.text import fold
+
 from .filters import query_tokens, word_prefix_q
-from .folding import fold
 from .highlight import highlight
 from .service import backend_name, logger
 

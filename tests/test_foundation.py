@@ -107,7 +107,7 @@ def test_admin_runs_in_vietnamese(client, demo_accounts):
 
 
 def test_site_settings_appear_in_footer(client, home_page):
-    from home.models import SiteSettings
+    from core.models import SiteSettings
 
     settings = SiteSettings.load()
     settings.address = "45 Trần Hưng Đạo, phường Pleiku"

@@ -1,10 +1,13 @@
 """Demo data for the site itself: the center's settings, the home page, an about page, groups and accounts."""
 
+from decimal import Decimal
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Page, Site
 
-from home.models import HomePage, SiteSettings, StandardPage
+from core.models import SiteSettings
+from home.models import HomePage, StandardPage
 
 DEMO_PASSWORD = "khuyencong2026"
 
@@ -62,6 +65,10 @@ def seed_site(ctx):
     settings.short_name = "Khuyến công Gia Lai"
     settings.tagline = "Sản phẩm công nghiệp nông thôn tiêu biểu, làng nghề và nghệ nhân Gia Lai"
     settings.governing_body = "Sở Công Thương tỉnh Gia Lai"
+    settings.province_name = "Gia Lai"
+    settings.map_center_lat, settings.map_center_lng, settings.map_zoom = Decimal("13.90"), Decimal("108.50"), 8
+    settings.bounds_south, settings.bounds_west = Decimal("12.90"), Decimal("107.30")
+    settings.bounds_north, settings.bounds_east = Decimal("14.70"), Decimal("109.45")
     settings.address = "123 Lê Duẩn, phường Quy Nhơn, tỉnh Gia Lai"
     settings.phone = "0256 3822 000"
     settings.email = "khuyencong@gialai.gov.vn"

@@ -38,7 +38,7 @@ def producer_detail(request, slug):
             "jsonld": organization_jsonld(producer, request),
         },
     )
-    response.page_cacheable = True  # see home/page_cache.py: anonymous copies, invalidated on every write
+    response.page_cacheable = True  # see core/page_cache.py: anonymous copies, invalidated on every write
     return response
 
 

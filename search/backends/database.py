@@ -10,8 +10,9 @@ from django.core.paginator import Paginator
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
+from core.text import fold
+
 from ..filters import LEVEL_RANK, PER_PAGE, word_prefix_q
-from ..folding import fold
 from ..results import CatalogueResults
 from .common import choice_facet, commune_facet, load_products, make_hits, recognised_certificates, year_facet
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils.translation import gettext as _
 
-from search.folding import fold
+from core.text import fold
 
 
 class RowError(Exception):

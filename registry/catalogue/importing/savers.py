@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from search.folding import fold
+from core.text import fold
 
 from ..choices import CertificateSource
 from .parsers import RowError

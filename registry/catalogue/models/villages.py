@@ -11,7 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.page_cache import CachedPageMixin
+from core.page_cache import CachedPageMixin
 from search.mixins import FoldedSearchMixin
 
 from ..api import VILLAGE_API_FIELDS

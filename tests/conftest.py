@@ -49,6 +49,16 @@ def _serialized_rollback(django_db_serialized_rollback):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in Vietnamese, the site's default: a request under /en/ must not leak into the next test."""
+    from django.utils import translation
+
+    translation.activate("vi")
+    yield
+    translation.activate("vi")
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache
 

@@ -60,7 +60,7 @@ def worker(scale, repeat):
     from django.test.utils import CaptureQueriesContext
 
     from registry.catalogue.models import ProductPage
-    from search.service import catalogue_search_request
+    from registry.catalogue.product_search.service import catalogue_search_request
 
     rows = []
     anonymous = Client()

@@ -8,3 +8,9 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "core"
     verbose_name = _("Dùng chung")
+
+    def ready(self):
+        """Connect the page-cache invalidation receivers of signals.py."""
+        from . import signals
+
+        signals.connect()

@@ -1,8 +1,8 @@
 """Whole-page cache for anonymous visitors of public Wagtail pages, invalidated on every write.
 
 Pages opt in with ``CachedPageMixin``. A response is stored under (generation, language, host, full path); any saved
-or deleted row of a model that can appear on a public page, and every publish or unpublish, bumps the generation, so a
-visitor never gets a stale page. The generation lives in the default cache: use a cache shared by every process
+or deleted row of a model that can appear on a public page, and every publish or unpublish, bumps the generation
+(receivers in core/signals.py), so a visitor never gets a stale page. The generation lives in the default cache: use a cache shared by every process
 (file-based, Redis, …) when running several workers (production.py defaults to a file-based cache).
 """
 
@@ -12,7 +12,6 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import get_language
 
 logger = logging.getLogger(__name__)
@@ -37,20 +36,14 @@ def generation():
 
 
 def invalidate(**_kwargs):
+    """Start a new generation: every page cached so far is never served again (it expires on its own)."""
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
-def _on_write(sender, **kwargs):
-    meta = getattr(sender, "_meta", None)
-    if meta is None or meta.app_label in IGNORED_APPS or meta.label_lower in IGNORED_MODELS:
-        return
-    invalidate()
-
-
-def connect_signals():
-    post_save.connect(_on_write, dispatch_uid="pagecache-save")
-    post_delete.connect(_on_write, dispatch_uid="pagecache-delete")
-    m2m_changed.connect(_on_write, dispatch_uid="pagecache-m2m")
+def is_public_write(model):
+    """Whether a write to rows of ``model`` may change a public page (everything except sessions, logs, …)."""
+    meta = getattr(model, "_meta", None)
+    return meta is not None and meta.app_label not in IGNORED_APPS and meta.label_lower not in IGNORED_MODELS
 
 
 def _is_anonymous(request):

@@ -9,17 +9,26 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from news.models import AnnouncementPage, NewsIndexPage
+from news.models.pages import news_queryset
+from registry.catalogue.choices import Level
+from registry.catalogue.models import (
+    ArtisanIndexPage,
+    ArtisanPage,
+    Certificate,
+    CraftVillageIndexPage,
+    CraftVillagePage,
+    ProductIndexPage,
+    ProductPage,
+)
+from registry.competitions.models import Competition, CompetitionIndexPage
 
-def _index_url(model_path, request):
-    """URL of the live index page of ``model_path`` ("app.Model"), or None while it does not exist."""
-    from django.apps import apps
 
-    try:
-        model = apps.get_model(model_path)
-    except LookupError:
-        return None
+def _index_url(model, request):
+    """URL of the live index page of type ``model``, or None while it does not exist."""
     index = model.objects.live().first()
     return index.get_url(request) if index else None
 
@@ -27,9 +36,6 @@ def _index_url(model_path, request):
 def key_figures():
     """Registry counts for the home page: recognized products (with a valid certificate), recognized craft
     villages, artisans, and competitions open for entries. Four queries."""
-    from registry.catalogue.models import ArtisanPage, Certificate, CraftVillagePage, ProductPage
-    from registry.competitions.models import Competition
-
     return {
         "products": ProductPage.objects.live()
         .public()
@@ -65,8 +71,6 @@ class HighlightsBlock(SectionBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        from wagtail.models import Page
-
         ids = [item["page"].pk for item in value["items"] if item["page"]]
         pages = {p.pk: p for p in Page.objects.live().public().filter(pk__in=ids).specific()}
         cards = []
@@ -99,9 +103,6 @@ class LatestNewsBlock(SectionBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        from news.models import NewsIndexPage
-        from news.models.pages import news_queryset
-
         articles = news_queryset()
         if value["category"]:
             articles = articles.filter(category=value["category"])
@@ -129,9 +130,6 @@ class FeaturedProductsBlock(SectionBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        from registry.catalogue.choices import Level
-        from registry.catalogue.models import Certificate, ProductPage
-
         valid = Certificate.objects.valid().filter(product=OuterRef("pk")).order_by("-year", "-pk")
         products = (
             ProductPage.objects.live()
@@ -149,7 +147,7 @@ class FeaturedProductsBlock(SectionBlock):
             products = list(products.order_by("-cert_year", "-first_published_at")[: value["count"]])
         labels = dict(Level.choices)
         context["products"] = [(product, labels.get(product.level_code, "")) for product in products]
-        context["more_url"] = _index_url("catalogue.ProductIndexPage", parent_context.get("request"))
+        context["more_url"] = _index_url(ProductIndexPage, parent_context.get("request"))
         return context
 
 
@@ -164,8 +162,6 @@ class VillagesMapBlock(SectionBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        from registry.catalogue.models import CraftVillagePage
-
         request = parent_context.get("request")
         villages = list(
             CraftVillagePage.objects.live()
@@ -185,7 +181,7 @@ class VillagesMapBlock(SectionBlock):
             }
             for v in villages
         ]
-        context["more_url"] = _index_url("catalogue.CraftVillageIndexPage", request)
+        context["more_url"] = _index_url(CraftVillageIndexPage, request)
         return context
 
 
@@ -199,9 +195,6 @@ class OpenCompetitionsBlock(SectionBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        from news.models import AnnouncementPage
-        from registry.competitions.models import Competition
-
         competitions = list(Competition.objects.open_for_entries().order_by("entries_open_until", "pk"))
         announcements = {}
         for announcement in AnnouncementPage.objects.open_for_entries():
@@ -215,7 +208,7 @@ class OpenCompetitionsBlock(SectionBlock):
             }
             for c in competitions
         ]
-        context["more_url"] = _index_url("competitions.CompetitionIndexPage", parent_context.get("request"))
+        context["more_url"] = _index_url(CompetitionIndexPage, parent_context.get("request"))
         return context
 
 
@@ -229,9 +222,9 @@ class KeyFiguresBlock(SectionBlock):
         context = super().get_context(value, parent_context)
         request = parent_context.get("request")
         context["figures"] = key_figures()
-        context["products_url"] = _index_url("catalogue.ProductIndexPage", request)
-        context["villages_url"] = _index_url("catalogue.CraftVillageIndexPage", request)
-        context["artisans_url"] = _index_url("catalogue.ArtisanIndexPage", request)
+        context["products_url"] = _index_url(ProductIndexPage, request)
+        context["villages_url"] = _index_url(CraftVillageIndexPage, request)
+        context["artisans_url"] = _index_url(ArtisanIndexPage, request)
         return context
 
 

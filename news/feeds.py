@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from core.models import SiteSettings
+
 FEED_SIZE = 30
 
 
@@ -24,8 +26,6 @@ class NewsRssFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def title(self):
-        from core.models import SiteSettings
-
         site_name = SiteSettings.load(request_or_site=self.request).site_name
         if self.category:
             return f"{self.category.name} – {site_name}"

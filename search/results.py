@@ -1,10 +1,13 @@
-"""What a catalogue search returns, whichever backend answered."""
+"""What a faceted search returns, whichever backend answered: hits, facets with their counts, one page."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
 @dataclass
 class FacetOption:
+    """One value of a facet: its label, how many results have it, and whether the visitor selected it."""
+
     value: str
     label: str
     count: int
@@ -13,6 +16,8 @@ class FacetOption:
 
 @dataclass
 class Facet:
+    """A filter of a listing (e.g. product group) with its options in display order."""
+
     name: str
     label: str
     options: list = field(default_factory=list)
@@ -33,6 +38,8 @@ class Hit:
 
 @dataclass
 class CatalogueResults:
+    """One page of a faceted search: ``hits`` (of :class:`Hit`), ``total``, ``facets`` and the Paginator page."""
+
     query: object  # the CatalogueQuery
     hits: list
     total: int
@@ -46,3 +53,28 @@ class CatalogueResults:
     @property
     def highlights(self):
         return {hit.object.pk: hit.highlights for hit in self.hits}
+
+
+class HitWindow(Sequence):
+    """A sequence of ``total`` items of which only the current page is known, for Django's Paginator (an
+    Elasticsearch response holds one page of hits and the total)."""
+
+    def __init__(self, total, items):
+        self.total, self.items = total, items
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, index):
+        return self.items
+
+
+@dataclass
+class SiteHit:
+    """One hit of the site search: the type's label, the highlighted title and snippet (safe HTML), the URL."""
+
+    kind: str  # verbose name of the type, shown on each hit
+    title: object  # safe HTML with <mark>
+    url: str
+    snippet: object = ""
+    type_code: str = ""

@@ -10,8 +10,9 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
 from registry.catalogue.models import Certificate, ProductPage
-from search.filters import CatalogueFilters, parse_filters, parse_query, query_tokens
-from search.service import catalogue_search
+from registry.catalogue.product_search.filters import CatalogueFilters, parse_filters, parse_query
+from registry.catalogue.product_search.service import catalogue_search
+from search.text import query_tokens
 from tests.factories import ProductPageFactory, product_index
 from tests.search_data import build_catalogue
 

@@ -9,11 +9,12 @@ import pytest
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
 
-from search.backends.elastic import ProductFacetedSearch, faceted_search
+from registry.catalogue.product_search.documents import ProductDocument
+from registry.catalogue.product_search.elastic import ProductFacetedSearch, faceted_search
+from registry.catalogue.product_search.filters import CatalogueFilters, CatalogueQuery
+from registry.catalogue.product_search.service import catalogue_search
 from search.elastic import indexing
-from search.elastic.documents import ProductDocument, SiteDocument, index_template
-from search.filters import CatalogueFilters, CatalogueQuery
-from search.service import catalogue_search
+from search.elastic.documents import SiteDocument, index_template
 from tests.search_data import build_catalogue
 
 ANALYSIS = {
@@ -69,7 +70,7 @@ def test_every_index_gets_the_folding_analyzer(settings):
         "priority": 100,
         "template": {"settings": {"number_of_shards": 1, "number_of_replicas": 0, "analysis": ANALYSIS}},
     }
-    for document in indexing.DOCUMENTS:
+    for document in indexing.documents():
         assert issubclass(document, SiteDocument)
         assert document.alias().startswith("kc-")
 
@@ -136,8 +137,8 @@ def test_browse_body_without_text_or_filters():
 @pytest.mark.django_db
 def test_product_document_content(home_page):
     products = build_catalogue()
-    product = indexing.product_queryset().get(pk=products["brocade"].pk)
-    body = indexing.product_document(product).to_dict()
+    product = ProductDocument.source_queryset().get(pk=products["brocade"].pk)
+    body = ProductDocument.from_object(product).to_dict()
     assert body["title"] == "Thổ cẩm Jrai dệt tay"
     assert body["producer_name"] == "Hợp tác xã Dệt Làng Phung"
     assert body["levels"] == ["provincial", "regional"]
@@ -145,7 +146,7 @@ def test_product_document_content(home_page):
     assert body["commune"] == "64001"
     assert body["best_level"] == 4
     assert body["suggest"] == {"input": ["Thổ cẩm Jrai dệt tay", "Hợp tác xã Dệt Làng Phung"]}
-    knife = indexing.product_document(indexing.product_queryset().get(pk=products["knife"].pk)).to_dict()
+    knife = ProductDocument.from_object(ProductDocument.source_queryset().get(pk=products["knife"].pk)).to_dict()
     assert "levels" not in knife or knife["levels"] == []  # its only certificate is revoked
     assert knife["commune"] == "64002"  # the product's own commune wins over the producer's
 

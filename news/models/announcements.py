@@ -10,14 +10,14 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from registry.competitions.models import Competition
+
 from ..blocks import RICH_TEXT_FEATURES
 
 
 class AnnouncementQuerySet(PageQuerySet):
     def open_for_entries(self, today=None):
         """Live, public announcements whose competition is accepting entries today, nearest deadline first."""
-        from registry.competitions.models import Competition
-
         open_ids = Competition.objects.open_for_entries(today).values("pk")
         return (
             self.live()
@@ -77,8 +77,6 @@ class AnnouncementPage(Page):
 
     @property
     def is_open(self):
-        from registry.competitions.models import Competition
-
         return Competition.objects.open_for_entries().filter(pk=self.competition_id).exists()
 
     def get_context(self, request, *args, **kwargs):

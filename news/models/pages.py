@@ -22,6 +22,8 @@ from wagtail.search import index
 from search.index import FoldedSearchField
 
 from ..blocks import ArticleBodyBlock
+from ..feeds import NewsAtomFeed, NewsRssFeed
+from .announcements import AnnouncementPage
 from .taxonomy import NewsCategory
 
 PAGE_SIZE = 12
@@ -72,8 +74,6 @@ class NewsIndexPage(RoutablePageMixin, Page):
         page_number = request.GET.get("page", "1")
         paginator = Paginator(articles, PAGE_SIZE)
         page_obj = paginator.get_page(page_number)  # garbage or out of range → first or last page
-        from .announcements import AnnouncementPage
-
         context = {
             "page_obj": page_obj,
             "articles": page_obj.object_list,
@@ -115,26 +115,18 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     @path("rss/", name="rss")
     def rss_route(self, request):
-        from ..feeds import NewsRssFeed
-
         return NewsRssFeed(self)(request)
 
     @path("atom/", name="atom")
     def atom_route(self, request):
-        from ..feeds import NewsAtomFeed
-
         return NewsAtomFeed(self)(request)
 
     @path("chuyen-muc/<slug:slug>/rss/", name="category_rss")
     def category_rss_route(self, request, slug):
-        from ..feeds import NewsRssFeed
-
         return NewsRssFeed(self, get_object_or_404(NewsCategory, slug=slug))(request)
 
     @path("chuyen-muc/<slug:slug>/atom/", name="category_atom")
     def category_atom_route(self, request, slug):
-        from ..feeds import NewsAtomFeed
-
         return NewsAtomFeed(self, get_object_or_404(NewsCategory, slug=slug))(request)
 
     def get_sitemap_urls(self, request=None):

@@ -1,4 +1,5 @@
-"""Filtering, sorting and pagination of the artisan and craft-village indexes.
+"""The listings of the registry's index pages: the product catalogue (faceted search, product_search/), the
+artisans and the craft villages (filters, sort, pagination, map markers).
 
 Query-string values are untrusted: anything unknown is ignored (never an error), ``?page=abc`` gives the first page.
 Every listing runs a fixed number of queries whatever the number of records.
@@ -9,7 +10,14 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
+from search.text import querystring_without
+
 from .choices import TradeGroup, VillageType
+from .models.artisans import ArtisanPage, ArtisanTitle, TitleKind
+from .models.places import Commune
+from .models.villages import CraftVillagePage
+from .product_search.filters import SORTS, parse_query
+from .product_search.service import run_query
 
 PER_PAGE = 12
 
@@ -27,15 +35,44 @@ def _choice(request, name, allowed):
 
 
 def _querystring_without_page(request):
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
+    return querystring_without(request.GET)
+
+
+def product_listing(request):
+    """Context of ``/san-pham/`` (templates/catalogue/product_index_page.html): the query, one page of hits, the
+    facets with their counts, the chips of the selected filters (each with the link that removes it) and the
+    sorts."""
+    query = parse_query(request.GET)
+    results = run_query(query)
+    chips = []
+    for facet in results.facets:
+        for option in facet.selected_options:
+            chips.append(
+                {
+                    "facet": facet.label,
+                    "label": option.label,
+                    "remove_query": querystring_without(request.GET, remove=(facet.name, option.value)),
+                }
+            )
+    if query.text:
+        chips.insert(
+            0, {"facet": "", "label": f"“{query.text}”", "remove_query": querystring_without(request.GET, ("q",))}
+        )
+    return {
+        "search_query": query.text,
+        "catalogue_query": query,
+        "results": results,
+        "page_obj": results.page,
+        "facets": results.facets,
+        "chips": chips,
+        "sorts": [(key, label) for key, label in SORTS.items() if key != "relevance" or query.text],
+        "current_sort": query.sort,
+        "page_querystring": querystring_without(request.GET),
+    }
 
 
 def _commune_options(model, relation):
     """Communes used by at least one live page of ``model`` as (code, label) pairs."""
-    from .models import Commune
-
     ids = model.objects.live().public().exclude(commune__isnull=True).values("commune_id")
     return [(c.code, str(c)) for c in Commune.objects.filter(pk__in=ids).order_by("name")]
 
@@ -49,8 +86,6 @@ ARTISAN_SORTS = {
 
 def artisan_listing(index_page, request):
     """Context of ``/nghe-nhan/``: filters (title, commune), sort and one page of artisans."""
-    from .models import ArtisanPage, ArtisanTitle, TitleKind
-
     kinds = list(TitleKind.objects.all())
     kind_ids = {str(k.pk) for k in kinds}
     communes = _commune_options(ArtisanPage, "artisans")
@@ -92,8 +127,6 @@ VILLAGE_SORTS = {
 
 def village_listing(index_page, request):
     """Context of ``/lang-nghe/``: filters (type, trade group, commune), sort, one page of villages, map markers."""
-    from .models import CraftVillagePage
-
     communes = _commune_options(CraftVillagePage, "villages")
     selected = {
         "type": _choice(request, "type", VillageType.values),

@@ -1,1 +1,2 @@
-"""Catalogue search backends: ``database`` (Wagtail's database search + ORM facets) and ``elasticsearch``."""
+"""Search backends: ``database`` (Wagtail's database search over pages, folded columns for records) and
+``elastic`` (Elasticsearch indices of the registered searchable types)."""

@@ -1,183 +1,149 @@
-"""The embedded catalogue search: Wagtail's database search (PostgreSQL full text with the ``vi_unaccent``
-configuration, SQLite FTS5 locally) for relevance, the ASCII-folded ``search_folded`` shadow field so both engines
-fold Vietnamese, and ORM aggregation for the facet counts.
+"""The database backend: Wagtail's database search (PostgreSQL full text with the ``vi_unaccent`` configuration,
+SQLite FTS5 locally) over every live page, and the folded ``search_folded`` column of the registered records that
+are not pages (producers). Both engines see folded words, so "tho cam" finds "Thổ cẩm".
 
-A search runs a fixed number of queries whatever the size of the catalogue: restrictions (1), relevance (1),
-matching ids (1), one count per facet (5) and the commune labels (1), then the products of one page (3).
+The site search runs a fixed number of queries whatever the size of the site: pages (1–2), titles (1), one per
+record type, then the specific pages and records of the current page.
 """
 
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from core.text import fold
 
-from ..filters import LEVEL_RANK, PER_PAGE, word_prefix_q
-from ..results import CatalogueResults
-from .common import choice_facet, commune_facet, load_products, make_hits, recognised_certificates, year_facet
+from .. import searchable
+from ..highlight import highlight
+from ..results import SiteHit
+from ..text import query_tokens, word_prefix_q
 
+PER_PAGE = 10
+PAGE_LIMIT = 300
+AUTOCOMPLETE_LIMIT = 8
 RELEVANCE_LIMIT = 1000
 
 
-def live_products():
-    from registry.catalogue.models import ProductPage
-
-    return ProductPage.objects.live().public()
-
-
-def text_condition(tokens):
-    """Every folded token starts a word of the product's folded text or of its producer's."""
-    condition = Q()
-    for token in tokens:
-        condition &= word_prefix_q("search_folded", [token]) | word_prefix_q("producer__search_folded", [token])
-    return condition
+def ranked_ids(queryset, tokens, limit=RELEVANCE_LIMIT):
+    """Primary keys of ``queryset`` (indexed Wagtail models) in relevance order for the folded ``tokens``, every
+    token required. Wagtail's search filters only on declared FilterFields: pass ``Model.objects.filter(id__in=…)``
+    to restrict it."""
+    results = get_search_backend().search(" ".join(tokens), queryset.only("pk"), operator="and")
+    return [obj.pk for obj in results[:limit]]
 
 
-def ranked_ids(base, tokens):
-    """Product ids in relevance order from Wagtail's database search backend (FTS on the folded query)."""
-    from wagtail.search.backends import get_search_backend
+def _page_query(text, tokens):
+    backend = get_search_backend()
+    pages = Page.objects.live().public().filter(depth__gt=2)
+    ordered = []
+    # The folded words match the folded shadow fields (and everything on PostgreSQL, whose vi_unaccent folds);
+    # the words as typed match pages without a shadow field on SQLite. Punctuation never reaches the engine.
+    raw_words = "".join(ch if ch.isalnum() else " " for ch in text.lower()).split()[: len(tokens)]
+    for query_string in dict.fromkeys([" ".join(tokens), " ".join(raw_words)]):
+        if query_string.strip():
+            ordered.extend(p.pk for p in backend.search(query_string, pages, operator="and")[:PAGE_LIMIT])
+    return list(dict.fromkeys(ordered))
 
-    results = get_search_backend().search(" ".join(tokens), base.only("pk"), operator="and")
-    return [product.pk for product in results[:RELEVANCE_LIMIT]]
 
-
-def by_level(queryset):
-    """``queryset`` ordered by the highest level of a certificate that is not revoked, then by name."""
-    best = (
-        recognised_certificates()
-        .filter(product=OuterRef("pk"))
-        .annotate(
-            rank=Case(
-                *(When(level=level, then=Value(rank)) for level, rank in LEVEL_RANK.items()),
-                default=Value(0),
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("-rank")
-        .values("rank")[:1]
+def _record_query(kind, tokens, limit=PAGE_LIMIT):
+    """(pk, title) of the records of the non-page type ``kind`` whose folded words start with the tokens."""
+    return list(
+        kind.model.objects.filter(word_prefix_q("search_folded", tokens))
+        .order_by(kind.title_field)
+        .values_list("pk", kind.title_field)[:limit]
     )
-    return queryset.annotate(best_level=Coalesce(Subquery(best), Value(0))).order_by("-best_level", "title", "pk")
 
 
-class DatabaseCatalogueSearch:
-    name = "database"
+def _description(page):
+    for attr in ("summary", "intro", "search_description", "main_trade", "trade"):
+        value = getattr(page, attr, "")
+        if value and isinstance(value, str):
+            return value
+    return ""
 
-    def __init__(self, query):
-        self.query = query
-        self.tokens = query.tokens
 
-    # -- filtering --------------------------------------------------------------------------------------------
-    def matching(self):
-        """Live products matching the text (or all of them without text), before the facet filters.
+def _page_hit(page, tokens, request):
+    specific_class = page.specific_class
+    return SiteHit(
+        kind=str(specific_class._meta.verbose_name if specific_class else _("trang")),
+        title=highlight(page.title, tokens),
+        url=page.get_url(request),
+        snippet=highlight(_description(page), tokens, length=200),
+        type_code=specific_class.__name__.lower() if specific_class else "page",
+    )
 
-        The folded shadow fields decide what matches (every word starts a word of the product's or its producer's
-        folded text); Wagtail's database search (FTS5 / PostgreSQL ``vi_unaccent``) then ranks only those."""
-        base = live_products()
-        self.rank = {}
-        if not self.tokens:
-            return base
-        candidates = base.filter(text_condition(self.tokens))
-        # Wagtail's search only filters on declared FilterFields: "id" (of Page) with a subquery of the candidates.
-        ranked = ranked_ids(base.filter(id__in=candidates.values("pk")), self.tokens)
-        self.rank = {pk: position for position, pk in enumerate(ranked)}
-        return candidates
 
-    def apply(self, queryset, filters, communes):
-        if filters.group:
-            queryset = queryset.filter(product_group__in=filters.group)
-        if filters.level:
-            queryset = queryset.filter(
-                pk__in=recognised_certificates().filter(level__in=filters.level).values("product")
+def _record_hit(kind, obj, tokens):
+    return SiteHit(
+        kind=str(kind.model._meta.verbose_name),
+        title=highlight(getattr(obj, kind.title_field), tokens),
+        url=obj.get_absolute_url(),
+        snippet=highlight(kind.describe(obj) if kind.describe else "", tokens, length=200),
+        type_code=kind.code,
+    )
+
+
+def database_site_search(text, page_number, request=None):
+    """One page of hits from the database: pages (Wagtail search) first, then records, those whose own title holds
+    every word ahead of the others."""
+    tokens = query_tokens(text)
+    records = searchable.non_page_types()
+    keys = []
+    if tokens:
+        page_ids = _page_query(text, tokens)
+        titles = {("page", pk): title for pk, title in Page.objects.filter(pk__in=page_ids).values_list("pk", "title")}
+        for kind in records:
+            titles.update({(kind.label, pk): title for pk, title in _record_query(kind, tokens)})
+        keys = [("page", pk) for pk in page_ids] + [key for key in titles if key[0] != "page"]
+        keys.sort(key=lambda key: not all(token in fold(titles.get(key, "")) for token in tokens))
+    page = Paginator(keys, PER_PAGE).get_page(page_number)
+    page_ids = [pk for label, pk in page.object_list if label == "page"]
+    objects = {}
+    if page_ids:
+        objects.update({("page", p.pk): p for p in Page.objects.filter(pk__in=page_ids).specific()})
+    for kind in records:
+        ids = [pk for label, pk in page.object_list if label == kind.label]
+        if ids:
+            objects.update({(kind.label, obj.pk): obj for obj in kind.model.objects.filter(pk__in=ids)})
+    hits = []
+    for key in page.object_list:
+        obj = objects.get(key)
+        if obj is None:
+            continue
+        if key[0] == "page":
+            hits.append(_page_hit(obj, tokens, request))
+        else:
+            hits.append(_record_hit(searchable.get(key[0]), obj, tokens))
+    page.object_list = hits
+    return page
+
+
+def database_autocomplete(text, request=None):
+    """Suggestions from the database: pages by their folded words' prefixes (Wagtail autocomplete), then records of
+    the non-page types by name."""
+    tokens = query_tokens(text)
+    pages = Page.objects.live().public().filter(depth__gt=2)
+    found = list(get_search_backend().autocomplete(" ".join(tokens), pages, operator="and")[:AUTOCOMPLETE_LIMIT])
+    ids = [p.pk for p in found]
+    items = []
+    if ids:
+        specific = {p.pk: p for p in Page.objects.filter(pk__in=ids).specific()}
+        for pk in ids:
+            page = specific.get(pk)
+            if page is not None:
+                kind = page.specific_class._meta.verbose_name if page.specific_class else _("trang")
+                items.append({"title": page.title, "url": page.get_url(request), "type": str(kind)})
+    for kind in searchable.non_page_types():
+        room = AUTOCOMPLETE_LIMIT - len(items)
+        if room <= 0:
+            break
+        model = kind.model
+        for obj in model.objects.filter(word_prefix_q("search_folded", tokens)).order_by(kind.title_field)[:room]:
+            items.append(
+                {
+                    "title": getattr(obj, kind.title_field),
+                    "url": obj.get_absolute_url(),
+                    "type": str(model._meta.verbose_name),
+                }
             )
-        if filters.year:
-            queryset = queryset.filter(pk__in=recognised_certificates().filter(year__in=filters.year).values("product"))
-        if filters.commune and communes:
-            ids = [pk for pk, code in communes.items() if code in filters.commune]
-            queryset = queryset.alias(place_id=Coalesce("commune_id", "producer__commune_id")).filter(place_id__in=ids)
-        if filters.producer_kind:
-            queryset = queryset.filter(producer__kind__in=filters.producer_kind)
-        return queryset
-
-    # -- facets -----------------------------------------------------------------------------------------------
-    def facet_counts(self, matching, communes):
-        filters = self.query.filters
-
-        def others(name):
-            return self.apply(matching, filters.without(name), communes)
-
-        def grouped(queryset, field, expression=None):
-            values = (
-                queryset.order_by().values(**{field: expression}) if expression else queryset.order_by().values(field)
-            )
-            return dict(values.annotate(n=Count("pk", distinct=True)).values_list(field, "n"))
-
-        def by_certificate(name, field):
-            rows = (
-                recognised_certificates()
-                .filter(product__in=others(name).values("pk"))
-                .order_by()
-                .values(field)
-                .annotate(n=Count("product", distinct=True))
-                .values_list(field, "n")
-            )
-            return dict(rows)
-
-        return {
-            "group": grouped(others("group"), "product_group"),
-            "level": by_certificate("level", "level"),
-            "year": by_certificate("year", "year"),
-            "commune": grouped(others("commune"), "place", Coalesce("commune_id", "producer__commune_id")),
-            "producer_kind": grouped(others("producer_kind"), "producer__kind"),
-        }
-
-    # -- ordering ---------------------------------------------------------------------------------------------
-    def ordered_ids(self, queryset):
-        sort = self.query.sort
-        if sort == "relevance":
-            # Products whose own title holds every word first, then the engine's rank, then the name.
-            rows = list(queryset.order_by("title", "pk").values_list("pk", "title"))
-            missing = len(self.rank)
-
-            def key(row):
-                title = fold(row[1])
-                return (not all(token in title for token in self.tokens), self.rank.get(row[0], missing))
-
-            return [pk for pk, _title in sorted(rows, key=key)]
-        if sort == "name":
-            return list(queryset.order_by("title", "pk").values_list("pk", flat=True))
-        if sort == "level":
-            return list(by_level(queryset).values_list("pk", flat=True))
-        newest = F("first_published_at").desc(nulls_last=True)
-        return list(queryset.order_by(newest, "-pk").values_list("pk", flat=True))
-
-    # -- the search -------------------------------------------------------------------------------------------
-    def run(self):
-        from registry.catalogue.models import Commune
-
-        filters = self.query.filters
-        matching = self.matching()
-        selected_communes = {c.pk: c.code for c in Commune.objects.filter(code__in=filters.commune)}
-        filtered = self.apply(matching, filters, selected_communes)
-        ids = self.ordered_ids(filtered)
-        counts = self.facet_counts(matching, selected_communes)
-        place_ids = set(counts["commune"]) | set(selected_communes)
-        labels = {c.pk: (c.code, str(c)) for c in Commune.objects.filter(pk__in=place_ids)}
-        commune_counts = {labels[pk][0]: n for pk, n in counts["commune"].items() if pk in labels}
-
-        facets = [
-            choice_facet("group", counts["group"], filters.group),
-            choice_facet("level", counts["level"], filters.level),
-            year_facet(counts["year"], filters.year),
-            commune_facet(commune_counts, filters.commune, dict(labels.values())),
-            choice_facet("producer_kind", counts["producer_kind"], filters.producer_kind),
-        ]
-        page = Paginator(ids, PER_PAGE).get_page(self.query.page)
-        hits = make_hits(load_products(list(page.object_list)), self.tokens)
-        page.object_list = hits
-        return CatalogueResults(
-            query=self.query, hits=hits, total=len(ids), facets=facets, page=page, backend=self.name
-        )
-
-
-def search(query):
-    return DatabaseCatalogueSearch(query).run()
+    return items[:AUTOCOMPLETE_LIMIT]

@@ -8,14 +8,6 @@ from django.conf import settings
 from django.core.cache import cache
 
 DOWN_KEY = "search:elasticsearch-down"
-# Models with an Elasticsearch document (app_label.modelname); kept here so signal handlers need no heavy import.
-INDEXED_MODELS = (
-    "catalogue.productpage",
-    "catalogue.producer",
-    "catalogue.artisanpage",
-    "catalogue.craftvillagepage",
-    "news.newspage",
-)
 
 
 class ElasticUnavailable(Exception):

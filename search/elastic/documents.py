@@ -1,4 +1,6 @@
-"""Elasticsearch documents (elasticsearch.dsl) for products, producers, artisans, craft villages and news.
+"""The base of every Elasticsearch document (elasticsearch.dsl); the apps define theirs (products, producers,
+artisans and villages in registry/catalogue/product_search/documents.py, news in news/search.py) and register
+them as searchable types (search/searchable.py).
 
 Every index shares the ``vi_folding`` analyzer: standard tokenizer, lowercase, then asciifolding keeping the
 original token, so "tho cam", "Thổ cẩm" and "THỔ CẨM" all match, and "dong" matches "Đồng" (Lucene folds đ → d).
@@ -6,11 +8,12 @@ Documents are read and written through an alias (``<prefix>-products`` …); ``s
 timestamped index and swaps the alias (see indexing.py).
 """
 
+from django.apps import apps
 from elasticsearch.dsl import (
     Completion,
-    Date,
+    ComposableIndexTemplate,
     Document,
-    Integer,
+    Index,
     Keyword,
     Text,
     analyzer,
@@ -49,6 +52,9 @@ class SiteDocument(Document):
 
     # The alias name: rebuilt per call, so that the prefix setting is honoured (tests use their own).
     alias_suffix = ""
+    # The searchable type (``app_label.modelname``) of the objects of this document and their ``kind`` value.
+    model_label = ""
+    kind_code = ""
 
     @classmethod
     def alias(cls):
@@ -58,68 +64,43 @@ class SiteDocument(Document):
     def _matches(cls, hit):
         return hit["_index"].startswith(cls.alias())
 
+    @classmethod
+    def source_queryset(cls):
+        """Every object to index, in primary-key order (default: the live, public pages of ``model_label``)."""
+        return apps.get_model(cls.model_label).objects.live().public().order_by("pk")
 
-class ProductDocument(SiteDocument):
-    """A live product page, with everything the catalogue facets need (levels and years of its certificates
-    that are not revoked)."""
-
-    alias_suffix = "products"
-    materials = folded_text()
-    producer_name = folded_text()
-    group = Keyword()
-    levels = Keyword(multi=True)
-    years = Integer(multi=True)
-    commune = Keyword()  # commune code
-    producer_kind = Keyword()
-    best_level = Integer()
-    first_published_at = Date()
-
-    class Index:
-        name = "khuyencong-products"  # replaced by the alias at run time (see using_alias)
-        settings = {**INDEX_SETTINGS, **ANALYSIS_SETTINGS}
+    @classmethod
+    def from_object(cls, obj):
+        """The document of ``obj`` (default: a page's title, summary, URL and kind, its title as suggestion)."""
+        return cls(
+            meta={"id": obj.pk},
+            title=obj.title,
+            summary=summary_of(obj),
+            url=url_of(obj),
+            kind=cls.kind_code,
+            suggest={"input": [obj.title]},
+        )
 
 
-class ProducerDocument(SiteDocument):
-    alias_suffix = "producers"
-    producer_kind = Keyword()
-
-    class Index:
-        name = "khuyencong-producers"
-        settings = {**INDEX_SETTINGS, **ANALYSIS_SETTINGS}
-
-
-class ArtisanDocument(SiteDocument):
-    alias_suffix = "artisans"
-
-    class Index:
-        name = "khuyencong-artisans"
-        settings = {**INDEX_SETTINGS, **ANALYSIS_SETTINGS}
+def summary_of(page):
+    """The first non-empty of the page's ``summary``, ``intro`` and ``search_description``."""
+    for attr in ("summary", "intro", "search_description"):
+        value = getattr(page, attr, "")
+        if isinstance(value, str) and value:
+            return value
+    return ""
 
 
-class VillageDocument(SiteDocument):
-    alias_suffix = "villages"
-
-    class Index:
-        name = "khuyencong-villages"
-        settings = {**INDEX_SETTINGS, **ANALYSIS_SETTINGS}
-
-
-class NewsDocument(SiteDocument):
-    alias_suffix = "news"
-    published = Date()
-
-    class Index:
-        name = "khuyencong-news"
-        settings = {**INDEX_SETTINGS, **ANALYSIS_SETTINGS}
-
-
-DOCUMENTS = [ProductDocument, ProducerDocument, ArtisanDocument, VillageDocument, NewsDocument]
+def url_of(obj):
+    """The public URL of a page or a record; "" for a page outside any site (still searchable)."""
+    try:
+        return obj.get_url() if hasattr(obj, "get_url") else obj.get_absolute_url()
+    except Exception:  # noqa: BLE001 - a page outside any site has no URL; it is still searchable
+        return ""
 
 
 def index_template():
     """The composable index template applied to every ``<prefix>-*`` index: the Vietnamese folding analyzer."""
-    from elasticsearch.dsl import ComposableIndexTemplate, Index
-
     pattern = Index(f"{index_prefix()}-*")
     pattern.settings(**INDEX_SETTINGS)
     pattern.analyzer(vi_folding)

@@ -12,6 +12,8 @@ logger = logging.getLogger("search")
 
 @task()
 def update_search_document(model_label, pk):
+    """(Re)index one object of a registered type; "unavailable" (logged) when the cluster is down."""
+    # Imported when the task runs: indexing loads elasticsearch.dsl, which a site on the database backend never needs.
     from .indexing import index_object
 
     try:
@@ -23,6 +25,8 @@ def update_search_document(model_label, pk):
 
 @task()
 def delete_search_document(model_label, pk):
+    """Remove one object's document; "unavailable" (logged) when the cluster is down."""
+    # Imported when the task runs (see above).
     from .indexing import remove_object
 
     try:

@@ -1,11 +1,12 @@
 """The registry of recognized products, producers, artisans, craft villages and certificates."""
 
-from .artisans import ArtisanIndexPage, ArtisanPage, ArtisanTitle, TitleKind
+from .artisans import ArtisanPage, ArtisanTitle, TitleKind
 from .certificates import Certificate, CertificateQuerySet
+from .indexes import ArtisanIndexPage, CraftVillageIndexPage, ProductIndexPage
 from .places import Commune, Province
 from .producers import Producer
-from .products import ProductGalleryImage, ProductIndexPage, ProductPage
-from .villages import CraftVillageIndexPage, CraftVillagePage, TradeGroupTag, TraditionalTrade, VillageGalleryImage
+from .products import ProductGalleryImage, ProductPage
+from .villages import CraftVillagePage, TradeGroupTag, TraditionalTrade, VillageGalleryImage
 
 __all__ = [
     "ArtisanIndexPage",

@@ -35,28 +35,6 @@ class TitleKind(models.Model):
         return self.name
 
 
-class ArtisanIndexPage(CachedPageMixin, Page):
-    """The list of artisans (``/nghe-nhan/``)."""
-
-    intro = models.TextField(_("giới thiệu"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["catalogue.ArtisanPage"]
-    max_count = 1
-
-    def get_context(self, request, *args, **kwargs):
-        from ..listing import artisan_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(artisan_listing(self, request))
-        return context
-
-    class Meta:
-        verbose_name = _("danh sách nghệ nhân")
-        verbose_name_plural = _("danh sách nghệ nhân")
-
-
 class ArtisanPage(CachedPageMixin, FoldedSearchMixin, Page):
     """One artisan: portrait, trade, village, titles, works, awards and biography."""
 

@@ -20,29 +20,6 @@ from .producers import Producer
 from .villages import CraftVillagePage
 
 
-class ProductIndexPage(CachedPageMixin, Page):
-    """The product catalogue (``/san-pham/``): faceted listing of every recognized product."""
-
-    intro = models.TextField(_("giới thiệu"), blank=True, help_text=_("Đoạn mở đầu phía trên danh sách."))
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["catalogue.ProductPage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("danh mục sản phẩm")
-        verbose_name_plural = _("danh mục sản phẩm")
-
-    def get_context(self, request, *args, **kwargs):
-        """The faceted listing (search/service.py): text, filters, sort and one page of products."""
-        from search.views import catalogue_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(catalogue_context(request))
-        return context
-
-
 class ProductPage(CachedPageMixin, FoldedSearchMixin, Page):
     """One product (or product set) with its producer, place, pictures and certificates; edited under Pages."""
 

@@ -39,28 +39,6 @@ class TradeGroupTag(models.Model):
         return str(TradeGroup(self.code).label)
 
 
-class CraftVillageIndexPage(CachedPageMixin, Page):
-    """The list and map of craft villages (``/lang-nghe/``)."""
-
-    intro = models.TextField(_("giới thiệu"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["catalogue.CraftVillagePage"]
-    max_count = 1
-
-    def get_context(self, request, *args, **kwargs):
-        from ..listing import village_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(village_listing(self, request))
-        return context
-
-    class Meta:
-        verbose_name = _("danh sách làng nghề")
-        verbose_name_plural = _("danh sách làng nghề")
-
-
 class CraftVillagePage(CachedPageMixin, FoldedSearchMixin, Page):
     """A craft village or traditional craft village with its recognition decision and Decree 52 figures."""
 

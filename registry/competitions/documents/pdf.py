@@ -9,6 +9,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from registry.catalogue.qr import absolute_url, certificate_qr_svg
+
 FONT_CANDIDATES = [
     ("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf"),
     ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
@@ -58,8 +60,6 @@ def minutes_pdf(competition, data):
 
 
 def certificate_pdf(entry):
-    from registry.catalogue.qr import absolute_url, certificate_qr_svg
-
     cert = entry.certificate
     return render_pdf(
         "competitions/pdf/certificate.html",

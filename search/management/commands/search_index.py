@@ -2,6 +2,9 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from search.elastic.client import ElasticUnavailable
+from search.elastic.indexing import rebuild as rebuild_indices
+
 
 def progress_bar(stdout, width=30):
     """A callback drawing ``alias [#####-----] done/total`` lines (redrawn in place on a terminal)."""
@@ -30,9 +33,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, rebuild=False, **options):
-        from search.elastic.client import ElasticUnavailable
-        from search.elastic.indexing import rebuild as rebuild_indices
-
         if not rebuild:
             raise CommandError("Nothing to do: use --rebuild.")
         try:

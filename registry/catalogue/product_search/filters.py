@@ -8,12 +8,10 @@ from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext_lazy as _
 
-from core.text import fold
-from registry.catalogue.choices import Level, ProducerKind, ProductGroup
+from search.text import clean_text, multi_values, parse_page, query_tokens
 
-MAX_QUERY_LENGTH = 200
-MAX_TOKENS = 12
-MAX_VALUES = 20
+from ..choices import Level, ProducerKind, ProductGroup
+
 YEAR_RANGE = (1990, 2100)
 PER_PAGE = 12
 
@@ -80,43 +78,6 @@ class CatalogueQuery:
         return query_tokens(self.text)
 
 
-def clean_text(raw):
-    """Whitespace-normalised query, cut to a sane length."""
-    return " ".join(str(raw or "").split())[:MAX_QUERY_LENGTH]
-
-
-def query_tokens(text):
-    """ASCII-folded words of a query, without punctuation (so quotes, tags and SQL are just words)."""
-    words = "".join(ch if ch.isalnum() else " " for ch in fold(text)).split()
-    return words[:MAX_TOKENS]
-
-
-def word_prefix_q(field, tokens):
-    """Every token starts a word of the folded text in ``field`` (e.g. ``search_folded``): "ca phe" matches
-    "... ca phe ..." but "tho" does not match inside "khotho"."""
-    from django.db.models import Q
-
-    condition = Q()
-    for token in tokens:
-        condition &= Q(**{f"{field}__startswith": token}) | Q(**{f"{field}__contains": f" {token}"})
-    return condition
-
-
-def _multi(querydict, name, allowed=None, validate=None):
-    seen = []
-    for raw in querydict.getlist(name)[: MAX_VALUES * 2]:
-        value = str(raw).strip()[:40]
-        if allowed is not None and value not in allowed:
-            continue
-        if validate is not None:
-            value = validate(value)
-            if value is None:
-                continue
-        if value not in seen:
-            seen.append(value)
-    return tuple(seen[:MAX_VALUES])
-
-
 def _year(value):
     if not value.isdigit() or len(value) != 4:
         return None
@@ -131,17 +92,17 @@ def _commune_code(value):
 def parse_filters(querydict):
     """The validated :class:`CatalogueFilters` of a QueryDict (``request.GET``)."""
     return CatalogueFilters(
-        group=_multi(querydict, "group", set(ProductGroup.values)),
-        level=_multi(querydict, "level", set(Level.values)),
-        year=_multi(querydict, "year", validate=_year),
-        commune=_multi(querydict, "commune", validate=_commune_code),
-        producer_kind=_multi(querydict, "producer_kind", set(ProducerKind.values)),
+        group=multi_values(querydict, "group", set(ProductGroup.values)),
+        level=multi_values(querydict, "level", set(Level.values)),
+        year=multi_values(querydict, "year", validate=_year),
+        commune=multi_values(querydict, "commune", validate=_commune_code),
+        producer_kind=multi_values(querydict, "producer_kind", set(ProducerKind.values)),
     )
 
 
-def parse_page(querydict):
-    raw = str(querydict.get("page", "1"))
-    return int(raw) if raw.isdigit() and len(raw) < 7 and int(raw) > 0 else 1
+def default_sort(text):
+    """Relevance when there is text to be relevant to, else the newest products first."""
+    return "relevance" if text else "newest"
 
 
 def parse_sort(querydict, text):
@@ -149,10 +110,6 @@ def parse_sort(querydict, text):
     if sort in SORTS and (sort != "relevance" or text):
         return sort
     return default_sort(text)
-
-
-def default_sort(text):
-    return "relevance" if text else "newest"
 
 
 def parse_query(querydict):

@@ -1,13 +1,17 @@
-"""Pieces both backends share: loading the products of a page of hits, facet labels, highlights."""
+"""What both backends of the catalogue share: the facets' labels and values, the certificates that count, and the
+products of a page of hits loaded the same way whichever backend found them."""
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from registry.catalogue.choices import Level, ProducerKind, ProductGroup
+from search.facets import choice_facet, labelled_facet, year_facet
+from search.highlight import highlight
+from search.results import Hit
 
-from ..filters import LEVEL_RANK
-from ..highlight import highlight
-from ..results import Facet, FacetOption, Hit
+from ..choices import Level, ProducerKind, ProductGroup
+from ..models.certificates import Certificate
+from ..models.products import ProductPage
+from .filters import LEVEL_RANK
 
 FACET_LABELS = {
     "group": _("Nhóm sản phẩm"),
@@ -16,20 +20,15 @@ FACET_LABELS = {
     "commune": _("Xã/phường"),
     "producer_kind": _("Loại hình cơ sở"),
 }
-CHOICES = {"group": ProductGroup, "level": Level, "producer_kind": ProducerKind}
 
 
 def recognised_certificates():
     """Certificates that still count for the catalogue: every one not revoked (expired ones are history)."""
-    from registry.catalogue.models import Certificate
-
     return Certificate.objects.filter(revoked_at__isnull=True)
 
 
 def load_products(ids):
     """The live products ``ids`` in that order, with everything a product card needs, in a fixed number of queries."""
-    from registry.catalogue.models import ProductPage
-
     if not ids:
         return []
     products = (
@@ -45,6 +44,7 @@ def load_products(ids):
 
 
 def best_level_label(product):
+    """ "<highest level> <year>" of the product's certificates that count, "" without any."""
     certs = getattr(product, "search_certs", [])
     if not certs:
         return ""
@@ -53,6 +53,7 @@ def best_level_label(product):
 
 
 def make_hits(products, tokens, highlights=None):
+    """A :class:`search.results.Hit` per product, with the backend's highlights or our own."""
     highlights = highlights or {}
     hits = []
     for product in products:
@@ -64,30 +65,19 @@ def make_hits(products, tokens, highlights=None):
     return hits
 
 
-def choice_facet(name, counts, selected):
-    """A facet over a TextChoices enum: every choice, in declaration order, with its count (0 when absent)."""
-    options = [
-        FacetOption(value=value, label=str(label), count=counts.get(value, 0), selected=value in selected)
-        for value, label in CHOICES[name].choices
+def catalogue_facets(counts, filters, commune_labels):
+    """The five facets in display order. ``counts``: {facet name: {value: n}} (years as int or str, communes by
+    code); ``commune_labels``: {code: label} for every commune counted or selected."""
+    return [
+        choice_facet("group", FACET_LABELS["group"], ProductGroup.choices, counts["group"], filters.group),
+        choice_facet("level", FACET_LABELS["level"], Level.choices, counts["level"], filters.level),
+        year_facet("year", FACET_LABELS["year"], counts["year"], filters.year),
+        labelled_facet("commune", FACET_LABELS["commune"], counts["commune"], filters.commune, commune_labels),
+        choice_facet(
+            "producer_kind",
+            FACET_LABELS["producer_kind"],
+            ProducerKind.choices,
+            counts["producer_kind"],
+            filters.producer_kind,
+        ),
     ]
-    return Facet(name=name, label=str(FACET_LABELS[name]), options=options)
-
-
-def year_facet(counts, selected):
-    years = sorted({int(y) for y in counts} | {int(y) for y in selected}, reverse=True)
-    options = [
-        FacetOption(value=str(y), label=str(y), count=counts.get(y, counts.get(str(y), 0)), selected=y in selected)
-        for y in years
-    ]
-    return Facet(name="year", label=str(FACET_LABELS["year"]), options=options)
-
-
-def commune_facet(counts, selected, communes):
-    """``communes``: {code: label} for every code counted or selected."""
-    codes = [code for code in communes if counts.get(code, 0) or code in selected]
-    codes.sort(key=lambda code: communes[code])
-    options = [
-        FacetOption(value=code, label=communes[code], count=counts.get(code, 0), selected=code in selected)
-        for code in codes
-    ]
-    return Facet(name="commune", label=str(FACET_LABELS["commune"]), options=options)

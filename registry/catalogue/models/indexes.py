@@ -1,0 +1,76 @@
+"""The index pages of the registry: the product catalogue (``/san-pham/``), the artisans (``/nghe-nhan/``) and the
+craft villages (``/lang-nghe/``). Their listings (filters, sort, pagination, facets) are registry/catalogue/
+listing.py, which reads the other model modules: keeping the index pages here means no model module imports the
+listing that imports it."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from core.page_cache import CachedPageMixin
+
+from ..listing import artisan_listing, product_listing, village_listing
+
+
+class ProductIndexPage(CachedPageMixin, Page):
+    """The product catalogue (``/san-pham/``): faceted listing of every recognized product."""
+
+    intro = models.TextField(_("giới thiệu"), blank=True, help_text=_("Đoạn mở đầu phía trên danh sách."))
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["catalogue.ProductPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("danh mục sản phẩm")
+        verbose_name_plural = _("danh mục sản phẩm")
+
+    def get_context(self, request, *args, **kwargs):
+        """The faceted listing (listing.product_listing): text, filters, sort and one page of products."""
+        context = super().get_context(request, *args, **kwargs)
+        context.update(product_listing(request))
+        return context
+
+
+class ArtisanIndexPage(CachedPageMixin, Page):
+    """The list of artisans (``/nghe-nhan/``)."""
+
+    intro = models.TextField(_("giới thiệu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["catalogue.ArtisanPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        """The artisan listing (listing.artisan_listing): filters by title and commune, sort, one page."""
+        context = super().get_context(request, *args, **kwargs)
+        context.update(artisan_listing(self, request))
+        return context
+
+    class Meta:
+        verbose_name = _("danh sách nghệ nhân")
+        verbose_name_plural = _("danh sách nghệ nhân")
+
+
+class CraftVillageIndexPage(CachedPageMixin, Page):
+    """The list and map of craft villages (``/lang-nghe/``)."""
+
+    intro = models.TextField(_("giới thiệu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["catalogue.CraftVillagePage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        """The village listing (listing.village_listing): filters, sort, one page and the map markers."""
+        context = super().get_context(request, *args, **kwargs)
+        context.update(village_listing(self, request))
+        return context
+
+    class Meta:
+        verbose_name = _("danh sách làng nghề")
+        verbose_name_plural = _("danh sách làng nghề")

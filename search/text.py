@@ -1,0 +1,69 @@
+"""The text layer of every search: untrusted query strings made safe and folded.
+
+A query is whitespace-normalised and cut to ``MAX_QUERY_LENGTH`` characters; its *tokens* are its ASCII-folded
+words (``core.text.fold``) without punctuation, so quotes, tags and SQL are just words and "tho cam" matches
+"Thổ cẩm". Nothing here knows what is searched.
+"""
+
+from django.db.models import Q
+
+from core.text import fold
+
+MAX_QUERY_LENGTH = 200
+MAX_TOKENS = 12
+MAX_VALUES = 20
+
+
+def clean_text(raw):
+    """Whitespace-normalised query, cut to a sane length (``MAX_QUERY_LENGTH`` characters)."""
+    return " ".join(str(raw or "").split())[:MAX_QUERY_LENGTH]
+
+
+def query_tokens(text):
+    """ASCII-folded words of a query, without punctuation (at most ``MAX_TOKENS``)."""
+    words = "".join(ch if ch.isalnum() else " " for ch in fold(text)).split()
+    return words[:MAX_TOKENS]
+
+
+def word_prefix_q(field, tokens):
+    """Every token starts a word of the folded text in ``field`` (e.g. ``search_folded``): "ca phe" matches
+    "... ca phe ..." but "tho" does not match inside "khotho"."""
+    condition = Q()
+    for token in tokens:
+        condition &= Q(**{f"{field}__startswith": token}) | Q(**{f"{field}__contains": f" {token}"})
+    return condition
+
+
+def parse_page(querydict):
+    """The page number of ``?page=``; anything that is not a sane positive integer gives page 1."""
+    raw = str(querydict.get("page", "1"))
+    return int(raw) if raw.isdigit() and len(raw) < 7 and int(raw) > 0 else 1
+
+
+def multi_values(querydict, name, allowed=None, validate=None):
+    """The distinct values of a multi-select parameter (``?group=a&group=b``), at most ``MAX_VALUES``; values not
+    in ``allowed`` or that ``validate`` turns into None are dropped (a forged or stale link is never an error)."""
+    seen = []
+    for raw in querydict.getlist(name)[: MAX_VALUES * 2]:
+        value = str(raw).strip()[:40]
+        if allowed is not None and value not in allowed:
+            continue
+        if validate is not None:
+            value = validate(value)
+            if value is None:
+                continue
+        if value not in seen:
+            seen.append(value)
+    return tuple(seen[:MAX_VALUES])
+
+
+def querystring_without(querydict, drop=(), remove=None):
+    """``querydict`` urlencoded without ``page`` and the ``drop`` keys, and without the (name, value) pair
+    ``remove``: the links of pagination, sort and "remove this filter" chips."""
+    params = querydict.copy()
+    for key in ("page", *drop):
+        params.pop(key, None)
+    if remove:
+        name, value = remove
+        params.setlist(name, [v for v in params.getlist(name) if v != str(value)])
+    return params.urlencode()

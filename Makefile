@@ -53,6 +53,7 @@ format: $(VENV)/.installed-dev ## Reformat the code with ruff
 
 test: $(VENV)/.installed-dev messages lint ## Every check and test (PostgreSQL when DATABASE_URL is set)
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
+	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 

@@ -2,15 +2,17 @@
 
 from django.contrib.sitemaps import Sitemap
 
+from .models import Producer
+
 
 class ProducerSitemap(Sitemap):
+    """Every producer's public profile."""
+
     changefreq = "monthly"
     priority = 0.5
     limit = 5000
 
     def items(self):
-        from .models import Producer
-
         return Producer.objects.order_by("pk").only("slug", "updated_at")
 
     def lastmod(self, producer):

@@ -59,7 +59,7 @@ class ProductFacetedSearch(FacetedSearch):
 
 
 def faceted_search(query):
-    """The FacetedSearch for a :class:`~search.filters.CatalogueQuery` (built offline: nothing is sent)."""
+    """The FacetedSearch for a :class:`~.filters.CatalogueQuery` (built offline: nothing is sent)."""
     filters = {name: list(values) for name, values in query.filters.items_by_facet().items() if values}
     text = " ".join(query.text.split())
     search = ProductFacetedSearch(text or None, filters, SORTS.get(query.sort, SORTS["newest"]))

@@ -1,1 +1,2 @@
-"""Elasticsearch integration (elasticsearch.dsl): documents, index management, indexing tasks, faceted search."""
+"""Elasticsearch plumbing (elasticsearch.dsl): the client, the base document and analyzer, index rebuilds behind
+aliases and the background tasks that update single documents. The apps define their documents."""

@@ -20,10 +20,10 @@ CHOICES = {"group": ProductGroup, "level": Level, "producer_kind": ProducerKind}
 
 
 def recognised_certificates():
-    """Certificates that still count for the catalogue: every one not revoked (expired ones are history)."""
+    """Certificates that make a product recognized: ``Certificate.objects.recognised()`` (the one rule)."""
     from registry.catalogue.models import Certificate
 
-    return Certificate.objects.filter(revoked_at__isnull=True)
+    return Certificate.objects.recognised()
 
 
 def load_products(ids):

@@ -58,7 +58,7 @@ def product_queryset():
 def product_document(product):
     certificates = getattr(product, "search_certs", None)
     if certificates is None:
-        certificates = list(product.certificates.filter(revoked_at__isnull=True))
+        certificates = list(product.certificates.recognised())
     place = product.commune or product.producer.commune
     return ProductDocument(
         meta={"id": product.pk},

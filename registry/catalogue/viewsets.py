@@ -35,9 +35,14 @@ class SafeExportIndexView(IndexView):
     export_declaration = None
 
     def to_row_dict(self, item):
+        """The declared export fields of ``item``; a choice shows its label (``get_<name>_display``)."""
         if self.export_declaration is None:
             return super().to_row_dict(item)
-        return OrderedDict((f.name, f.value(item, self.request)) for f in export_fields(self.export_declaration))
+        row = OrderedDict()
+        for field in export_fields(self.export_declaration):
+            display = getattr(item, f"get_{field.name}_display", None)
+            row[field.name] = display() if display else field.value(item, self.request)
+        return row
 
     def preprocess_field_value(self, field, value, export_format):
         cell = super().preprocess_field_value(field, value, export_format)

@@ -98,7 +98,7 @@ class CertificateFilterSet(WagtailFilterSet):
 class CertificateIndexView(SafeExportIndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
-        if not instance.revoked_at and self.request.user.has_perm("catalogue.change_certificate"):
+        if instance.status != CertificateStatus.REVOKED and self.request.user.has_perm("catalogue.change_certificate"):
             buttons.append(
                 Button(
                     _("Thu hồi"),

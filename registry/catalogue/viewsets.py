@@ -79,6 +79,9 @@ class ProducerViewSet(RegistrySnippetViewSet):
     inspect_view_enabled = True
     ordering = ["name"]
 
+    def get_queryset(self, request):
+        return Producer.objects.select_related("commune")
+
 
 class CertificateFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(

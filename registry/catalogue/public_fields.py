@@ -15,8 +15,10 @@ producer's representative (a private person) is declared for the staff's export 
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -47,7 +49,6 @@ def attribute(path):
                 return None
         return obj
 
-    read.path = path
     return read
 
 
@@ -82,13 +83,13 @@ class PublicField:
     since the first release)."""
 
     name: str
-    label: object
-    read: object = None
+    label: Any  # a lazy translation
+    read: Callable[..., Any] | None = None
     type: str = TEXT
-    parse: object = None
+    parse: Callable[[Any], Any] | None = None
     required: bool = False
     api: bool = True
-    api_serializer: object = None
+    api_serializer: Callable[[], Any] | None = None
     open_data: bool = True
     export: bool = True
     number: bool = False

@@ -34,13 +34,10 @@ def _index_url(model, request):
 
 
 def key_figures():
-    """Registry counts for the home page: recognized products (with a valid certificate), recognized craft
-    villages, artisans, and competitions open for entries. Four queries."""
+    """Registry counts for the home page: recognized products (``ProductPage.objects.recognised()``: a certificate
+    not revoked), recognized craft villages, artisans, and competitions open for entries. Four queries."""
     return {
-        "products": ProductPage.objects.live()
-        .public()
-        .filter(pk__in=Certificate.objects.valid().values("product_id"))
-        .count(),
+        "products": ProductPage.objects.live().public().recognised().count(),
         "villages": CraftVillagePage.objects.live().public().filter(is_recognized=True).count(),
         "artisans": ArtisanPage.objects.live().public().count(),
         "competitions": Competition.objects.open_for_entries().count(),

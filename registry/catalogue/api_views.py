@@ -1,26 +1,19 @@
-"""Wagtail API v2 endpoints of registry records that are not pages: /api/v2/producers/, /api/v2/certificates/."""
+"""Wagtail API v2 endpoints of registry records that are not pages: /api/v2/producers/, /api/v2/certificates/.
+
+Their fields are the API fields declared in ``public_fields.py``."""
 
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from .models import Certificate, Producer
+from .public_fields import CERTIFICATE_FIELDS, PRODUCER_FIELDS, api_names
 
 
 class ProducersAPIViewSet(BaseAPIViewSet):
+    """Public fields of producers (establishments: their contact details are public business data)."""
+
     model = Producer
     name = "producers"
-    body_fields = BaseAPIViewSet.body_fields + [
-        "name",
-        "slug",
-        "kind",
-        "tax_code",
-        "address",
-        "commune",
-        "legacy_district",
-        "phone",
-        "email",
-        "website",
-        "description",
-    ]
+    body_fields = BaseAPIViewSet.body_fields + api_names(PRODUCER_FIELDS)
     listing_default_fields = BaseAPIViewSet.listing_default_fields + ["name", "slug", "kind", "commune"]
     nested_default_fields = BaseAPIViewSet.nested_default_fields + ["name", "slug"]
 
@@ -33,22 +26,7 @@ class CertificatesAPIViewSet(BaseAPIViewSet):
 
     model = Certificate
     name = "certificates"
-    body_fields = BaseAPIViewSet.body_fields + [
-        "serial",
-        "product",
-        "level",
-        "region",
-        "year",
-        "score",
-        "decision_number",
-        "decision_date",
-        "issuer",
-        "valid_from",
-        "valid_until",
-        "status",
-        "revoked_at",
-        "revoked_reason",
-    ]
+    body_fields = BaseAPIViewSet.body_fields + api_names(CERTIFICATE_FIELDS)
     listing_default_fields = BaseAPIViewSet.listing_default_fields + ["serial", "product", "level", "year", "status"]
 
     def get_queryset(self):

@@ -8,6 +8,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from core.cells import safe_row
+
 from .importing.schemas import SCHEMAS
 from .opendata import DATASETS, LICENCE_NAME, LICENCE_URL
 
@@ -17,7 +19,7 @@ FORMATS = ("csv", "json")
 @require_safe
 def open_data_index(request):
     datasets = [
-        {"kind": kind, "label": label, "has_template": kind in SCHEMAS} for kind, (label, _r) in DATASETS.items()
+        {"kind": kind, "label": dataset.label, "has_template": kind in SCHEMAS} for kind, dataset in DATASETS.items()
     ]
     return render(
         request,
@@ -27,6 +29,7 @@ def open_data_index(request):
 
 
 def _csv_response(filename, header, rows):
+    """A CSV download (UTF-8 with a BOM); ``rows`` must already be safe cells (``core.cells.safe_cell``)."""
     buffer = io.StringIO()
     buffer.write("\ufeff")  # Excel reads UTF-8 only with a BOM.
     writer = csv.writer(buffer)
@@ -41,14 +44,14 @@ def _csv_response(filename, header, rows):
 def open_data_download(request, kind, fmt):
     if kind not in DATASETS or fmt not in FORMATS:
         raise Http404("Không có bộ dữ liệu này.")
-    label, row_function = DATASETS[kind]
-    rows = list(row_function(request))
-    fields = list(rows[0].keys()) if rows else []
+    dataset = DATASETS[kind]
+    fields = dataset.columns
     if fmt == "json":
+        rows = list(dataset.json_rows(request))
         return JsonResponse(
             {
                 "dataset": kind,
-                "title": str(label),
+                "title": str(dataset.label),
                 "licence": {"name": LICENCE_NAME, "url": LICENCE_URL},
                 "generated_at": timezone.now().isoformat(timespec="seconds"),
                 "count": len(rows),
@@ -57,7 +60,7 @@ def open_data_download(request, kind, fmt):
             },
             json_dumps_params={"ensure_ascii": False},
         )
-    response = _csv_response(f"khuyencong-{kind}.csv", fields, ([row[f] for f in fields] for row in rows))
+    response = _csv_response(f"khuyencong-{kind}.csv", fields, dataset.csv_rows(request))
     response["Link"] = f'<{LICENCE_URL}>; rel="license"'
     return response
 
@@ -70,4 +73,4 @@ def import_template(request, kind):
         raise Http404("Không có mẫu cho loại dữ liệu này.")
     columns = [column.name for column in schema.columns]
     example = [schema.example.get(column, "") for column in columns]
-    return _csv_response(f"mau-{kind}.csv", columns, [example])
+    return _csv_response(f"mau-{kind}.csv", columns, [safe_row(example)])

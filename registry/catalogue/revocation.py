@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from .choices import CertificateStatus
 from .models import Certificate
 
 
@@ -44,7 +45,7 @@ class RevokeCertificateView(WagtailAdminTemplateMixin, FormView):
         return context
 
     def form_valid(self, form):
-        if self.certificate.revoked_at:
+        if self.certificate.status == CertificateStatus.REVOKED:
             messages.warning(self.request, _("Giấy chứng nhận này đã bị thu hồi trước đó."))
         else:
             self.certificate.revoke(form.cleaned_data["reason"], on=form.cleaned_data["revoked_at"])

@@ -1,22 +1,72 @@
 """Admin screens of the registry (Registry menu): producers, certificates, places and artisan titles.
 
 Listings have filters, search, CSV/XLSX export and an inspect view; certificates can be revoked (never deleted).
+The export columns of producers, certificates and places are the ``export`` fields of ``public_fields.py``, and
+every exported cell goes through ``core.cells.safe_cell``.
 """
+
+import datetime
+from collections import OrderedDict
+from decimal import Decimal
 
 import django_filters
 from django.urls import path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from core.cells import safe_cell
+
 from .choices import CertificateStatus, Level
 from .models import Certificate, Commune, Producer, Province, TitleKind
+from .public_fields import CERTIFICATE_FIELDS, COMMUNE_FIELDS, PRODUCER_FIELDS, PROVINCE_FIELDS, export_fields
 from .revocation import RevokeCertificateView
 
+_NOT_TEXT = (int, float, Decimal, datetime.date, datetime.time)
 
-class ProducerViewSet(SnippetViewSet):
+
+class SafeExportIndexView(IndexView):
+    """The snippet listing whose CSV/XLSX export reads the declared fields (``export_declaration``, when set) and
+    writes every text cell through ``core.cells.safe_cell``; numbers and dates stay numbers and dates."""
+
+    export_declaration = None
+
+    def to_row_dict(self, item):
+        """The declared export fields of ``item``; a choice shows its label (``get_<name>_display``)."""
+        if self.export_declaration is None:
+            return super().to_row_dict(item)
+        row = OrderedDict()
+        for field in export_fields(self.export_declaration):
+            display = getattr(item, f"get_{field.name}_display", None)
+            row[field.name] = display() if display else field.value(item, self.request)
+        return row
+
+    def preprocess_field_value(self, field, value, export_format):
+        cell = super().preprocess_field_value(field, value, export_format)
+        return cell if isinstance(value, _NOT_TEXT) else safe_cell(cell)
+
+
+class RegistrySnippetViewSet(SnippetViewSet):
+    """A registry snippet screen; ``export_declaration`` (a list of ``PublicField``) sets the export columns."""
+
+    index_view_class = SafeExportIndexView
+    export_declaration = None
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.export_declaration is not None:
+            fields = export_fields(cls.export_declaration)
+            cls.list_export = [f.name for f in fields]
+            cls.export_headings = {f.name: capfirst(f.label) for f in fields}
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(export_declaration=self.export_declaration, **kwargs)
+
+
+class ProducerViewSet(RegistrySnippetViewSet):
     model = Producer
     icon = "group"
     menu_label = _("Cơ sở sản xuất")
@@ -24,10 +74,13 @@ class ProducerViewSet(SnippetViewSet):
     list_filter = ["kind", "commune"]
     search_fields = ["name", "tax_code", "representative", "address"]
     search_backend_name = None
-    list_export = ["name", "slug", "kind", "tax_code", "representative", "address", "commune", "phone", "email"]
+    export_declaration = PRODUCER_FIELDS
     export_filename = "co-so-san-xuat"
     inspect_view_enabled = True
     ordering = ["name"]
+
+    def get_queryset(self, request):
+        return Producer.objects.select_related("commune")
 
 
 class CertificateFilterSet(WagtailFilterSet):
@@ -45,10 +98,10 @@ class CertificateFilterSet(WagtailFilterSet):
         return queryset.with_status().filter(current_status=value)
 
 
-class CertificateIndexView(IndexView):
+class CertificateIndexView(SafeExportIndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
-        if not instance.revoked_at and self.request.user.has_perm("catalogue.change_certificate"):
+        if instance.status != CertificateStatus.REVOKED and self.request.user.has_perm("catalogue.change_certificate"):
             buttons.append(
                 Button(
                     _("Thu hồi"),
@@ -60,7 +113,7 @@ class CertificateIndexView(IndexView):
         return buttons
 
 
-class CertificateViewSet(SnippetViewSet):
+class CertificateViewSet(RegistrySnippetViewSet):
     model = Certificate
     icon = "success"
     menu_label = _("Giấy chứng nhận")
@@ -76,23 +129,7 @@ class CertificateViewSet(SnippetViewSet):
     filterset_class = CertificateFilterSet
     search_fields = ["serial", "decision_number", "product__title"]
     search_backend_name = None
-    list_export = [
-        "serial",
-        "product",
-        "level",
-        "region",
-        "year",
-        "score",
-        "decision_number",
-        "decision_date",
-        "issuer",
-        "valid_from",
-        "valid_until",
-        "get_status_display",
-        "revoked_at",
-        "revoked_reason",
-    ]
-    export_headings = {"get_status_display": _("Tình trạng")}
+    export_declaration = CERTIFICATE_FIELDS
     export_filename = "giay-chung-nhan"
     inspect_view_enabled = True
     inspect_view_fields_exclude = ["verification_code"]
@@ -105,18 +142,18 @@ class CertificateViewSet(SnippetViewSet):
         return super().get_urlpatterns() + [path("revoke/<int:pk>/", RevokeCertificateView.as_view(), name="revoke")]
 
 
-class ProvinceViewSet(SnippetViewSet):
+class ProvinceViewSet(RegistrySnippetViewSet):
     model = Province
     icon = "site"
     menu_label = _("Tỉnh/thành phố")
     list_display = ["name", "code"]
     search_fields = ["name", "code"]
     search_backend_name = None
-    list_export = ["code", "name"]
+    export_declaration = PROVINCE_FIELDS
     inspect_view_enabled = True
 
 
-class CommuneViewSet(SnippetViewSet):
+class CommuneViewSet(RegistrySnippetViewSet):
     model = Commune
     icon = "site"
     menu_label = _("Xã/phường")
@@ -124,12 +161,12 @@ class CommuneViewSet(SnippetViewSet):
     list_filter = ["kind", "province"]
     search_fields = ["name", "code"]
     search_backend_name = None
-    list_export = ["code", "name", "kind", "province", "effective_from", "effective_until"]
+    export_declaration = COMMUNE_FIELDS
     export_filename = "xa-phuong"
     inspect_view_enabled = True
 
 
-class TitleKindViewSet(SnippetViewSet):
+class TitleKindViewSet(RegistrySnippetViewSet):
     model = TitleKind
     icon = "pick"
     menu_label = _("Loại danh hiệu")

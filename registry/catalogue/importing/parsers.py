@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.text import fold
@@ -119,8 +120,6 @@ def url(value):
 
 
 def slug(value):
-    from django.utils.text import slugify
-
     value = text(value)
     cleaned = slugify(fold(value))
     if value and cleaned != value:

@@ -11,6 +11,19 @@ from django.utils.translation import gettext as _
 from core.text import fold
 
 from ..choices import CertificateSource
+from ..models import (
+    ArtisanIndexPage,
+    ArtisanPage,
+    Certificate,
+    Commune,
+    CraftVillageIndexPage,
+    CraftVillagePage,
+    Producer,
+    ProductIndexPage,
+    ProductPage,
+    Province,
+    TradeGroupTag,
+)
 from .parsers import RowError
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
@@ -34,8 +47,6 @@ def _full_clean(obj, exclude=None):
 
 
 def _commune(code):
-    from ..models import Commune
-
     if not code:
         return None
     commune = Commune.objects.filter(code=code).first()
@@ -61,8 +72,6 @@ def _index(model):
 
 
 def save_province(v):
-    from ..models import Province
-
     obj = Province.objects.filter(code=v["code"]).first()
     if obj is None:
         Province.objects.create(**v)
@@ -74,8 +83,6 @@ def save_province(v):
 
 
 def save_commune(v):
-    from ..models import Commune, Province
-
     province = Province.objects.filter(code=v.pop("province_code")).first()
     if province is None:
         raise RowError(_("không có tỉnh mã này"))
@@ -91,8 +98,6 @@ def save_commune(v):
 
 
 def save_producer(v):
-    from ..models import Producer
-
     v["slug"] = v["slug"] or slugify(fold(v["name"]))[:255]
     v["commune"] = _commune(v.pop("commune_code"))
     obj = None
@@ -129,8 +134,6 @@ def _save_page(model, index_model, v):
 
 
 def save_product(v):
-    from ..models import CraftVillagePage, Producer, ProductIndexPage, ProductPage
-
     key = v.pop("producer")
     producer = Producer.objects.filter(tax_code=key).first() if key else None
     producer = producer or Producer.objects.filter(slug=key).first()
@@ -143,8 +146,6 @@ def save_product(v):
 
 
 def save_village(v):
-    from ..models import CraftVillageIndexPage, CraftVillagePage, TradeGroupTag
-
     codes = v.pop("trade_groups")
     v["commune"] = _commune(v.pop("commune_code"))
     total, in_trade = v["households_total"], v["households_in_trade"]
@@ -161,16 +162,12 @@ def save_village(v):
 
 
 def save_artisan(v):
-    from ..models import ArtisanIndexPage, ArtisanPage, CraftVillagePage
-
     v["commune"] = _commune(v.pop("commune_code"))
     v["craft_village"] = _page(CraftVillagePage, v.pop("craft_village_slug"), _("làng nghề"))
     return _save_page(ArtisanPage, ArtisanIndexPage, v)
 
 
 def save_certificate(v):
-    from ..models import Certificate, ProductPage
-
     v["product"] = _page(ProductPage, v.pop("product_slug"), _("sản phẩm"))
     if v["revoked_at"] and not v["revoked_reason"]:
         raise RowError(_("thu hồi phải có lý do"))

@@ -8,10 +8,9 @@ from django.db.models import Case, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from rest_framework.serializers import StringRelatedField
-from wagtail.api import APIField
 
 from ..choices import CertificateSource, CertificateStatus, Level, Region
+from ..public_fields import CERTIFICATE_FIELDS, wagtail_api_fields
 
 
 def new_verification_code():
@@ -19,25 +18,61 @@ def new_verification_code():
     return secrets.token_urlsafe(24)
 
 
+REVOKED = Q(revoked_at__isnull=False)
+"""The condition of a revoked certificate (thu hồi): it has a revocation date."""
+
+
+def expired(today):
+    """The condition of a certificate whose validity ended before ``today`` (no end date: never expires)."""
+    return Q(valid_until__lt=today)
+
+
+def certificate_status(revoked_at, valid_until, today):
+    """The status of a certificate on ``today``: revoked when it has a revocation date, else expired when its
+    validity ended before ``today``, else valid.
+
+    The one rule in Python, for a loaded certificate; ``status_expression`` is the same rule in SQL, built from
+    the same conditions (``REVOKED``, ``expired``) in the same order, and a test checks that they agree."""
+    if revoked_at is not None:
+        return CertificateStatus.REVOKED
+    if valid_until is not None and valid_until < today:
+        return CertificateStatus.EXPIRED
+    return CertificateStatus.VALID
+
+
+def status_expression(today):
+    """``certificate_status`` as a database expression (a ``CASE``) over the certificate's own columns."""
+    return Case(
+        When(REVOKED, then=Value(CertificateStatus.REVOKED)),
+        When(expired(today), then=Value(CertificateStatus.EXPIRED)),
+        default=Value(CertificateStatus.VALID),
+        output_field=models.CharField(),
+    )
+
+
 class CertificateQuerySet(models.QuerySet):
+    """Certificates, with the registry's two rules: status (valid / expired / revoked) and recognition."""
+
     def with_status(self, today=None):
-        """Annotate ``current_status`` (valid / expired / revoked) computed in the database."""
-        today = today or timezone.localdate()
-        return self.annotate(
-            current_status=Case(
-                When(revoked_at__isnull=False, then=Value(CertificateStatus.REVOKED)),
-                When(valid_until__lt=today, then=Value(CertificateStatus.EXPIRED)),
-                default=Value(CertificateStatus.VALID),
-                output_field=models.CharField(),
-            )
-        )
+        """Annotate ``current_status`` (valid / expired / revoked on ``today``) computed in the database."""
+        return self.annotate(current_status=status_expression(today or timezone.localdate()))
 
     def valid(self, today=None):
-        today = today or timezone.localdate()
-        return self.filter(
-            Q(revoked_at__isnull=True),
-            Q(valid_until__isnull=True) | Q(valid_until__gte=today),
-        )
+        """Certificates valid on ``today``, neither revoked nor expired (what "còn hiệu lực" means)."""
+        return self.filter(~REVOKED, ~expired(today or timezone.localdate()))
+
+    def recognised(self):
+        """Certificates that make their product a **recognized product** (sản phẩm được công nhận): every
+        certificate that is not revoked, expired ones included.
+
+        Why: recognition is a decision of the issuing People's Committee at a level in a year (Circular
+        26/2014/TT-BCT, amended by 38/2025/TT-BCT). It stays a fact of the product's history when the
+        certificate's validity ends (the catalogue's "level" and "year" facets are that history); only
+        revocation (thu hồi) annuls it. Whether a certificate is still valid is shown beside it, as its status
+        (còn hiệu lực / hết hiệu lực), never by hiding the product. Every count and filter of recognized products
+        (home page key figures, catalogue facets and filters, product cards, search index) uses this method,
+        through ``ProductPage.objects.recognised()`` for products."""
+        return self.filter(~REVOKED)
 
 
 class Certificate(models.Model):
@@ -75,24 +110,7 @@ class Certificate(models.Model):
 
     objects = CertificateQuerySet.as_manager()
 
-    api_fields = [
-        APIField(name)
-        for name in (
-            "serial",
-            "level",
-            "region",
-            "year",
-            "score",
-            "decision_number",
-            "decision_date",
-            "issuer",
-            "valid_from",
-            "valid_until",
-            "status",
-            "revoked_at",
-            "revoked_reason",
-        )
-    ] + [APIField("product", serializer=StringRelatedField())]
+    api_fields = wagtail_api_fields(CERTIFICATE_FIELDS)
 
     class Meta:
         ordering = ["-year", "serial"]
@@ -122,16 +140,14 @@ class Certificate(models.Model):
             raise ValidationError({"valid_until": _("Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.")})
 
     def status_on(self, today=None):
-        today = today or timezone.localdate()
-        if self.revoked_at:
-            return CertificateStatus.REVOKED
-        if self.valid_until and self.valid_until < today:
-            return CertificateStatus.EXPIRED
-        return CertificateStatus.VALID
+        """This certificate's status (valid / expired / revoked) on ``today`` (default: the local date)."""
+        return certificate_status(self.revoked_at, self.valid_until, today or timezone.localdate())
 
     @property
     def status(self):
-        return self.status_on()
+        """Today's status; the value of the ``current_status`` annotation when the queryset computed it."""
+        annotated = getattr(self, "current_status", None)
+        return annotated if annotated is not None else self.status_on()
 
     def get_status_display(self):
         return CertificateStatus(self.status).label
@@ -142,5 +158,6 @@ class Certificate(models.Model):
     def revoke(self, reason, on=None):
         self.revoked_at = on or timezone.localdate()
         self.revoked_reason = reason
+        self.__dict__.pop("current_status", None)  # an annotation loaded before the revocation is stale
         self.full_clean()
         self.save(update_fields=["revoked_at", "revoked_reason"])

@@ -3,13 +3,12 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from rest_framework.serializers import StringRelatedField
-from wagtail.api import APIField
 from wagtail.search import index
 
 from search.mixins import FoldedSearchMixin
 
 from ..choices import ProducerKind
+from ..public_fields import PRODUCER_FIELDS, wagtail_api_fields
 
 
 class Producer(FoldedSearchMixin, index.Indexed, models.Model):
@@ -59,10 +58,7 @@ class Producer(FoldedSearchMixin, index.Indexed, models.Model):
         index.FilterField("kind"),
     ]
 
-    api_fields = [
-        APIField(name)
-        for name in ("name", "slug", "kind", "tax_code", "address", "legacy_district", "phone", "email", "website")
-    ] + [APIField("description"), APIField("commune", serializer=StringRelatedField())]
+    api_fields = wagtail_api_fields(PRODUCER_FIELDS)
 
     class Meta:
         ordering = ["name"]

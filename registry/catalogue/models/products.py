@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.page_cache import CachedPageMixin
@@ -16,8 +17,16 @@ from ..blocks import RegistryBodyBlock
 from ..choices import ProductGroup
 from ..qr import certificate_qr_svg
 from ..structured_data import product_jsonld
+from .certificates import Certificate
 from .producers import Producer
 from .villages import CraftVillagePage
+
+
+class ProductPageQuerySet(PageQuerySet):
+    def recognised(self):
+        """Recognized products: those holding a certificate that is not revoked (``CertificateQuerySet.recognised``
+        says why expired certificates still count)."""
+        return self.filter(pk__in=Certificate.objects.recognised().values("product_id"))
 
 
 class ProductPage(CachedPageMixin, FoldedSearchMixin, Page):
@@ -86,6 +95,8 @@ class ProductPage(CachedPageMixin, FoldedSearchMixin, Page):
         MultiFieldPanel([FieldPanel("craft_village"), FieldPanel("artisans")], heading=_("Liên kết")),
         InlinePanel("gallery_images", label=_("Thư viện ảnh")),
     ]
+
+    objects = PageManager.from_queryset(ProductPageQuerySet)()
 
     api_fields = PRODUCT_API_FIELDS
 

@@ -23,8 +23,8 @@ FACET_LABELS = {
 
 
 def recognised_certificates():
-    """Certificates that still count for the catalogue: every one not revoked (expired ones are history)."""
-    return Certificate.objects.filter(revoked_at__isnull=True)
+    """Certificates that make a product recognized: ``Certificate.objects.recognised()`` (the one rule)."""
+    return Certificate.objects.recognised()
 
 
 def load_products(ids):

@@ -8,3 +8,6 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "core"
     verbose_name = _("Dùng chung")
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)

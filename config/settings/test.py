@@ -17,3 +17,6 @@ CATALOGUE_SEARCH_BACKEND = "database"
 
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Login throttling is tested on its own (tests/test_login_throttling.py); elsewhere client.login() has no request.
+AXES_ENABLED = False

@@ -12,7 +12,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--output",
-            default=str(getattr(settings, "BACKUP_DIR", "backups")),
+            default=str(settings.BACKUP_DIR),
             help="Thư mục chứa bản sao lưu (mặc định: BACKUP_DIR).",
         )
 

@@ -110,6 +110,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 
 # Login throttling (django-axes) on every login form: LOGIN_FAILURE_LIMIT wrong passwords for one account, or from

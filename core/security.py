@@ -1,4 +1,5 @@
-"""Security answers shared by every login form (admin, judges' portal, producers' portal).
+"""Security answers shared by the whole site: the Content-Security-Policy, Permissions-Policy and private caching
+headers (``SecurityHeadersMiddleware``), and the login lockout page.
 
 ``lockout_response`` is django-axes' lockout callable (``AXES_LOCKOUT_CALLABLE``): after too many wrong passwords
 the visitor gets HTTP 429 with a Vietnamese page saying how long to wait, and a ``Retry-After`` header (seconds).
@@ -6,9 +7,11 @@ the visitor gets HTTP 429 with a Vietnamese page saying how long to wait, and a 
 
 import math
 
+from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 
 
 def lockout_minutes():
@@ -27,3 +30,29 @@ def lockout_response(request, original_response=None, credentials=None):
     response["Retry-After"] = str(minutes * 60)
     response["Cache-Control"] = "no-store"
     return response
+
+
+class SecurityHeadersMiddleware(CSPMiddleware):
+    """django-csp's middleware with the site's two policies, plus Permissions-Policy and private caching.
+
+    - Public pages get ``CONTENT_SECURITY_POLICY`` (settings): our own origin only, plus the map tile host for
+      images and the video hosts for embedded frames; no inline script or style.
+    - The Wagtail admin (``/admin/``) also needs inline scripts and styles (Wagtail's own date pickers and inline
+      panels write them), so ``ADMIN_CSP_UPDATE`` adds ``'unsafe-inline'`` there and nowhere else.
+    - Every response gets ``PERMISSIONS_POLICY``; a response to a signed-in user that says nothing about caching
+      gets ``Cache-Control: private, no-store`` (it may carry that user's data).
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and request.path_info.startswith("/admin/") and parts.update is None:
+            parts = PolicyParts(parts.config, settings.ADMIN_CSP_UPDATE, parts.replace, parts.nonce)
+        return parts
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_store=True)
+        return response

@@ -157,9 +157,47 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Trung tâm Khuyến công <khuyencong@localhost>")
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
-# Rendered public pages are cached for anonymous visitors and invalidated on every write (core/page_cache.py).
+# One cache shared by every process (web workers, management commands, the task worker), so that the page cache's
+# invalidation reaches them all: a file cache by default, Redis (redis://…) on several machines.
+CACHES = {"default": env.cache("CACHE_URL", default=f"filecache://{BASE_DIR / '.cache'}")}
+CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", env.int("CACHE_MAX_ENTRIES", default=5000))
+# Rendered public pages are cached for anonymous visitors (core/page_cache.py): how long a copy lives, how long
+# browsers may keep one, and the models whose rows appear on public pages (a write to any of them, or to any page of
+# an app listed as "app.*", starts a new generation). Every model of the project is classified here or in
+# PAGE_CACHE_PRIVATE_MODELS (tests/test_page_cache.py checks it), so a new model cannot be forgotten.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_BROWSER_SECONDS = env.int("PAGE_CACHE_BROWSER_SECONDS", default=0)
+PAGE_CACHE_PUBLIC_MODELS = {
+    "core.sitesettings",
+    "home.*",
+    "news.*",
+    "catalogue.*",
+    "competitions.competition",
+    "competitions.competitionindexpage",
+    "competitions.entry",
+    "competitions.rubric",
+    "competitions.criterion",
+    "wagtailcore.page",
+    "wagtailcore.site",
+    "wagtailcore.pageviewrestriction",
+    "wagtailcore.locale",
+    "wagtailimages.image",
+    "wagtaildocs.document",
+    "wagtailredirects.redirect",
+    "taggit.tag",
+    "taggit.taggeditem",
+}
+# Models of the project's apps that never appear on a public page (or appear only once frozen by publication).
+PAGE_CACHE_PRIVATE_MODELS = {
+    "core.pagecachegeneration",
+    "competitions.auditentry",
+    "competitions.entrydocument",
+    "competitions.juror",
+    "competitions.assignment",
+    "competitions.conflict",
+    "competitions.scoresheet",
+    "competitions.score",
+}
 
 # Background work (search index updates, reminder e-mails): django-tasks, run in-process by default.
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}}

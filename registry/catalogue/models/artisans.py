@@ -38,6 +38,8 @@ class TitleKind(models.Model):
 class ArtisanIndexPage(CachedPageMixin, Page):
     """The list of artisans (``/nghe-nhan/``)."""
 
+    cache_query_params = ("title", "commune", "sort", "page")  # what changes the listing (core/page_cache.py)
+
     intro = models.TextField(_("giới thiệu"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

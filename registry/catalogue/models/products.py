@@ -23,6 +23,17 @@ from .villages import CraftVillagePage
 class ProductIndexPage(CachedPageMixin, Page):
     """The product catalogue (``/san-pham/``): faceted listing of every recognized product."""
 
+    cache_query_params = (
+        "q",
+        "sort",
+        "page",
+        "group",
+        "level",
+        "year",
+        "commune",
+        "producer_kind",
+    )  # what changes the listing (core/page_cache.py)
+
     intro = models.TextField(_("giới thiệu"), blank=True, help_text=_("Đoạn mở đầu phía trên danh sách."))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

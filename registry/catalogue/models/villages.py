@@ -42,6 +42,8 @@ class TradeGroupTag(models.Model):
 class CraftVillageIndexPage(CachedPageMixin, Page):
     """The list and map of craft villages (``/lang-nghe/``)."""
 
+    cache_query_params = ("type", "trade", "commune", "sort", "page")  # what changes the listing (core/page_cache.py)
+
     intro = models.TextField(_("giới thiệu"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

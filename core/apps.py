@@ -10,7 +10,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Dùng chung")
 
     def ready(self):
-        """Connect the page-cache invalidation receivers of signals.py."""
-        from . import signals
+        """Connect the page-cache invalidation receivers of signals.py and register the system checks."""
+        from . import checks, signals  # noqa: F401  (checks registers itself on import)
 
         signals.connect()

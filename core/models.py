@@ -5,7 +5,8 @@ bounding box (used to warn about coordinates outside it) are data here, filled b
 """
 
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -141,3 +142,32 @@ class SiteSettings(BaseGenericSetting):
     def in_bounds(self, latitude, longitude):
         """Whether a point (decimal degrees) lies inside the province's bounding box."""
         return self.bounds_south <= latitude <= self.bounds_north and self.bounds_west <= longitude <= self.bounds_east
+
+
+class PageCacheGeneration(models.Model):
+    """The page cache's generation counter (one row): stored in the database so that cache eviction cannot lose
+    it and every process — web workers, management commands — agrees on it. See core/page_cache.py."""
+
+    generation = models.PositiveBigIntegerField(_("thế hệ"), default=1)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("thế hệ bộ nhớ đệm trang")
+
+    def __str__(self):
+        return str(self.generation)
+
+    @classmethod
+    def current(cls):
+        """The current generation (creates the row on first use)."""
+        row, _created = cls.objects.get_or_create(pk=1)
+        return row.generation
+
+    @classmethod
+    def bump(cls):
+        """Add one to the generation atomically and return the new value."""
+        with transaction.atomic():
+            if not cls.objects.filter(pk=1).update(generation=F("generation") + 1):
+                cls.objects.get_or_create(pk=1)
+                cls.objects.filter(pk=1).update(generation=F("generation") + 1)
+            return cls.objects.get(pk=1).generation

@@ -1,71 +1,163 @@
-"""Whole-page cache for anonymous visitors of public Wagtail pages, invalidated on every write.
+"""Whole-page cache for anonymous visitors of public pages: right in every configuration, and no visitor can flush
+or bypass it.
 
-Pages opt in with ``CachedPageMixin``. A response is stored under (generation, language, host, full path); any saved
-or deleted row of a model that can appear on a public page, and every publish or unpublish, bumps the generation
-(receivers in core/signals.py), so a visitor never gets a stale page. The generation lives in the default cache: use a cache shared by every process
-(file-based, Redis, …) when running several workers (production.py defaults to a file-based cache).
+- **Opt in**: page types mix in ``CachedPageMixin`` and declare the query parameters that change what they show
+  (``cache_query_params``, e.g. ``("page", "q", "group")``); other views set ``response.page_cacheable = True``.
+- **Key**: generation, language, host, path and only the declared parameters, in a canonical order (repeated values
+  sorted). Unknown parameters (``?x=<random>``, tracking tags) are ignored, so they neither create entries nor miss
+  the cache. What a path declares is remembered next to the pages (``pagecache:params:…``).
+- **Invalidation**: a write to a model in ``settings.PAGE_CACHE_PUBLIC_MODELS`` (what public pages show) starts a
+  new generation, after the transaction commits (receivers in core/signals.py). Score sheets, sessions, logins and
+  logs are not in the list and never flush the cache. The generation is kept in the database
+  (``PageCacheGeneration``) and mirrored in the cache: eviction cannot lose it, and a management command in another
+  process invalidates what the web workers serve (the cache itself must be shared by the processes: the default
+  ``CACHE_URL`` is a file cache).
+- **Admission**: a URL with a query string is stored only when this process has seen it before, so a flood of
+  one-off URLs cannot push the hot pages out of the size-bounded cache; a URL without one is stored at once.
+- **Who gets cached copies**: GET/HEAD requests of visitors who are not signed in. A made-up session cookie does not
+  bypass the cache (the session is checked); a visitor with pending messages gets a fresh page.
+- **Headers**: cached responses carry ``Vary: Cookie`` and ``Cache-Control: public, max-age=…``
+  (``PAGE_CACHE_BROWSER_SECONDS``), and never a ``Set-Cookie``.
 """
 
 import hashlib
 import logging
-import uuid
+from collections import OrderedDict
+from threading import Lock
+from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
+from django.contrib.auth import SESSION_KEY
+from django.core.cache import caches
+from django.db import DatabaseError, transaction
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
+
+from .models import PageCacheGeneration
 
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
-# Writes to these apps never change what the public sees.
-IGNORED_APPS = {"sessions", "admin", "contenttypes", "django_tasks", "wagtailusers", "wagtailadmin", "wagtailembeds"}
-IGNORED_MODELS = {"wagtailcore.modellogentry", "wagtailcore.pagelogentry", "wagtailcore.referenceindex"}
+SEEN_LIMIT = 10_000
+
+
+def cache():
+    """The cache holding the pages (``PAGE_CACHE_ALIAS``, default ``"default"``)."""
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
 
 
 def timeout():
+    """Seconds a stored page lives at most (``PAGE_CACHE_SECONDS``)."""
     return getattr(settings, "PAGE_CACHE_SECONDS", 600)
 
 
 def generation():
-    value = cache.get(GENERATION_KEY)
+    """The current generation (an int): from the cache, else from the database (then mirrored in the cache)."""
+    value = cache().get(GENERATION_KEY)
     if value is None:
-        value = uuid.uuid4().hex
-        cache.add(GENERATION_KEY, value, None)
-        value = cache.get(GENERATION_KEY, value)
+        try:
+            value = PageCacheGeneration.current()
+        except DatabaseError:  # no table yet (before migrate): nothing to serve from the cache anyway
+            return 0
+        cache().set(GENERATION_KEY, value, None)
     return value
 
 
+def _bump():
+    try:
+        value = PageCacheGeneration.bump()
+    except DatabaseError:
+        logger.warning("page cache: could not store the new generation", exc_info=True)
+        cache().delete(GENERATION_KEY)
+        return
+    cache().set(GENERATION_KEY, value, None)
+
+
 def invalidate(**_kwargs):
-    """Start a new generation: every page cached so far is never served again (it expires on its own)."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    """Start a new generation now and again once the current transaction commits: every page cached so far is never
+    served again, and a page rendered from the old data while the transaction was still open (then stored under
+    the first new generation) is not served either."""
+    _bump()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_bump)
 
 
 def is_public_write(model):
-    """Whether a write to rows of ``model`` may change a public page (everything except sessions, logs, …)."""
+    """Whether a write to rows of ``model`` may change a public page: its label (``app_label.model_name``) is in
+    ``settings.PAGE_CACHE_PUBLIC_MODELS``, or, for page types, its app is listed with ``"app_label.*"``."""
     meta = getattr(model, "_meta", None)
-    return meta is not None and meta.app_label not in IGNORED_APPS and meta.label_lower not in IGNORED_MODELS
+    if meta is None:
+        return False
+    public = settings.PAGE_CACHE_PUBLIC_MODELS
+    return meta.label_lower in public or f"{meta.app_label}.*" in public
+
+
+class _SeenUrls:
+    """A bounded, least-recently-used set of cache keys this process has been asked for (the admission filter)."""
+
+    def __init__(self, limit=SEEN_LIMIT):
+        self.limit = limit
+        self.keys = OrderedDict()
+        self.lock = Lock()
+
+    def check_and_add(self, key):
+        """Whether ``key`` was seen before; remember it either way."""
+        with self.lock:
+            seen = key in self.keys
+            self.keys[key] = True
+            self.keys.move_to_end(key)
+            while len(self.keys) > self.limit:
+                self.keys.popitem(last=False)
+        return seen
+
+
+_seen = _SeenUrls()
+
+
+def _base(request):
+    return hashlib.sha256(request.get_host().encode() + b"|" + request.path.encode()).hexdigest()
+
+
+def _params_key(request):
+    return f"pagecache:params:{get_language() or ''}:{_base(request)}"
+
+
+def _canonical_query(request, params):
+    pairs = [(name, value) for name in sorted(params) for value in sorted(request.GET.getlist(name))]
+    return urlencode(pairs)
+
+
+def _page_key(request, gen, params):
+    query = hashlib.sha256(_canonical_query(request, params).encode()).hexdigest()
+    return f"pagecache:page:{gen}:{get_language() or ''}:{_base(request)}:{query}"
 
 
 def _is_anonymous(request):
-    return settings.SESSION_COOKIE_NAME not in request.COOKIES and not request.GET.get("preview")
-
-
-def _key(request):
-    where = hashlib.sha256((request.get_host() + request.get_full_path()).encode()).hexdigest()
-    return ":".join(("pagecache", generation(), get_language() or "", where))
+    if request.GET.get("preview"):
+        return False
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return True
+    session = request.session  # a cookie is present: only a real signed-in session or pending messages count
+    return session.get(SESSION_KEY) is None and not session.get("_messages")
 
 
 class CachedPageMixin:
-    """Mark a page type's anonymous responses as cacheable (see the module docstring)."""
+    """Mark a page type's anonymous responses as cacheable (see the module docstring).
+
+    ``cache_query_params``: the query parameters that change what the page shows; every other one is ignored.
+    """
+
+    cache_query_params = ()
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         response.page_cacheable = True
+        response.page_cache_params = tuple(self.cache_query_params)
         return response
 
 
 class AnonymousPageCacheMiddleware:
-    """Serve cached copies of opted-in pages to visitors without a session; store fresh ones."""
+    """Serve stored copies of opted-in pages to visitors who are not signed in; store fresh ones."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -73,10 +165,12 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         cacheable_request = request.method in ("GET", "HEAD") and _is_anonymous(request)
         if cacheable_request:
-            cached = cache.get(_key(request))
-            if cached is not None:
-                cached["X-Page-Cache"] = "hit"
-                return cached
+            params = cache().get(_params_key(request))
+            if params is not None:
+                cached = cache().get(_page_key(request, generation(), params))
+                if cached is not None:
+                    cached["X-Page-Cache"] = "hit"
+                    return cached
         response = self.get_response(request)
         if (
             cacheable_request
@@ -85,11 +179,21 @@ class AnonymousPageCacheMiddleware:
             and not response.cookies
             and not getattr(response, "streaming", False)
         ):
-            if hasattr(response, "render") and not response.is_rendered:
-                response.render()
-            response["X-Page-Cache"] = "miss"
-            try:
-                cache.set(_key(request), response, timeout())
-            except Exception:  # an unpicklable response is simply not cached
-                logger.warning("page cache: could not store %s", request.path, exc_info=True)
+            self._store(request, response)
         return response
+
+    def _store(self, request, response):
+        params = tuple(getattr(response, "page_cache_params", ()))
+        key = _page_key(request, generation(), params)
+        response["X-Page-Cache"] = "miss"
+        if request.GET and not _seen.check_and_add(key):
+            return  # a URL with a query string is stored on its second request
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        patch_vary_headers(response, ["Cookie"])
+        patch_cache_control(response, public=True, max_age=getattr(settings, "PAGE_CACHE_BROWSER_SECONDS", 0))
+        try:
+            cache().set(_params_key(request), params, timeout())
+            cache().set(key, response, timeout())
+        except Exception:  # an unpicklable response is simply not cached
+            logger.warning("page cache: could not store %s", request.path, exc_info=True)

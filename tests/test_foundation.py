@@ -18,12 +18,26 @@ def test_settings_modules_import(module):
     assert importlib.import_module(module).INSTALLED_APPS
 
 
+PRODUCTION_MAIL_AND_ADDRESS = {
+    "SITE_URL": "https://khuyencong.example.org",
+    "EMAIL_URL": "smtp+tls://khuyencong:secret@mail.example.org:587",
+    "DEFAULT_FROM_EMAIL": "Trung tâm Khuyến công <khuyencong@example.org>",
+}
+PRODUCTION_BASICS = {
+    "SECRET_KEY": "p" * 64 + "-production-test-key-with-enough-entropy-1234567890",
+    "ALLOWED_HOSTS": "khuyencong.example.org",
+    "DATABASE_URL": "sqlite:////tmp/khuyencong-deploy-check.db",
+}
+
+
 def _run_production(extra_env, *args):
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+        if k
+        not in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "SITE_URL", "EMAIL_URL")
     }
+    env.update(PRODUCTION_MAIL_AND_ADDRESS)
     env.update(extra_env, DJANGO_SETTINGS_MODULE="config.settings.production")
     return subprocess.run([sys.executable, "manage.py", *args], env=env, capture_output=True, text=True, timeout=120)
 
@@ -33,6 +47,28 @@ def test_production_refuses_to_start_without_secret_key():
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
     assert "Production settings need these environment variables" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("override", "message"),
+    [
+        ({"SITE_URL": ""}, "SITE_URL"),
+        ({"EMAIL_URL": ""}, "EMAIL_URL"),
+        ({"DEFAULT_FROM_EMAIL": ""}, "DEFAULT_FROM_EMAIL"),
+        ({"SITE_URL": "http://khuyencong.example.org"}, "SITE_URL must be the site's https:// address"),
+        ({"EMAIL_URL": "consolemail://"}, "EMAIL_URL must point at a real mail server"),
+    ],
+)
+def test_production_refuses_unsafe_addresses_and_mail(override, message):
+    result = _run_production({**PRODUCTION_BASICS, **override}, "check")
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert "ImproperlyConfigured" in result.stderr
+
+
+def test_deploy_check_warns_when_site_url_host_is_not_allowed():
+    result = _run_production({**PRODUCTION_BASICS, "SITE_URL": "https://khuyencong.other.example"}, "check", "--deploy")
+    assert "khuyencong.W001" in result.stderr + result.stdout
 
 
 def test_production_check_deploy_is_clean():

@@ -3,6 +3,7 @@
 Every variable read here is documented in ``.env.example``.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -68,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "core.page_cache.AnonymousPageCacheMiddleware",
+    "axes.middleware.AxesMiddleware",
+    "core.security.SecurityHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -107,6 +111,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+
+# Login throttling (django-axes) on every login form: LOGIN_FAILURE_LIMIT wrong passwords for one account, or from
+# one IP address, are answered normally; the next one locks that account / address for LOGIN_LOCKOUT_MINUTES
+# (HTTP 429, Vietnamese page); a successful login resets the count; staff unlock under Settings → Khoá đăng nhập.
+LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT + 1  # axes locks on the attempt that reaches its limit
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_CALLABLE = "core.security.lockout_response"
+AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+AXES_VERBOSE = False
 
 # Languages: Vietnamese is the default (no URL prefix), English lives under /en/.
 LANGUAGE_CODE = "vi"
@@ -132,14 +151,53 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+BACKUP_DIR = Path(env("BACKUP_DIR", default=str(BASE_DIR / "backups")))
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Trung tâm Khuyến công <khuyencong@localhost>")
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
-# Rendered public pages are cached for anonymous visitors and invalidated on every write (core/page_cache.py).
+# One cache shared by every process (web workers, management commands, the task worker), so that the page cache's
+# invalidation reaches them all: a file cache by default, Redis (redis://…) on several machines.
+CACHES = {"default": env.cache("CACHE_URL", default=f"filecache://{BASE_DIR / '.cache'}")}
+CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", env.int("CACHE_MAX_ENTRIES", default=5000))
+# Rendered public pages are cached for anonymous visitors (core/page_cache.py): how long a copy lives, how long
+# browsers may keep one, and the models whose rows appear on public pages (a write to any of them, or to any page of
+# an app listed as "app.*", starts a new generation). Every model of the project is classified here or in
+# PAGE_CACHE_PRIVATE_MODELS (tests/test_page_cache.py checks it), so a new model cannot be forgotten.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_BROWSER_SECONDS = env.int("PAGE_CACHE_BROWSER_SECONDS", default=0)
+PAGE_CACHE_PUBLIC_MODELS = {
+    "core.sitesettings",
+    "home.*",
+    "news.*",
+    "catalogue.*",
+    "competitions.competition",
+    "competitions.competitionindexpage",
+    "competitions.entry",
+    "competitions.rubric",
+    "competitions.criterion",
+    "wagtailcore.page",
+    "wagtailcore.site",
+    "wagtailcore.pageviewrestriction",
+    "wagtailcore.locale",
+    "wagtailimages.image",
+    "wagtaildocs.document",
+    "wagtailredirects.redirect",
+    "taggit.tag",
+    "taggit.taggeditem",
+}
+# Models of the project's apps that never appear on a public page (or appear only once frozen by publication).
+PAGE_CACHE_PRIVATE_MODELS = {
+    "core.pagecachegeneration",
+    "competitions.auditentry",
+    "competitions.entrydocument",
+    "competitions.juror",
+    "competitions.assignment",
+    "competitions.conflict",
+    "competitions.scoresheet",
+    "competitions.score",
+}
 
 # Background work (search index updates, reminder e-mails): django-tasks, run in-process by default.
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}}
@@ -179,6 +237,34 @@ ELASTICSEARCH_RETRY_AFTER = env.int("ELASTICSEARCH_RETRY_AFTER", default=30)
 # Map tiles for the craft-village map (Leaflet is served from static/vendor).
 MAP_TILE_URL = env("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", default="&copy; OpenStreetMap contributors")
+
+# Content-Security-Policy (django-csp, through core.security.SecurityHeadersMiddleware): our own origin only, the
+# map tile host for images, the video hosts editors may embed in news; the admin alone also allows inline code.
+_TILE_ORIGIN = "/".join(MAP_TILE_URL.split("/")[:3]).replace("{s}.", "*.") if "://" in MAP_TILE_URL else ""
+VIDEO_FRAME_HOSTS = env.list(
+    "VIDEO_FRAME_HOSTS",
+    default=["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *([_TILE_ORIGIN] if _TILE_ORIGIN else [])],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *VIDEO_FRAME_HOSTS],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+ADMIN_CSP_UPDATE = {"script-src": ["'unsafe-inline'"], "style-src": ["'unsafe-inline'"], "img-src": ["blob:"]}
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(self), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), interest-cohort=()"
+)
 
 LOGGING = {
     "version": 1,

@@ -1,4 +1,5 @@
-"""Production: refuses to start without SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL.
+"""Production: refuses to start without SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, an https SITE_URL, a real EMAIL_URL
+and DEFAULT_FROM_EMAIL (unsafe defaults would put QR codes on 127.0.0.1 and password-reset links in the log).
 
 Served by gunicorn behind a TLS-terminating proxy; static files by whitenoise.
 """
@@ -7,10 +8,18 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-_missing = [name for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL") if not os.environ.get(name)]
+REQUIRED = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SITE_URL", "EMAIL_URL", "DEFAULT_FROM_EMAIL")
+_missing = [name for name in REQUIRED if not os.environ.get(name, "").strip()]
 if _missing:
     raise ImproperlyConfigured(
         "Production settings need these environment variables: " + ", ".join(_missing) + ". See .env.example."
+    )
+if not os.environ["SITE_URL"].startswith("https://"):
+    raise ImproperlyConfigured("SITE_URL must be the site's https:// address in production (QR codes, e-mails, feeds).")
+if os.environ["EMAIL_URL"].split(":", 1)[0] in ("consolemail", "dummymail", "filemail", "memorymail"):
+    raise ImproperlyConfigured(
+        "EMAIL_URL must point at a real mail server in production (smtp+tls://user:password@host:587): "
+        "password-reset links must not end up in the server log."
     )
 
 from .base import *  # noqa: E402,F403
@@ -39,3 +48,4 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # One cache shared by every gunicorn worker (page cache invalidation must reach them all); Redis when scaling out.
 CACHES = {"default": env.cache("CACHE_URL", default="filecache:///var/tmp/khuyencong-cache")}
+CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", env.int("CACHE_MAX_ENTRIES", default=5000))

@@ -16,6 +16,9 @@ from ..listing import artisan_listing, product_listing, village_listing
 class ProductIndexPage(CachedPageMixin, Page):
     """The product catalogue (``/san-pham/``): faceted listing of every recognized product."""
 
+    # What changes the listing; every other query parameter is ignored by the page cache (core/page_cache.py).
+    cache_query_params = ("q", "sort", "page", "group", "level", "year", "commune", "producer_kind")
+
     intro = models.TextField(_("giới thiệu"), blank=True, help_text=_("Đoạn mở đầu phía trên danh sách."))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -37,6 +40,9 @@ class ProductIndexPage(CachedPageMixin, Page):
 class ArtisanIndexPage(CachedPageMixin, Page):
     """The list of artisans (``/nghe-nhan/``)."""
 
+    # What changes the listing; every other query parameter is ignored by the page cache (core/page_cache.py).
+    cache_query_params = ("title", "commune", "sort", "page")
+
     intro = models.TextField(_("giới thiệu"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -57,6 +63,9 @@ class ArtisanIndexPage(CachedPageMixin, Page):
 
 class CraftVillageIndexPage(CachedPageMixin, Page):
     """The list and map of craft villages (``/lang-nghe/``)."""
+
+    # What changes the listing; every other query parameter is ignored by the page cache (core/page_cache.py).
+    cache_query_params = ("type", "trade", "commune", "sort", "page")
 
     intro = models.TextField(_("giới thiệu"), blank=True)
 

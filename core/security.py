@@ -1,0 +1,58 @@
+"""Security answers shared by the whole site: the Content-Security-Policy, Permissions-Policy and private caching
+headers (``SecurityHeadersMiddleware``), and the login lockout page.
+
+``lockout_response`` is django-axes' lockout callable (``AXES_LOCKOUT_CALLABLE``): after too many wrong passwords
+the visitor gets HTTP 429 with a Vietnamese page saying how long to wait, and a ``Retry-After`` header (seconds).
+"""
+
+import math
+
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.cache import patch_cache_control
+
+
+def lockout_minutes():
+    """The lockout's length in whole minutes (at least 1), from ``AXES_COOLOFF_TIME``."""
+    return max(1, math.ceil(settings.AXES_COOLOFF_TIME.total_seconds() / 60))
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """HTTP 429 for a locked-out login: a page (or JSON for XHR) with the wait time and ``Retry-After``."""
+    minutes = lockout_minutes()
+    context = {"minutes": minutes, "failure_limit": settings.AXES_FAILURE_LIMIT}
+    if request.headers.get("x-requested-with") == "XMLHttpRequest":
+        response = JsonResponse(context, status=429)
+    else:
+        response = render(request, "core/locked_out.html", context, status=429)
+    response["Retry-After"] = str(minutes * 60)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class SecurityHeadersMiddleware(CSPMiddleware):
+    """django-csp's middleware with the site's two policies, plus Permissions-Policy and private caching.
+
+    - Public pages get ``CONTENT_SECURITY_POLICY`` (settings): our own origin only, plus the map tile host for
+      images and the video hosts for embedded frames; no inline script or style.
+    - The Wagtail admin (``/admin/``) also needs inline scripts and styles (Wagtail's own date pickers and inline
+      panels write them), so ``ADMIN_CSP_UPDATE`` adds ``'unsafe-inline'`` there and nowhere else.
+    - Every response gets ``PERMISSIONS_POLICY``; a response to a signed-in user that says nothing about caching
+      gets ``Cache-Control: private, no-store`` (it may carry that user's data).
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and request.path_info.startswith("/admin/") and parts.update is None:
+            parts = PolicyParts(parts.config, settings.ADMIN_CSP_UPDATE, parts.replace, parts.nonce)
+        return parts
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_store=True)
+        return response

@@ -58,6 +58,20 @@ def setup_site(*args):
     return out.getvalue()
 
 
+@pytest.fixture(autouse=True)
+def _no_site_variables(monkeypatch):
+    """A developer's .env must not leak first-run defaults into these tests."""
+    for name in (
+        "SITE_NAME",
+        "SITE_SHORT_NAME",
+        "SITE_PROVINCE",
+        "SITE_MAP_CENTER",
+        "SITE_MAP_ZOOM",
+        "SITE_MAP_BOUNDS",
+    ):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def site_ready():
     return setup_site()

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, Site, Task, Workflow
 
 from core.models import SiteSettings
 from core.roles import SECTION_CATALOGUE, SECTION_NEWS, ensure_roles
@@ -155,6 +155,19 @@ def ensure_settings(defaults, write=print):
     return filled
 
 
+# Wagtail's migrations create a default workflow and task named after the group "Moderators" (assigned to the root
+# page, so every page outside the news section goes through it); they get Vietnamese names like the group.
+DEFAULT_WORKFLOW_NAMES = {"Moderators approval": "Duyệt trang"}
+
+
+def rename_default_workflow(write=print):
+    """Give Wagtail's default "Moderators approval" workflow and task their Vietnamese name, once."""
+    for old, new in DEFAULT_WORKFLOW_NAMES.items():
+        renamed = Workflow.objects.filter(name=old).update(name=new) + Task.objects.filter(name=old).update(name=new)
+        found = "found" if Workflow.objects.filter(name=new).exists() else "absent (deleted by an administrator)"
+        write(f"  workflow {new}: " + ("renamed from " + old if renamed else found))
+
+
 def check_rubrics(write=print):
     """Report the shipped rubrics (created by the migration ``competitions`` 0003); return their number."""
     count = Rubric.objects.count()
@@ -179,6 +192,7 @@ def setup_site(defaults=None, write=print):
         write(f"  group {role.name}: {what} ({group.permissions.count()} permissions)")
     _workflow, created = setup_moderation(*sections[SECTION_NEWS])
     write(f"  workflow {WORKFLOW_NAME}: {'created' if created else 'found'}")
+    rename_default_workflow(write)
     check_rubrics(write)
     ensure_settings(defaults or SiteDefaults(), write)
     return pages

@@ -172,6 +172,14 @@ def test_moderation_workflow_is_assigned_to_the_news_index(site_ready):
     assert task.name == TASK_NAME and list(task.groups.all()) == [role_group(MODERATORS)]
 
 
+def test_pages_outside_news_keep_wagtails_workflow_under_a_vietnamese_name(site_ready):
+    workflow = HomePage.objects.get().get_workflow()
+    assert workflow.name == "Duyệt trang"
+    assert [task.specific.name for task in workflow.tasks.all()] == ["Duyệt trang"]
+    assert list(workflow.tasks.get().specific.groups.all()) == [role_group(MODERATORS)]
+    assert not Workflow.objects.filter(name__contains="Moderators").exists()
+
+
 def test_shipped_rubrics_are_there(site_ready):
     assert Rubric.objects.count() >= 2
     assert re.search(r"rubrics: \d+ found", site_ready)

@@ -82,20 +82,23 @@ def ensure_home(write=print):
 
 
 def ensure_page_tree(home=None, write=print):
-    """Create the missing index pages of ``SECTIONS`` under the home page (live, in the menu) and put them first in
-    the menu, in ``SECTIONS`` order, other pages after them; return ``{page model: page}``."""
+    """Create the missing index pages of ``SECTIONS`` under the home page (live, in the menu); when any was created,
+    put the sections first in the menu, in ``SECTIONS`` order, other pages after them (a later order chosen by an
+    editor is kept on the next runs). Return ``{page model: page}``."""
     home = home or ensure_home(write)
-    pages = {}
+    pages, created = {}, False
     for model, slug, title, intro in SECTIONS:
         page = model.objects.first()
         if page is None:
             page = home.add_child(instance=model(title=title, slug=slug, intro=intro, show_in_menus=True))
             page.save_revision().publish()
+            created = True
             write(f"  page /{page.slug}/: created")
         else:
             write(f"  page /{page.slug}/: found")
         pages[model] = page
-    _order_menu(home, [pages[model].pk for model, *_ in SECTIONS])
+    if created:
+        _order_menu(home, [pages[model].pk for model, *_ in SECTIONS])
     return pages
 
 

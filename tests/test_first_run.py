@@ -27,7 +27,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from core.models import SiteSettings
 from core.roles import COMPETITION_MANAGERS, EDITORS, JURORS, MODERATORS, REGISTRY_STAFF, ROLES, role_group
-from home.models import HomePage
+from home.models import HomePage, StandardPage
 from home.setup import SECTIONS
 from news.models import NewsIndexPage, NewsPage
 from news.moderation import TASK_NAME, WORKFLOW_NAME
@@ -113,6 +113,17 @@ def test_setup_site_creates_the_tree_live_and_in_the_menu(site_ready, client):
     nav = nav[: nav.index("</ul>")]
     assert re.findall(r'href="([^"]+)"', nav) == MENU
     assert ">Sản phẩm<" in nav and ">Bình chọn<" in nav
+
+
+def test_sections_come_first_in_the_menu_and_an_editors_order_is_kept_later(client):
+    home = HomePage.objects.get()
+    home.add_child(instance=StandardPage(title="Giới thiệu", slug="gioi-thieu", show_in_menus=True))
+    setup_site()
+    assert [p.url for p in home.get_children().order_by("path")] == [*MENU, "/gioi-thieu/"]
+    about = Page.objects.get(slug="gioi-thieu")
+    about.move(Page.objects.get(pk=home.pk), pos="first-child")
+    setup_site()
+    assert [p.url for p in home.get_children().order_by("path")] == ["/gioi-thieu/", *MENU]
 
 
 @pytest.mark.parametrize("language", ["", "/en"])

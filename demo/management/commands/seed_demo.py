@@ -19,5 +19,6 @@ class Command(BaseCommand):
             raise CommandError("--scale must be 1 or more")
         run(SeedContext(scale=scale, write=self.stdout.write))
         self.stdout.write(self.style.SUCCESS("Demo data ready. Accounts (password: " + DEMO_PASSWORD + "):"))
-        for username, full_name, role, _groups, _su in DEMO_ACCOUNTS:
-            self.stdout.write(f"  {username:<10} {role:<24} {full_name}")
+        for username, full_name, role, roles, _superuser in DEMO_ACCOUNTS:
+            groups = ", ".join(r.name for r in roles) or "–"
+            self.stdout.write(f"  {username:<10} {full_name:<16} {groups:<18} {role}")

@@ -21,4 +21,4 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo data ready. Accounts (password: " + DEMO_PASSWORD + "):"))
         for username, full_name, role, roles, _superuser in DEMO_ACCOUNTS:
             groups = ", ".join(r.name for r in roles) or "–"
-            self.stdout.write(f"  {username:<10} {full_name:<16} {groups:<18} {role}")
+            self.stdout.write(f"  {username:<10} {full_name:<18} {groups:<18} {role}")

@@ -8,7 +8,7 @@ PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test lint format messages makemessages migrate seed bench clean
+.PHONY: help run serve test lint format messages makemessages migrate setup seed bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -36,10 +36,13 @@ makemessages: ## Extract new strings into locale/en/LC_MESSAGES/django.po (needs
 migrate: $(VENV)/.installed-run messages ## Create or update the local SQLite database
 	$(PY) manage.py migrate --noinput
 
-seed: migrate ## Load the demo data (idempotent)
-	$(PY) manage.py seed_demo
+setup: migrate ## Create the section pages, menu, site, staff groups and moderation workflow (idempotent)
+	$(PY) manage.py setup_site
 
-run: seed ## Install, migrate, seed demo data and serve on http://127.0.0.1:8000
+seed: setup ## Load the demo data on top of setup_site's tree (idempotent; SCALE=N multiplies it)
+	$(PY) manage.py seed_demo --scale $(or $(SCALE),1)
+
+run: seed ## Install, migrate, set up the site, seed demo data and serve on http://127.0.0.1:8000
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
 

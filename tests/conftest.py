@@ -77,9 +77,9 @@ def home_page(db):
 
 @pytest.fixture
 def demo_accounts(home_page):
-    """The demo users and groups of ``seed_demo`` (password ``khuyencong2026``)."""
-    from home.demo.context import SeedContext
-    from home.demo.seed import seed_accounts
+    """The demo users of ``seed_demo`` in the groups of ``core.roles`` (password ``khuyencong2026``)."""
+    from demo.context import SeedContext
+    from demo.site import seed_accounts
 
     ctx = SeedContext(write=lambda *_: None)
     seed_accounts(ctx)

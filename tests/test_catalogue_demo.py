@@ -1,11 +1,11 @@
-"""seed_demo for the registry: enough realistic Gia Lai data, coordinates in the province, idempotent."""
+"""seed_demo for the registry (demo/catalogue.py): enough realistic Gia Lai data, coordinates in the province, idempotent."""
 
 from decimal import Decimal
 
 import pytest
 
-from home.demo.context import SeedContext
-from registry.catalogue import demo
+from demo import catalogue as demo
+from demo.context import SeedContext
 from registry.catalogue.models import (
     ArtisanIndexPage,
     ArtisanPage,

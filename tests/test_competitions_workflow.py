@@ -4,9 +4,12 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from demo import competitions as competitions_demo
+from demo.context import SeedContext
 from registry.catalogue.choices import Level, Region
+from registry.catalogue.models import Certificate
 from registry.competitions.choices import AssignmentMode, AuditAction, CompetitionStatus, SheetStatus
-from registry.competitions.models import Assignment, AuditEntry
+from registry.competitions.models import Assignment, AuditEntry, Competition, Entry, ScoreSheet
 from registry.competitions.services import council
 from registry.competitions.services.access import visible_entries
 from registry.competitions.services.sheets import reopen_sheet
@@ -121,23 +124,18 @@ def test_reminders_go_to_jurors_with_unfinished_sheets(home_page):
 
 
 def test_demo_seed_is_idempotent(home_page, demo_accounts):
-    from home.demo.context import SeedContext
-    from registry.catalogue.models import Certificate
-    from registry.competitions import demo
-    from registry.competitions.models import Competition, Entry, ScoreSheet
-
     for _ in range(4):
         ProductPageFactory()
     ctx = SeedContext(write=lambda *_: None)
     ctx.users = demo_accounts
-    demo.seed(ctx)
+    competitions_demo.seed(ctx)
     counts = (
         Competition.objects.count(),
         Entry.objects.count(),
         ScoreSheet.objects.count(),
         Certificate.objects.count(),
     )
-    demo.seed(ctx)
+    competitions_demo.seed(ctx)
     assert counts == (
         Competition.objects.count(),
         Entry.objects.count(),

@@ -21,6 +21,7 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "core",
+    "demo",
     "home",
     "news",
     "registry.catalogue",

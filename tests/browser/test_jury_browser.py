@@ -5,7 +5,6 @@ import pytest
 from playwright.sync_api import expect
 
 from registry.competitions.models import Entry
-from registry.competitions.permissions import ensure_group_permissions
 from tests.factories import (
     CompetitionFactory,
     EntryFactory,
@@ -20,7 +19,6 @@ PASSWORD = "khuyencong2026"
 
 
 def test_judge_scores_and_manager_publishes(page, browser, live_server, demo_accounts):
-    ensure_group_permissions()
     competition_index()
     competition = CompetitionFactory(name="Bình chọn sản phẩm CNNT tiêu biểu tỉnh Gia Lai 2026", slug="gia-lai-2026")
     product = ProductPageFactory(title="Cà phê bột Đắk Đoa", producer=ProducerFactory(name="Hợp tác xã Cà phê Ia Phí"))

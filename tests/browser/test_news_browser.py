@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 from wagtail.models import Collection
 
-from news.demo import ensure_taxonomy
+from demo.news import ensure_taxonomy
 from news.models import NewsPage
 from news.moderation import setup_moderation
 from tests.factories import ImageFactory, bulletin_index, news_index

@@ -1,9 +1,10 @@
-"""Small PDF files of demo bulletins: WeasyPrint when pango is installed, otherwise a one-page Pillow PDF."""
+"""Small PDF files of demo bulletins (only ``seed_demo`` makes them): WeasyPrint when pango is installed, otherwise a one-page Pillow PDF."""
 
 import io
 import logging
 
 from django.utils.html import escape
+from PIL import Image, ImageDraw
 
 logger = logging.getLogger(__name__)
 
@@ -27,8 +28,6 @@ def bulletin_pdf(title, entries):
 
 
 def _pillow_pdf(title, entries):
-    from PIL import Image, ImageDraw
-
     page = Image.new("RGB", (1240, 1754), "white")
     draw = ImageDraw.Draw(page)
     draw.rectangle([0, 0, 1240, 40], fill="#a4262c")

@@ -1,18 +1,12 @@
-"""Demo data for this app, called by ``manage.py seed_demo``: places, producers, villages, artisans, products and
+"""Demo step for the registry (``registry.catalogue``): places, producers, villages, artisans, products and
 certificates of Gia Lai. Idempotent (records are found by code, slug or serial); ``ctx.scale`` multiplies
 producers, products and certificates for benchmarks."""
 
 import datetime
 from decimal import Decimal
 
-from wagtail.models import Page
-
-from home.models import HomePage
-
-from . import demo_data as data
-from .choices import CertificateSource, Level, Region
-from .demo_products import PRODUCTS
-from .models import (
+from registry.catalogue.choices import CertificateSource, Level, Region
+from registry.catalogue.models import (
     ArtisanIndexPage,
     ArtisanPage,
     ArtisanTitle,
@@ -30,29 +24,14 @@ from .models import (
     TraditionalTrade,
 )
 
-INDEXES = [
-    (ProductIndexPage, "Sản phẩm", "san-pham", "Sản phẩm công nghiệp nông thôn tiêu biểu được công nhận các cấp."),
-    (CraftVillageIndexPage, "Làng nghề", "lang-nghe", "Làng nghề và làng nghề truyền thống được UBND tỉnh công nhận."),
-    (ArtisanIndexPage, "Nghệ nhân", "nghe-nhan", "Nghệ nhân, thợ giỏi và người có công đưa nghề về địa phương."),
-]
+from . import catalogue_data as data
+from .catalogue_products import PRODUCTS
 
 
 def _publish_child(parent, page):
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
-
-
-def seed_indexes(ctx):
-    home = HomePage.objects.first() or Page.objects.get(depth=2)
-    indexes = {}
-    for model, title, slug, intro in INDEXES:
-        page = model.objects.first()
-        if page is None:
-            page = _publish_child(home, model(title=title, slug=slug, intro=intro, show_in_menus=True))
-        indexes[model] = page
-    ctx.write(f"  index pages: {len(indexes)}")
-    return indexes
 
 
 def seed_places(ctx):
@@ -320,7 +299,8 @@ def seed_certificates(ctx, products):
 
 
 def seed(ctx):
-    indexes = seed_indexes(ctx)
+    """Demo step: places, villages, artisans, producers, products and certificates under setup_site's pages."""
+    indexes = {model: ctx.index(model) for model in (ProductIndexPage, CraftVillageIndexPage, ArtisanIndexPage)}
     communes = seed_places(ctx)
     villages = seed_villages(ctx, indexes[CraftVillageIndexPage], communes)
     artisans = seed_artisans(ctx, indexes[ArtisanIndexPage], communes, villages)

@@ -181,4 +181,4 @@ PRODUCERS = [
     ),
 ]
 
-from .demo_villages import ARTISANS, VILLAGES  # noqa: E402,F401 (re-exported)
+from .catalogue_villages import ARTISANS, VILLAGES  # noqa: E402,F401 (re-exported)

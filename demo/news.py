@@ -1,6 +1,7 @@
-"""Demo news for ``manage.py seed_demo``: the news and bulletin index pages, articles across categories with
-pictures, three monthly bulletins with PDFs, a call for entries of an open competition, the moderation workflow,
-and the default arrangement of the home page sections. Idempotent; ``--scale`` multiplies the articles."""
+"""Demo step for news, under setup_site's /tin-tuc/ and /ban-tin/ pages: articles across categories with pictures,
+three monthly bulletins with PDFs, a call for entries of an open competition, and the default arrangement of the
+home page sections. Idempotent; ``--scale`` multiplies the articles. (Categories and programme contents are shipped
+by the migration news 0002.)"""
 
 import datetime
 
@@ -11,9 +12,7 @@ from wagtail.documents import get_document_model
 
 from core.text import fold
 from home.models import HomePage
-
-from .demo_data import ARTICLES, BULLETINS
-from .models import (
+from news.models import (
     AnnouncementPage,
     BulletinIndexPage,
     BulletinPage,
@@ -25,8 +24,11 @@ from .models import (
     NewsRelatedVillage,
     ProgrammeContent,
 )
-from .models.taxonomy import DEFAULT_CATEGORIES, PROGRAMME_CONTENTS
-from .moderation import setup_moderation
+from news.models.taxonomy import DEFAULT_CATEGORIES, PROGRAMME_CONTENTS
+from registry.catalogue.models import ArtisanPage, CraftVillagePage, ProductPage
+from registry.competitions.models import Competition
+
+from .news_data import ARTICLES, BULLETINS
 from .pdf import bulletin_pdf
 
 AUTHORS = ["Nguyễn Thị Hoa", "Trần Văn Minh", "Ksor H'Phương", "Lê Quang Vinh"]
@@ -44,43 +46,14 @@ def _publish(page, when=None):
 
 
 def ensure_taxonomy():
+    """Re-create the categories and programme contents the migration news 0002 ships, if a flush removed them."""
     for slug, name, rank in DEFAULT_CATEGORIES:
         NewsCategory.objects.get_or_create(slug=slug, defaults={"name": name, "rank": rank})
     for code, name, rank in PROGRAMME_CONTENTS:
         ProgrammeContent.objects.get_or_create(code=code, defaults={"name": name, "rank": rank})
 
 
-def ensure_index_pages(home):
-    news_index = NewsIndexPage.objects.first()
-    if news_index is None:
-        news_index = NewsIndexPage(
-            title="Tin tức",
-            slug="tin-tuc",
-            show_in_menus=True,
-            intro="Hoạt động khuyến công, bình chọn sản phẩm, làng nghề và chính sách mới của tỉnh Gia Lai.",
-        )
-        home.add_child(instance=news_index)
-        _publish(news_index)
-    bulletins = BulletinIndexPage.objects.first()
-    if bulletins is None:
-        bulletins = BulletinIndexPage(
-            title="Bản tin",
-            slug="ban-tin",
-            show_in_menus=True,
-            intro="Bản tin Khuyến công Gia Lai phát hành hằng tháng; tải bản PDF để đọc hoặc in.",
-        )
-        home.add_child(instance=bulletins)
-        _publish(bulletins)
-    return news_index, bulletins
-
-
-def _related(model_path, count):
-    from django.apps import apps
-
-    try:
-        model = apps.get_model(model_path)
-    except LookupError:
-        return []
+def _related(model, count):
     return list(model.objects.live().order_by("pk")[:count])
 
 
@@ -116,9 +89,9 @@ def _body(ctx, title, palette, paragraphs, number):
 def seed_articles(ctx, news_index):
     categories = {c.slug: c for c in NewsCategory.objects.all()}
     contents = {c.code: c for c in ProgrammeContent.objects.all()}
-    products = _related("catalogue.ProductPage", 6)
-    villages = _related("catalogue.CraftVillagePage", 4)
-    artisans = _related("catalogue.ArtisanPage", 4)
+    products = _related(ProductPage, 6)
+    villages = _related(CraftVillagePage, 4)
+    artisans = _related(ArtisanPage, 4)
     existing = set(NewsPage.objects.child_of(news_index).values_list("slug", flat=True))
     today = timezone.localdate()
     total = len(ARTICLES) * ctx.scale
@@ -197,8 +170,6 @@ def seed_bulletins(ctx, bulletins):
 
 
 def seed_announcement(ctx, news_index):
-    from registry.competitions.models import Competition
-
     competition = Competition.objects.open_for_entries().order_by("entries_open_until").first()
     if competition is None:
         ctx.write("  call for entries: skipped (no competition open for entries)")
@@ -255,15 +226,10 @@ def arrange_home(ctx, home):
 
 
 def seed(ctx):
-    home = HomePage.objects.first()
-    if home is None:
-        ctx.write("  news: skipped (no home page)")
-        return
+    """Demo step: articles, bulletins, a call for entries, the home page sections."""
     ensure_taxonomy()
-    news_index, bulletins = ensure_index_pages(home)
-    setup_moderation(news_index, bulletins)
-    ctx.write("  moderation: groups Editors / Moderators, workflow “Duyệt tin tức”")
+    news_index, bulletins = ctx.index(NewsIndexPage), ctx.index(BulletinIndexPage)
     seed_articles(ctx, news_index)
     seed_bulletins(ctx, bulletins)
     seed_announcement(ctx, news_index)
-    arrange_home(ctx, HomePage.objects.get(pk=home.pk))
+    arrange_home(ctx, HomePage.objects.get(pk=news_index.get_parent().pk))

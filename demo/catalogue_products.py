@@ -1,4 +1,4 @@
-"""Demo products of the registry (see demo_data.py for places, producers, villages and artisans)."""
+"""Demo products of the registry (see catalogue_data.py for places, producers, villages and artisans)."""
 
 # slug, title, group, producer slug, village slug or "", palette, summary, materials, packaging
 PRODUCTS = [

@@ -1,18 +1,17 @@
-"""Demo data for this app, called by ``manage.py seed_demo`` (see home/management/commands/seed_demo.py):
-the /binh-chon/ page, a finished provincial competition (results published, certificates issued) and one in
+"""Demo step for competitions (``registry.competitions``), under setup_site's /binh-chon/ page: a finished provincial competition (results published, certificates issued) and one in
 scoring with partly filled sheets for giamkhao1..3. Idempotent: competitions are found by slug."""
 
 import datetime
 from decimal import Decimal
 
-from home.models import HomePage
-from registry.catalogue.models import ProductPage
+from django.utils import timezone
 
-from .choices import AuditAction, CompetitionStatus, JurorRole
-from .models import AuditEntry, Competition, CompetitionIndexPage, Entry, Juror, Rubric
-from .permissions import ensure_group_permissions
-from .services import council
-from .services.sheets import get_or_create_sheet, save_sheet
+from registry.catalogue.models import ProductPage
+from registry.competitions.choices import AuditAction, CompetitionStatus, JurorRole
+from registry.competitions.models import AuditEntry, Competition, Entry, Juror, Rubric
+from registry.competitions.services import council
+from registry.competitions.services.results import compute_results
+from registry.competitions.services.sheets import get_or_create_sheet, save_sheet
 
 CNNT_RUBRIC = "Phiếu chấm điểm sản phẩm CNNT tiêu biểu"
 JURY = [
@@ -21,24 +20,6 @@ JURY = [
     ("giamkhao3", JurorRole.MEMBER, "Giảng viên Trường Đại học Quy Nhơn"),
 ]
 PRIZES = [{"label": "Giải A", "min": 90}, {"label": "Giải B", "min": 85}, {"label": "Giải C", "min": 80}]
-
-
-def seed_index(ctx):
-    index = CompetitionIndexPage.objects.first()
-    if index is None:
-        home = HomePage.objects.first()
-        if home is None:
-            ctx.write("  competitions: no home page, skipped")
-            return None
-        index = CompetitionIndexPage(
-            title="Bình chọn",
-            slug="binh-chon",
-            show_in_menus=True,
-            intro="Bình chọn sản phẩm công nghiệp nông thôn tiêu biểu các cấp: thể lệ, tiến độ và kết quả công bố.",
-        )
-        home.add_child(instance=index)
-        index.save_revision().publish()
-    return index
 
 
 def _scores(ctx, criteria, quality):
@@ -102,7 +83,6 @@ def seed_finished(ctx, rubric, products, manager):
             sheet = get_or_create_sheet(juror, entry, criteria)
             _fill(sheet, juror.user, criteria, _scores(ctx, criteria, quality), True, "Sản phẩm có bản sắc địa phương.")
     council.change_status(competition, CompetitionStatus.CLOSED, manager)
-    from .services.results import compute_results
 
     for entry, result in compute_results(competition)["rows"]:
         council.decide(
@@ -146,8 +126,6 @@ def seed_scoring(ctx, rubric, products):
 
 def seed_open(ctx, rubric):
     """A competition accepting entries now (the news helper announces it on the home page)."""
-    from django.utils import timezone
-
     today = timezone.localdate()
     competition, _ = _competition(
         "cap-tinh-2027",
@@ -166,10 +144,7 @@ def seed_open(ctx, rubric):
 
 
 def seed(ctx):
-    ensure_group_permissions()
-    index = seed_index(ctx)
-    if index is None:
-        return
+    """Demo step: a finished competition, one in scoring and one open for entries (needs 4 live products)."""
     rubric = Rubric.objects.filter(name=CNNT_RUBRIC).order_by("-version").first()
     products = list(ProductPage.objects.live().select_related("producer").order_by("path"))
     if rubric is None or len(products) < 4:

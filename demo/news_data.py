@@ -1,5 +1,5 @@
 """Texts of the demo news (Gia Lai, 2025–2026): (title, category slug, programme content codes, palette, summary,
-paragraphs). Used by news/demo.py."""
+paragraphs). Used by demo/news.py."""
 
 ARTICLES = [
     (

@@ -1,49 +1,42 @@
-"""Demo data for the site itself: the center's settings, the home page, an about page, groups and accounts."""
+"""Demo step for the site itself: accounts in the staff groups, the center's settings (Gia Lai), the home page's
+hero and an about page."""
 
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
-from wagtail.models import Page, Site
 
 from core.models import SiteSettings
+from core.roles import COMPETITION_MANAGERS, EDITORS, JURORS, MODERATORS, ensure_roles, role_group
+from core.text import split_person_name
 from home.models import HomePage, StandardPage
+from home.setup import ensure_home
 
 DEMO_PASSWORD = "khuyencong2026"
 
 # (username, full name, role shown in the README, groups, is_superuser)
 DEMO_ACCOUNTS = [
     ("admin", "Quản trị hệ thống", "superuser", [], True),
-    ("bientap", "Nguyễn Thị Hoa", "communications editor", ["Editors"], False),
-    ("duyet", "Trần Văn Minh", "approver (moderator)", ["Moderators"], False),
-    ("quanly", "Lê Thị Thu", "competition manager", ["Quản lý bình chọn"], False),
-    ("giamkhao1", "Rơ Châm H'Nhí", "juror (chair)", ["Giám khảo"], False),
-    ("giamkhao2", "Phạm Quốc Bảo", "juror", ["Giám khảo"], False),
-    ("giamkhao3", "Đinh Thị Mai", "juror", ["Giám khảo"], False),
+    ("bientap", "Nguyễn Thị Hoa", "editor", [EDITORS], False),
+    ("duyet", "Trần Văn Minh", "approver (moderator)", [MODERATORS], False),
+    ("quanly", "Lê Thị Thu", "competition manager", [COMPETITION_MANAGERS], False),
+    ("giamkhao1", "Rơ Châm H'Nhí", "juror (chair)", [JURORS], False),
+    ("giamkhao2", "Phạm Quốc Bảo", "juror", [JURORS], False),
+    ("giamkhao3", "Đinh Thị Mai", "juror", [JURORS], False),
 ]
 
 
-# Staff groups that must reach the Wagtail admin (Wagtail's initial data grants it; re-granted in case it was lost).
-ADMIN_GROUPS = ("Editors", "Moderators", "Quản lý bình chọn")
-
-
-def ensure_admin_access():
-    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    for name in ADMIN_GROUPS:
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(access_admin)
-
-
 def seed_accounts(ctx):
-    ensure_admin_access()
+    """Create the demo accounts (Vietnamese name order: ``last_name`` family and middle names, ``first_name`` the
+    given name) in the groups of ``core.roles``; fill ``ctx.users``."""
+    ensure_roles()
     user_model = get_user_model()
-    for username, full_name, _role, groups, is_superuser in DEMO_ACCOUNTS:
-        first, _, last = full_name.rpartition(" ")
+    for username, full_name, _role, roles, is_superuser in DEMO_ACCOUNTS:
+        last_name, first_name = split_person_name(full_name)
         user, created = user_model.objects.get_or_create(
             username=username,
             defaults={
-                "first_name": last,
-                "last_name": first,
+                "first_name": first_name,
+                "last_name": last_name,
                 "email": username + "@khuyencong.gialai.example",
                 "is_staff": is_superuser or username in ("bientap", "duyet", "quanly"),
                 "is_superuser": is_superuser,
@@ -52,14 +45,13 @@ def seed_accounts(ctx):
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save()
-        for name in groups:
-            group, _ = Group.objects.get_or_create(name=name)
-            user.groups.add(group)
+        user.groups.add(*(role_group(role) for role in roles))
         ctx.users[username] = user
     ctx.write(f"  accounts: {len(DEMO_ACCOUNTS)}")
 
 
 def seed_site(ctx):
+    """The center's settings for Gia Lai (overwriting setup_site's defaults), the home page's hero, an about page."""
     settings = SiteSettings.load()
     settings.site_name = "Trung tâm Khuyến công Gia Lai"
     settings.short_name = "Khuyến công Gia Lai"
@@ -75,11 +67,7 @@ def seed_site(ctx):
     settings.opening_hours = "Thứ Hai – Thứ Sáu: 7:00 – 11:30, 13:30 – 17:00\nThứ Bảy, Chủ nhật: nghỉ"
     settings.save()
 
-    home = HomePage.objects.first()
-    if home is None:
-        root = Page.get_first_root_node()
-        home = root.add_child(instance=HomePage(title="Trang chủ", slug="home"))
-        Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost"})
+    home = HomePage.objects.get(pk=ensure_home(write=lambda *_: None).pk)
     home.title = "Trang chủ"
     home.hero_title = "Tinh hoa nghề Việt trên đất Gia Lai"
     home.hero_text = (
@@ -109,5 +97,6 @@ def seed_site(ctx):
 
 
 def seed(ctx):
+    """Demo step: accounts, then the site."""
     seed_accounts(ctx)
     seed_site(ctx)

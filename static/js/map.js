@@ -43,16 +43,17 @@
     if (province) { map.setMaxBounds(province.pad(0.2)); }
 
     // One marker (a village page): centred on it. Otherwise the province view of the site settings, widened to
-    // the markers when some of them fall outside it.
+    // the markers when a pin (41 px tall, drawn above its point) would not show whole inside it.
+    var fit = { paddingTopLeft: [24, 48], paddingBottomRight: [24, 12] };
     if (points.length === 1) {
       map.setView(points[0], parseInt(el.dataset.markerZoom || "12", 10));
     } else if (center.length === 2) {
       map.setView(center, zoom);
-      if (points.length && !map.getBounds().contains(L.latLngBounds(points))) {
-        map.fitBounds(points, { padding: [24, 24] });
+      if (points.length && !map.getBounds().pad(-0.15).contains(L.latLngBounds(points))) {
+        map.fitBounds(points, fit);
       }
     } else if (points.length) {
-      map.fitBounds(points, { padding: [24, 24] });
+      map.fitBounds(points, fit);
     } else if (province) {
       map.fitBounds(province);
     }

@@ -46,13 +46,13 @@ run: seed ## Install, migrate, set up the site, seed demo data and serve on http
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
 
-lint: $(VENV)/.installed-dev ## ruff check and ruff format --check
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
+lint: $(VENV)/.installed-dev ## The checks of .pre-commit-config.yaml on every file (ruff, ruff format, djhtml, whitespace)
+	$(VENV)/bin/pre-commit run --all-files --show-diff-on-failure
 
-format: $(VENV)/.installed-dev ## Reformat the code with ruff
+format: $(VENV)/.installed-dev ## Reformat the code with ruff and the templates with djhtml
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml --tabwidth 2 templates
 
 test: $(VENV)/.installed-dev messages lint ## Every check and test (PostgreSQL when DATABASE_URL is set)
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check

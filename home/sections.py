@@ -170,7 +170,7 @@ class VillagesMapBlock(SectionBlock):
         context["villages"] = villages[: value["count"]]
         context["markers"] = [
             {
-                "name": v.title,
+                "title": v.title,
                 "trade": v.main_trade,
                 "lat": float(v.latitude),
                 "lng": float(v.longitude),

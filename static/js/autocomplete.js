@@ -1,18 +1,9 @@
 /* Search box suggestions: turns #site-search-q into an ARIA 1.2 combobox with a listbox of suggestions from
    /tim-kiem/goi-y/?q= (JSON). Without JavaScript the box is a plain GET form to /tim-kiem/.
-   Keys: ArrowDown/ArrowUp move through suggestions, Enter opens the highlighted one, Escape closes the list. */
+   Keys: ArrowDown/ArrowUp move through suggestions, Enter opens the highlighted one, Escape closes the list.
+   Its look (.autocomplete__list, __option, __type) is in css/site.css, like every other component. */
 (function () {
   "use strict";
-
-  var STYLE = [
-    ".site-search{position:relative}",
-    ".autocomplete__list{position:absolute;z-index:60;left:0;right:0;top:100%;margin:4px 0 0;padding:4px;list-style:none;",
-    "background:#fff;border:1px solid #ddd1bf;border-radius:8px;box-shadow:0 4px 14px rgb(31 42 68/16%);min-width:260px;color:#1d1b19;text-align:left}",
-    ".autocomplete__list[hidden]{display:none}",
-    ".autocomplete__option{display:flex;justify-content:space-between;gap:8px;padding:8px 10px;border-radius:6px;cursor:pointer;line-height:1.3}",
-    ".autocomplete__option[aria-selected=true],.autocomplete__option:hover{background:#f1e8d9}",
-    ".autocomplete__type{color:#5a534b;font-size:.82rem;white-space:nowrap}"
-  ].join("");
 
   function debounce(fn, ms) {
     var timer;
@@ -152,12 +143,6 @@
   }
 
   function init() {
-    if (!document.getElementById("autocomplete-style")) {
-      var style = document.createElement("style");
-      style.id = "autocomplete-style";
-      style.textContent = STYLE;
-      document.head.appendChild(style);
-    }
     document.querySelectorAll("input[data-autocomplete-url]").forEach(setup);
 
     // Facets start open (so they work without JS); on a phone, fold them away unless a filter is in use.

@@ -159,7 +159,13 @@ class CraftVillagePage(CachedPageMixin, FoldedSearchMixin, Page):
         context["map_attribution"] = settings.MAP_TILE_ATTRIBUTION
         if self.has_coordinates:
             context["markers"] = [
-                {"title": self.title, "lat": float(self.latitude), "lng": float(self.longitude), "url": ""}
+                {
+                    "title": self.title,
+                    "url": "",
+                    "lat": float(self.latitude),
+                    "lng": float(self.longitude),
+                    "trade": self.main_trade,
+                }
             ]
         return context
 

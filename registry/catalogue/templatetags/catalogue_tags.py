@@ -1,4 +1,4 @@
-"""Template helpers of the registry: JSON-LD output, status badges, querystring building."""
+"""Template helpers of the registry: JSON-LD output, status badges (pagination links: core's ``pagination_tags``)."""
 
 import json
 
@@ -36,10 +36,3 @@ def status_label(status):
         return CertificateStatus(status).label
     except ValueError:
         return ""
-
-
-@register.simple_tag
-def page_link(querystring, number):
-    """``?<filters>&page=N`` keeping the current filters."""
-    prefix = f"{querystring}&" if querystring else ""
-    return f"?{prefix}page={number}"

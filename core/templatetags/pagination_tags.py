@@ -1,0 +1,33 @@
+"""Template tags of the one pagination include (``templates/includes/pagination.html``).
+
+Links are built with Django's own ``{% querystring %}`` (``django.template.defaulttags.querystring``), so every
+other GET parameter of the listing survives, repeated ones included (``?group=a&group=b``); the only thing added
+here is that page 1 is the listing's own URL, without ``?page=1``.
+"""
+
+from django import template
+from django.template.defaulttags import querystring
+from django.utils.encoding import escape_uri_path
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number):
+    """The URL of page ``number`` (an int ≥ 1) of the current listing, relative to the current page.
+
+    ``?<other parameters>&page=N`` for N > 1; for page 1 the ``page`` parameter is dropped, and when nothing else
+    is left the result is the current path (never an empty ``href``, which would point back at the current page).
+    Needs ``request`` in the template context (any page rendered with a ``RequestContext``).
+    """
+    link = querystring(context, page=number if int(number) > 1 else None)
+    if link in ("", "?"):
+        return escape_uri_path(context["request"].path)
+    return link
+
+
+@register.simple_tag
+def page_numbers(page_obj, on_each_side=2, on_ends=1):
+    """The page numbers to show around ``page_obj`` (a Django ``Page``): ints, with ``paginator.ELLIPSIS`` where
+    numbers are left out, e.g. ``[1, '…', 4, 5, 6, 7, 8, '…', 20]``."""
+    return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=on_each_side, on_ends=on_ends))

@@ -43,7 +43,10 @@ def seed_accounts(ctx):
             },
         )
         if created:
-            user.set_password(DEMO_PASSWORD)
+            if ctx.known_passwords:
+                user.set_password(DEMO_PASSWORD)
+            else:
+                user.set_unusable_password()  # production: an administrator sets real passwords
             user.save()
         user.groups.add(*(role_group(role) for role in roles))
         ctx.users[username] = user

@@ -63,3 +63,25 @@ def test_demo_accounts_use_vietnamese_name_order_and_role_groups(home_page):
     assert list(ctx.users["bientap"].groups.values_list("name", flat=True)) == [EDITORS.name]
     assert list(ctx.users["duyet"].groups.values_list("name", flat=True)) == [MODERATORS.name]
     assert list(mai.groups.values_list("name", flat=True)) == [JURORS.name]
+
+
+def test_seed_demo_refuses_production_settings(settings):
+    from django.core.management import CommandError, call_command
+
+    settings.IS_PRODUCTION = True
+    with pytest.raises(CommandError, match="refuses to run with production settings"):
+        call_command("seed_demo")
+
+
+@pytest.mark.django_db
+def test_seed_demo_confirmed_in_production_creates_no_known_password(settings):
+    import io
+
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    settings.IS_PRODUCTION = True
+    call_command("seed_demo", "--i-know-this-is-production", stdout=io.StringIO())
+    users = get_user_model().objects.filter(username__in=["admin", "bientap", "giamkhao1"])
+    assert users.count() == 3
+    assert not any(user.has_usable_password() for user in users)

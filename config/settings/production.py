@@ -26,6 +26,7 @@ from .base import *  # noqa: E402,F403
 from .base import env  # noqa: E402
 
 DEBUG = False
+IS_PRODUCTION = True  # seed_demo refuses to run (see demo/management/commands/seed_demo.py)
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 

@@ -1,5 +1,7 @@
 """Test runs: fast hashing, in-memory e-mail and cache, tasks run immediately."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -8,7 +10,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     # A file, not memory: tests that run management commands in another process (page cache, backups) share it.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
+    # One file per test run (runs side by side never share it); Django deletes it when the run ends.
+    DATABASES["default"]["TEST"] = {"NAME": f"/tmp/khuyencong-test-{os.getpid()}.sqlite3"}  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 ALLOWED_HOSTS = ["*"]
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405

@@ -39,6 +39,7 @@ def producer_detail(request, slug):
         },
     )
     response.page_cacheable = True  # see core/page_cache.py: anonymous copies, invalidated on every write
+    response.page_cache_params = ("page",)  # the only query parameter that changes this page
     return response
 
 

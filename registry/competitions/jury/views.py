@@ -13,8 +13,8 @@ from ..choices import AuditAction, CompetitionStatus, SheetStatus
 from ..models import Conflict, ScoreSheet
 from ..services import audit
 from ..services.access import can_reopen, juror_seats, may_see_peers, visible_entries
-from ..services.results import progress
 from ..services.presentation import jury_title, jury_view
+from ..services.results import progress
 from ..services.sheets import SheetLocked, get_or_create_sheet, reopen_sheet, save_sheet
 from .forms import ConflictForm, ReopenForm, ScoreSheetForm
 

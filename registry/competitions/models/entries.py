@@ -10,7 +10,6 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from core.text import clean_text
-
 from registry.catalogue.choices import REQUIRED_PRIOR_LEVEL, Level, ProductGroup
 
 from ..choices import DossierKind, EntryStatus
@@ -157,11 +156,6 @@ class EntryDocument(models.Model):
     def __str__(self):
         return self.neutral_name
 
-    @property
-    def neutral_name(self):
-        """The name jurors see and download: ``<entry code>-<kind>-<n><ext>``, e.g. ``SP-2026-010-ho-so-1.pdf``."""
-        return f"{self.entry.code}-{self.kind}-{self.number}{_extension(self.file.name)}"
-
     def save(self, *args, **kwargs):
         """Keep the uploaded file's original name in the database and number the file within its kind."""
         upload = getattr(self.file, "file", None)
@@ -173,3 +167,8 @@ class EntryDocument(models.Model):
             )["m"]
             self.number = (last or 0) + 1
         super().save(*args, **kwargs)
+
+    @property
+    def neutral_name(self):
+        """The name jurors see and download: ``<entry code>-<kind>-<n><ext>``, e.g. ``SP-2026-010-ho-so-1.pdf``."""
+        return f"{self.entry.code}-{self.kind}-{self.number}{_extension(self.file.name)}"

@@ -1,6 +1,7 @@
 """Results of a competition computed in a constant number of queries (4, whatever the number of entries)."""
 
 from collections import defaultdict
+
 from django.db.models import Count, Q
 
 from .. import scoring

@@ -21,3 +21,9 @@ def vn_number(value):
     if value is None or value == "":
         return ""
     return scoring.format_number(value)
+
+
+@register.filter
+def get_item(mapping, key):
+    """``{{ mapping|get_item:key }}``: ``mapping[key]``, or None when absent (per-criterion values of a result)."""
+    return mapping.get(key) if mapping else None

@@ -160,6 +160,8 @@ def council(request, slug):
     if not seat.is_chair:
         raise PermissionDenied
     data = progress(seat.competition)
+    for entry in data["entries"]:
+        entry.shown_title = jury_title(entry)  # the chair judges too: blind judging hides the catalogue title
     return render(
         request,
         "jury/council.html",

@@ -172,3 +172,12 @@ def test_manager_uploads_a_dossier_file_on_the_entry_form(client, entry, private
     assert doc.kind == DossierKind.TEST_REPORT and doc.original_name == "Phiếu kiểm nghiệm Đàng Năng.pdf"
     assert doc.neutral_name == f"{entry.code}-kiem-nghiem-1.pdf"
     assert Path(doc.file.path).is_relative_to(private_root)
+
+
+def test_chair_progress_page_under_blind_judging(client, document, entry):
+    chair = JurorFactory(competition=entry.competition, chair=True)
+    client.force_login(chair.user)
+    page = client.get(reverse("competitions:jury-council", args=[entry.competition.slug])).content.decode()
+    assert entry.code in page
+    for secret in (PRODUCER, entry.product.title, entry.product.url):
+        assert secret not in page, secret

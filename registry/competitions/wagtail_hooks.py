@@ -4,6 +4,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
@@ -98,7 +99,7 @@ class JurorViewSet(ModelViewSet):
     model = Juror
     icon = "group"
     menu_label = _("Giám khảo")
-    list_display = ["display_name", "competition", "role", "title"]
+    list_display = [Column("display_name", label=_("Giám khảo")), "competition", "role", "title"]  # Vietnamese order
     list_filter = ["competition", "role"]
     form_fields = ["competition", "user", "role", "title", "absent_from_meeting", "max_entries"]
 

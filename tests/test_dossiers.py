@@ -145,12 +145,8 @@ def test_open_judging_shows_producer_and_title(client, document, entry):
     assert PRODUCER in page and entry.product.title in page and document.neutral_name in page
 
 
-def test_manager_uploads_a_dossier_file_on_the_entry_form(client, entry, private_root):
-    client.force_login(manager())
-    url = reverse("competition_entries:edit", args=[entry.pk])
-    page = client.get(url)
-    assert page.status_code == 200 and 'enctype="multipart/form-data"' in page.content.decode()
-    data = {
+def entry_form(entry, upload, kind=DossierKind.TEST_REPORT):
+    return {
         "competition": entry.competition.pk,
         "product": entry.product.pk,
         "status": entry.status,
@@ -161,12 +157,20 @@ def test_manager_uploads_a_dossier_file_on_the_entry_form(client, entry, private
         "documents-INITIAL_FORMS": "0",
         "documents-MIN_NUM_FORMS": "0",
         "documents-MAX_NUM_FORMS": "1000",
-        "documents-0-kind": DossierKind.TEST_REPORT,
-        "documents-0-file": SimpleUploadedFile("Phiếu kiểm nghiệm Đàng Năng.pdf", PDF, "application/pdf"),
+        "documents-0-kind": kind,
+        "documents-0-file": upload,
         "documents-0-id": "",
         "documents-0-DELETE": "",
     }
-    response = client.post(url, data)
+
+
+def test_manager_uploads_a_dossier_file_on_the_entry_form(client, entry, private_root):
+    client.force_login(manager())
+    url = reverse("competition_entries:edit", args=[entry.pk])
+    page = client.get(url)
+    assert page.status_code == 200 and 'enctype="multipart/form-data"' in page.content.decode()
+    upload = SimpleUploadedFile("Phiếu kiểm nghiệm Đàng Năng.pdf", PDF, "application/pdf")
+    response = client.post(url, entry_form(entry, upload))
     assert response.status_code == 302, response.content.decode()[:3000]
     doc = EntryDocument.objects.get(entry=entry)
     assert doc.kind == DossierKind.TEST_REPORT and doc.original_name == "Phiếu kiểm nghiệm Đàng Năng.pdf"
@@ -181,3 +185,12 @@ def test_chair_progress_page_under_blind_judging(client, document, entry):
     assert entry.code in page
     for secret in (PRODUCER, entry.product.title, entry.product.url):
         assert secret not in page, secret
+
+
+def test_upload_of_a_web_page_is_refused(client, entry):
+    client.force_login(manager())
+    url = reverse("competition_entries:edit", args=[entry.pk])
+    upload = SimpleUploadedFile("ho-so.html", b"<script>alert(1)</script>", "text/html")
+    response = client.post(url, entry_form(entry, upload))
+    assert response.status_code == 200 and "html" in response.content.decode()
+    assert not EntryDocument.objects.filter(entry=entry).exists()

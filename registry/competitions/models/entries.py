@@ -4,6 +4,7 @@ import uuid
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -115,6 +116,10 @@ class Entry(ClusterableModel):
                 raise ValidationError({"product": _("Sản phẩm cần giấy chứng nhận cấp dưới liền kề còn hiệu lực.")})
 
 
+# what a dossier holds: documents, spreadsheets and photos (anything else, e.g. HTML or SVG, is refused)
+DOSSIER_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "jpg", "jpeg", "png", "webp"]
+
+
 def dossier_upload_to(instance, filename):
     """Where a dossier file is stored: ``dossiers/<entry id>/<random>.<ext>``; the original name (which often names
     the producer) is kept only in the database."""
@@ -142,6 +147,7 @@ class EntryDocument(models.Model):
         storage=PrivateStorage(),
         upload_to=dossier_upload_to,
         max_length=255,
+        validators=[FileExtensionValidator(DOSSIER_EXTENSIONS)],
         help_text=_("PDF, ảnh hoặc văn bản. Giám khảo chỉ thấy tên trung lập, ví dụ SP-2026-010-ho-so-1.pdf."),
     )
     original_name = models.CharField(_("tên tệp gốc"), max_length=255, blank=True, editable=False)

@@ -168,7 +168,7 @@ def test_xlsx_reopen_with_expected_numbers(scored):
     wb = load_workbook(io.BytesIO(xlsx_docs.sheets_xlsx(competition)))
     rows = list(wb.active.iter_rows(min_row=2, values_only=True))
     assert len(rows) == 9
-    assert rows[0][:4] == (coffee.code, "Cà phê bột Đắk Đoa", "Rơ Châm H'Nhí", "Đã nộp") and rows[0][8] == 80.0
+    assert rows[0][:4] == (coffee.code, "Cà phê bột Đắk Đoa", "Rơ Châm H'Nhí", "Đã nộp") and rows[0][12] == 80.0
 
 
 def pdf_text(content):
@@ -182,8 +182,9 @@ def test_pdfs_keep_vietnamese_diacritics(scored):
     competition, jurors, coffee, honey, brocade = scored
     sheet = coffee.sheets.get(juror=jurors[0])
     _reader, text = pdf_text(pdf_docs.sheet_pdf(sheet))
-    for expected in ("PHIẾU CHẤM ĐIỂM", "Cà phê bột Đắk Đoa", "Rơ Châm H'Nhí", "Tiêu chí 1", "80"):
+    for expected in ("PHIẾU CHẤM ĐIỂM", coffee.code, "Rơ Châm H'Nhí", "Tiêu chí 1", "80"):
         assert expected in text
+    assert "Cà phê bột Đắk Đoa" not in text  # blind judging: the sheet shows what the juror saw
     _reader, text = pdf_text(pdf_docs.minutes_pdf(competition, compute_results(competition)))
     assert "BIÊN BẢN" in text and "Thổ cẩm Jrai làng Phung" in text and "Đinh Thị Mai" in text and "82,00" in text
     council.decide(coffee, jurors[0].user, True, "344/QĐ-UBND", DECISION)

@@ -36,8 +36,9 @@ def test_save_recompute_submit_and_lock(client, seat):
     client.force_login(juror.user)
     url = reverse("competitions:jury-entry", args=[entry.competition.slug, entry.code])
     page = client.get(url).content.decode()
-    assert entry.product.title in page and "Hợp tác xã Dệt thổ cẩm" not in page  # blind by default
-    assert 'step="0.5"' in page and 'max="40.0"' in page
+    # blind by default: neither the catalogue title nor the producer (tests/test_dossiers.py has the full rule)
+    assert entry.product.title not in page and "Hợp tác xã Dệt thổ cẩm" not in page
+    assert 'inputmode="decimal"' in page and 'data-max="40.0"' in page
 
     # without JavaScript: "Tính tổng" recomputes on the server without saving
     response = client.post(url, form_data(entry, ["30", "32.5", "8", "7"], action="recalc"))
@@ -74,7 +75,7 @@ def test_bad_input_is_refused_with_messages(client, seat):
     response = client.post(url, form_data(entry, ["41", "abc", "-1", "7.3"]))
     assert response.status_code == 400
     page = response.content.decode()
-    assert "Điểm chấm theo bước 0,5" in page
+    assert "Điểm phải là bội số của 0,5, từ 0 đến 40." in page and "Hãy nhập một số" in page
     assert not ScoreSheet.objects.filter(juror=juror).exists()
 
 

@@ -64,3 +64,12 @@ class AuditAction(models.TextChoices):
     CONFLICT = "conflict", _("Khai báo xung đột lợi ích")
     PUBLISH = "publish", _("Công bố kết quả")
     CERTIFICATE = "certificate", _("Cấp giấy chứng nhận")
+
+
+class DossierKind(models.TextChoices):
+    """Kinds of dossier files; the value is the middle of the neutral file name (``SP-2026-010-ho-so-1.pdf``)."""
+
+    APPLICATION = "ho-so", _("Hồ sơ đăng ký, thuyết minh")
+    TEST_REPORT = "kiem-nghiem", _("Phiếu kiểm nghiệm, chứng nhận chất lượng")
+    PHOTO = "hinh-anh", _("Hình ảnh sản phẩm")
+    OTHER = "khac", _("Tài liệu khác")

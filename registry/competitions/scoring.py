@@ -1,14 +1,21 @@
-"""Pure scoring logic: sheet totals, aggregation, ranking with tie-breaks, pass mark, prizes and flags.
+"""Pure scoring logic: score input, sheet totals, aggregation, ranking with tie-breaks, pass mark, prizes and flags.
 
 No database access here: the services feed plain values in, so everything is testable with hand-computed numbers.
 A missing score is ``None`` (never 0); a sheet with a missing score is incomplete and is left out of results.
+
+This module is the one home of the scoring rules. ``parse_score``, ``score_fits`` and ``values_total`` have a
+display-only twin in ``static/js/scoring.js`` (the portal's live total); ``tests/test_scoring_input.py`` runs both
+on the same table of cases. ``ScoreSheet.objects.with_total()`` is ``values_total`` expressed in SQL.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django.utils.translation import gettext
 
 MEAN = "mean"
 TRIMMED_MEAN = "trimmed-mean"
@@ -18,16 +25,88 @@ TWO_PLACES = Decimal("0.01")
 Scores = Mapping[int, Decimal | None]
 
 
+STEP = Decimal("0.5")
+# digits, optionally one decimal separator (the Vietnamese comma or a point) and more digits; a leading minus is
+# read as a number so that "-1" gets the range message rather than "not a number"
+_NUMBER = re.compile(r"^-?[0-9]+(?:[.,][0-9]+)?$")
+
+
+class NotANumber(ValueError):
+    """The text typed in a score field is not a number (e.g. "abc", "3,2,1")."""
+
+
 def q2(value: Decimal) -> Decimal:
+    """``value`` rounded half up to two decimals (aggregated scores)."""
     return value.quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
 
 
-def sheet_total(scores: Scores, criterion_ids: Sequence[int]) -> Decimal | None:
-    """The sheet's total, or None when any criterion has no score."""
-    values = [scores.get(cid) for cid in criterion_ids]
+def parse_score(text) -> Decimal | None:
+    """The number a juror typed: ``"32,5"`` and ``"32.5"`` → ``Decimal("32.5")``, ``"40.00"`` → ``Decimal("40.00")``.
+
+    Blank (or ``None``) → ``None`` (not scored). A ``Decimal``/``int`` passes through. Raises ``NotANumber`` for
+    anything else. Whether the number is allowed is ``score_fits``.
+    """
+    if text is None:
+        return None
+    if isinstance(text, (Decimal, int)):
+        return Decimal(text)
+    text = str(text).strip()
+    if not text:
+        return None
+    if not _NUMBER.match(text):
+        raise NotANumber(text)
+    try:
+        return Decimal(text.replace(",", "."))
+    except InvalidOperation as exc:  # pragma: no cover - the pattern admits only valid literals
+        raise NotANumber(text) from exc
+
+
+def score_fits(value: Decimal, max_points: Decimal) -> bool:
+    """True when ``value`` is a multiple of 0,5 from 0 to ``max_points`` (both included)."""
+    return Decimal(0) <= value <= max_points and value % STEP == 0
+
+
+def format_number(value: Decimal | int | None) -> str:
+    """A score in Vietnamese notation without trailing zeros: 32.5 → "32,5", 40.0 → "40", None → ""."""
+    if value is None:
+        return ""
+    text = format(Decimal(value).normalize(), "f")
+    return text.replace(".", ",")
+
+
+def rule_message(max_points: Decimal) -> str:
+    """The message shown beside a score that is out of range or off the 0,5 step (with the criterion's maximum)."""
+    return gettext("Điểm phải là bội số của %(step)s, từ 0 đến %(max)s.") % {
+        "step": format_number(STEP),
+        "max": format_number(max_points),
+    }
+
+
+def not_a_number_message() -> str:
+    """The message shown beside a score field that does not hold a number."""
+    return gettext("Hãy nhập một số, ví dụ 32,5.")
+
+
+def values_total(values: Iterable[Decimal | None]) -> Decimal | None:
+    """The total of one sheet's scores: the sum, or None when there is no value or any value is missing.
+
+    The one rule behind ``sheet_total``, ``ScoreSheet.total``, the scoring form's total and (in SQL)
+    ``ScoreSheetQuerySet.with_total``.
+    """
+    values = list(values)
     if not values or any(v is None for v in values):
         return None
     return sum(values, Decimal(0))
+
+
+def sheet_total(scores: Scores, criterion_ids: Sequence[int]) -> Decimal | None:
+    """The sheet's total over ``criterion_ids``, or None when any criterion has no score."""
+    return values_total(scores.get(cid) for cid in criterion_ids)
+
+
+def points_total(criteria: Iterable) -> Decimal:
+    """The total points of a rubric: the sum of ``max_points`` of the criteria jurors score (top-level ones)."""
+    return sum((c.max_points for c in criteria), Decimal(0))
 
 
 def aggregate(values: Sequence[Decimal], method: str = MEAN) -> Decimal | None:

@@ -3,11 +3,13 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from . import admin_views
-from .models import Competition, Conflict, Criterion, Entry, EntryDocument, Juror, Rubric
+from .models import Competition, Conflict, Criterion, Entry, Juror, Rubric
 from .services.access import is_manager
 
 
@@ -52,7 +54,8 @@ class CompetitionViewSet(ModelViewSet):
         "name", "slug", "level", "region", "year", "entries_open_from", "entries_open_until",
         "scoring_deadline", "rubric", "pass_mark", "aggregation", "tie_break", "prize_bands", "blind",
         "peer_visibility", "assignment_mode", "jurors_per_entry", "disagreement_threshold", "outlier_threshold",
-        "council_name", "issuer", "certificate_valid_months", "serial_prefix", "entry_code_prefix",
+        "council_name", "issuer", "signer_position", "signer_name", "meeting_at", "meeting_place", "secretary_name",
+        "certificate_valid_months", "serial_prefix", "entry_code_prefix",
     ]  # fmt: skip
 
 
@@ -80,24 +83,25 @@ class EntryViewSet(ModelViewSet):
     list_display = ["code", "product", "competition", "status", "recognized"]
     list_filter = ["competition", "status", "product_group"]
     search_fields = ["code"]
-    form_fields = ["competition", "product", "status", "status_reason", "description"]
-
-
-class EntryDocumentViewSet(ModelViewSet):
-    model = EntryDocument
-    icon = "doc-empty"
-    menu_label = _("Tài liệu hồ sơ")
-    list_display = ["title", "entry"]
-    form_fields = ["entry", "title", "document", "position"]
+    panels = [
+        FieldPanel("competition"),
+        FieldPanel("product"),
+        FieldPanel("status"),
+        FieldPanel("status_reason"),
+        FieldPanel("jury_title"),
+        FieldPanel("description"),
+        # dossier files (private; jurors download them under neutral names): registry/competitions/jury/dossiers.py
+        InlinePanel("documents", heading=_("Tài liệu hồ sơ"), label=_("Tệp hồ sơ")),
+    ]
 
 
 class JurorViewSet(ModelViewSet):
     model = Juror
     icon = "group"
     menu_label = _("Giám khảo")
-    list_display = ["user", "competition", "role", "title"]
+    list_display = [Column("display_name", label=_("Giám khảo")), "competition", "role", "title"]  # Vietnamese order
     list_filter = ["competition", "role"]
-    form_fields = ["competition", "user", "role", "title", "max_entries"]
+    form_fields = ["competition", "user", "role", "title", "absent_from_meeting", "max_entries"]
 
 
 class ConflictViewSet(ModelViewSet):
@@ -120,7 +124,6 @@ class CompetitionGroup(ModelViewSetGroup):
         ConflictViewSet("competition_conflicts"),
         RubricViewSet("competition_rubrics"),
         CriterionViewSet("competition_criteria"),
-        EntryDocumentViewSet("competition_documents"),
     ]
 
 

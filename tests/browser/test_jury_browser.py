@@ -31,8 +31,9 @@ def test_judge_scores_and_manager_publishes(page, browser, live_server, demo_acc
     page.locator("#id_username").fill("giamkhao2")
     page.locator("#id_password").fill(PASSWORD)
     page.locator("main button[type=submit]").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Cà phê bột Đắk Đoa")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(entry.code)
     expect(page.get_by_text("Hợp tác xã Cà phê Ia Phí")).to_have_count(0)  # blind
+    expect(page.get_by_text("Cà phê bột Đắk Đoa")).to_have_count(0)  # blind: not the catalogue title either
 
     inputs = page.locator("input[data-score]")
     expect(inputs).to_have_count(4)

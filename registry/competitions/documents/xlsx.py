@@ -1,9 +1,17 @@
-"""XLSX exports: results (summary + per-criterion) and all sheets."""
+"""XLSX exports: results (summary + per-criterion) and all sheets.
+
+Every row goes through ``core.cells.safe_row``: a text cell starting with "=", "+", "-", "@", tab or CR (a juror's
+comment ``=HYPERLINK(…)``, a product title) is written as text, never as a formula. Numbers stay numbers.
+People are named in Vietnamese order (``Juror.display_name`` → ``core.text.person_name``).
+"""
 
 from io import BytesIO
 
 from django.utils.translation import gettext as _
 
+from core.cells import safe_row
+
+from .. import scoring
 from ..choices import SheetStatus
 from ..models import ScoreSheet
 from ..services.results import compute_results
@@ -15,6 +23,11 @@ def _workbook():
 
     wb = Workbook()
     return wb, Font(bold=True)
+
+
+def _append(ws, values):
+    """Append one row with the safe-cell rule applied to every value."""
+    ws.append(safe_row(values))
 
 
 def _save(wb):
@@ -34,7 +47,7 @@ def results_xlsx(competition):
     wb, bold = _workbook()
     ws = wb.active
     ws.title = _("Tổng hợp")
-    ws.append([competition.name])
+    _append(ws, [competition.name])
     ws["A1"].font = bold
     header = [
         _("Hạng"),
@@ -47,11 +60,12 @@ def results_xlsx(competition):
         _("Giải"),
         _("Công nhận"),
     ]
-    ws.append(header)
+    _append(ws, header)
     for cell in ws[2]:
         cell.font = bold
     for entry, r in data["rows"]:
-        ws.append(
+        _append(
+            ws,
             [
                 r.rank,
                 entry.code,
@@ -62,17 +76,21 @@ def results_xlsx(competition):
                 _("Đạt") if r.passed else _("Không đạt"),
                 r.prize,
                 _("Có") if entry.recognized else "",
-            ]
+            ],
         )
     crit = wb.create_sheet(_("Theo tiêu chí"))
-    crit.append(
-        [_("Mã số"), _("Sản phẩm")] + [f"{c.code}. {c.name} ({c.max_points})" for c in data["criteria"]] + [_("Điểm")]
+    _append(
+        crit,
+        [_("Mã số"), _("Sản phẩm")]
+        + [f"{c.code}. {c.name} ({scoring.format_number(c.max_points)})" for c in data["criteria"]]
+        + [_("Điểm")],
     )
     for cell in crit[1]:
         cell.font = bold
     for entry, r in data["rows"]:
-        crit.append(
-            [entry.code, entry.product.title] + [_num(r.criteria[c.id]) for c in data["criteria"]] + [_num(r.score)]
+        _append(
+            crit,
+            [entry.code, entry.product.title] + [_num(r.criteria[c.id]) for c in data["criteria"]] + [_num(r.score)],
         )
     for sheet in (ws, crit):
         sheet.column_dimensions["C"].width = 40
@@ -81,8 +99,9 @@ def results_xlsx(competition):
 
 
 def sheets_xlsx(competition):
-    """Every sheet of the competition, one row per sheet: code, juror, status, each criterion, total, comment."""
-    criteria = list(competition.rubric.criteria.filter(parent__isnull=True).order_by("position"))
+    """Every sheet of the competition, one row per sheet: code, product, juror, status, then for each criterion its
+    score and the juror's note on it, the total and the overall comment."""
+    criteria = competition.scored_criteria()
     sheets = (
         ScoreSheet.objects.filter(entry__competition=competition)
         .select_related("entry__product", "juror__user")
@@ -92,18 +111,31 @@ def sheets_xlsx(competition):
     wb, bold = _workbook()
     ws = wb.active
     ws.title = _("Phiếu chấm")
-    ws.append(
-        [_("Mã số"), _("Sản phẩm"), _("Giám khảo"), _("Trạng thái")]
-        + [c.code for c in criteria]
-        + [_("Tổng"), _("Nhận xét")]
+    per_criterion = []
+    for c in criteria:
+        per_criterion += [c.code, _("Ghi chú %(code)s") % {"code": c.code}]
+    _append(
+        ws, [_("Mã số"), _("Sản phẩm"), _("Giám khảo"), _("Trạng thái")] + per_criterion + [_("Tổng"), _("Nhận xét")]
     )
     for cell in ws[1]:
         cell.font = bold
     for sheet in sheets:
-        by_criterion = {s.criterion_id: s.value for s in sheet.scores.all()}
-        ws.append(
-            [sheet.entry.code, sheet.entry.product.title, str(sheet.juror), str(SheetStatus(sheet.status).label)]
-            + [_num(by_criterion.get(c.id)) for c in criteria]
-            + [_num(sheet.total()), sheet.comment]
+        by_criterion = {s.criterion_id: s for s in sheet.scores.all()}
+        cells = []
+        for c in criteria:
+            score = by_criterion.get(c.id)
+            cells += [_num(score.value) if score else None, score.note if score else ""]
+        _append(
+            ws,
+            [
+                sheet.entry.code,
+                sheet.entry.product.title,
+                sheet.juror.display_name,
+                str(SheetStatus(sheet.status).label),
+            ]
+            + cells
+            + [_num(sheet.total()), sheet.comment],
         )
+    ws.column_dimensions["B"].width = 36
+    ws.column_dimensions["C"].width = 24
     return _save(wb)

@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from . import dossiers, views
 
 urlpatterns = [
     path(
@@ -20,4 +20,9 @@ urlpatterns = [
     path("giam-khao/<slug:slug>/phieu/<int:sheet_id>/mo-lai/", views.reopen, name="jury-reopen"),
     path("giam-khao/<slug:slug>/ho-so/<str:code>/", views.entry, name="jury-entry"),
     path("giam-khao/<slug:slug>/ho-so/<str:code>/xung-dot/", views.declare_conflict, name="jury-conflict"),
+    path(
+        "giam-khao/<slug:slug>/ho-so/<str:code>/tai-lieu/<int:pk>/<str:filename>",
+        dossiers.download,
+        name="jury-dossier",
+    ),
 ]

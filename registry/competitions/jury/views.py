@@ -3,18 +3,19 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from .. import scoring
 from ..choices import AuditAction, CompetitionStatus, SheetStatus
 from ..models import Conflict, ScoreSheet
 from ..services import audit
 from ..services.access import can_reopen, juror_seats, may_see_peers, visible_entries
+from ..services.presentation import jury_title, jury_view
 from ..services.results import progress
-from ..services.sheets import SheetLocked, get_or_create_sheet, reopen_sheet, save_sheet, top_criteria
+from ..services.sheets import SheetLocked, get_or_create_sheet, reopen_sheet, save_sheet
 from .forms import ConflictForm, ReopenForm, ScoreSheetForm
 
 jury_login = login_required(login_url="competitions:jury-login")
@@ -45,12 +46,12 @@ def competition(request, slug):
     entries = list(visible_entries(seat))
     own = {
         s["entry_id"]: s
-        for s in ScoreSheet.objects.filter(juror=seat)
-        .values("entry_id", "status")
-        .annotate(total=Sum("scores__value"), missing=Count("scores", filter=Q(scores__value__isnull=True)))
+        for s in ScoreSheet.objects.filter(juror=seat).with_total().values("entry_id", "status", "total")
     }
     for entry in entries:
+        entry.competition = seat.competition
         entry.own_sheet = own.get(entry.id)
+        entry.shown_title = jury_title(entry)
     done = sum(1 for e in entries if e.own_sheet and e.own_sheet["status"] == SheetStatus.SUBMITTED)
     return render(
         request,
@@ -75,7 +76,7 @@ def entry(request, slug, code):
     seat = _seat(request, slug)
     comp = seat.competition
     entry = get_object_or_404(visible_entries(seat), code=code)
-    criteria = top_criteria(comp)
+    criteria = comp.scored_criteria()
     sheet = ScoreSheet.objects.filter(entry=entry, juror=seat).first()
     editable = comp.status == CompetitionStatus.SCORING and not (sheet and sheet.is_submitted)
     status = 200
@@ -128,8 +129,8 @@ def entry(request, slug, code):
         "form": form,
         "editable": editable,
         "total": total,
-        "total_points": sum((c.max_points for c in criteria), 0),
-        "documents": entry.documents.select_related("document"),
+        "total_points": scoring.points_total(criteria),
+        "shown": jury_view(entry),
         "peers": _peer_sheets(seat, entry, sheet),
         "conflict_form": ConflictForm(),
     }
@@ -159,6 +160,8 @@ def council(request, slug):
     if not seat.is_chair:
         raise PermissionDenied
     data = progress(seat.competition)
+    for entry in data["entries"]:
+        entry.shown_title = jury_title(entry)  # the chair judges too: blind judging hides the catalogue title
     return render(
         request,
         "jury/council.html",

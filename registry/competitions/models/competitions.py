@@ -115,6 +115,27 @@ class Competition(models.Model):
     )
     council_name = models.CharField(_("tên hội đồng"), max_length=255, blank=True)
     issuer = models.CharField(_("cơ quan cấp giấy chứng nhận"), max_length=200, default="UBND tỉnh Gia Lai")
+    signer_position = models.CharField(
+        _("chức vụ người ký giấy chứng nhận"),
+        max_length=200,
+        blank=True,
+        help_text=_("In trên giấy chứng nhận, ví dụ: KT. CHỦ TỊCH | PHÓ CHỦ TỊCH (dấu | để xuống dòng)."),
+    )
+    signer_name = models.CharField(
+        _("họ và tên người ký giấy chứng nhận"), max_length=200, blank=True, help_text=_("Ví dụ: Nguyễn Văn An.")
+    )
+    meeting_at = models.DateTimeField(
+        _("thời gian họp hội đồng"), null=True, blank=True, help_text=_("Ghi trong biên bản tổng hợp kết quả.")
+    )
+    meeting_place = models.CharField(
+        _("địa điểm họp hội đồng"),
+        max_length=300,
+        blank=True,
+        help_text=_("Ví dụ: Hội trường Sở Công Thương, số 2 Hoàng Văn Thụ, Pleiku."),
+    )
+    secretary_name = models.CharField(
+        _("thư ký hội đồng"), max_length=200, blank=True, help_text=_("Họ và tên; ký biên bản cùng chủ tịch hội đồng.")
+    )
     certificate_valid_months = models.PositiveSmallIntegerField(_("thời hạn giấy chứng nhận (tháng)"), default=36)
     serial_prefix = models.CharField(
         _("tiền tố số hiệu"), max_length=20, default="GL", help_text=_("Số hiệu: <tiền tố>-<năm>-<số thứ tự>.")
@@ -152,6 +173,11 @@ class Competition(models.Model):
         from .sheets import Score
 
         return Score.objects.filter(sheet__entry__competition=self, value__isnull=False).exists()
+
+    def scored_criteria(self):
+        """The criteria jurors score on this competition's sheets (``Rubric.top_criteria``), as a list; [] without
+        a rubric."""
+        return list(self.rubric.top_criteria()) if self.rubric_id else []
 
     def allowed_statuses(self):
         return STATUS_FLOW.get(CompetitionStatus(self.status), [])

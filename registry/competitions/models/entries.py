@@ -1,12 +1,20 @@
 """Entries (hồ sơ tham gia): a catalogue product entered into a competition, with its dossier."""
 
+import uuid
+from pathlib import PurePath
+
 from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
+from core.text import clean_text
 from registry.catalogue.choices import REQUIRED_PRIOR_LEVEL, Level, ProductGroup
 
-from ..choices import EntryStatus
+from ..choices import DossierKind, EntryStatus
+from ..storage import PrivateStorage
 
 
 class EntryQuerySet(models.QuerySet):
@@ -17,7 +25,7 @@ class EntryQuerySet(models.QuerySet):
         return self.select_related("product", "producer", "competition", "certificate")
 
 
-class Entry(models.Model):
+class Entry(ClusterableModel):
     """A product entered into a competition (automatic code, product and producer from the catalogue).
     Managed under Bình chọn → Entries; the council's decision and certificate are recorded on it."""
 
@@ -44,6 +52,15 @@ class Entry(models.Model):
     )
     status_reason = models.TextField(_("lý do"), blank=True, help_text=_("Bắt buộc khi không hợp lệ hoặc rút hồ sơ."))
     description = models.TextField(_("thuyết minh sản phẩm"), blank=True)
+    jury_title = models.CharField(
+        _("tên sản phẩm khi chấm ẩn danh"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Giám khảo thấy tên này khi chấm ẩn danh; không ghi tên cơ sở hay nhãn hiệu. "
+            "Để trống: nhóm sản phẩm và mã số."
+        ),
+    )
     recognized = models.BooleanField(_("được hội đồng công nhận"), default=False)
     decision_number = models.CharField(_("số quyết định công nhận"), max_length=60, blank=True)
     decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True)
@@ -99,20 +116,65 @@ class Entry(models.Model):
                 raise ValidationError({"product": _("Sản phẩm cần giấy chứng nhận cấp dưới liền kề còn hiệu lực.")})
 
 
-class EntryDocument(models.Model):
-    """A document of an entry's dossier (application, test reports, photos…), a Wagtail document."""
+# what a dossier holds: documents, spreadsheets and photos (anything else, e.g. HTML or SVG, is refused)
+DOSSIER_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "jpg", "jpeg", "png", "webp"]
 
-    entry = models.ForeignKey(Entry, verbose_name=_("hồ sơ"), on_delete=models.CASCADE, related_name="documents")
-    title = models.CharField(_("tên tài liệu"), max_length=255)
-    document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("tệp"), on_delete=models.PROTECT, related_name="+"
+
+def dossier_upload_to(instance, filename):
+    """Where a dossier file is stored: ``dossiers/<entry id>/<random>.<ext>``; the original name (which often names
+    the producer) is kept only in the database."""
+    return f"dossiers/{instance.entry_id or 0}/{uuid.uuid4().hex}{_extension(filename)}"
+
+
+def _extension(filename):
+    suffix = PurePath(filename or "").suffix.lower()
+    return suffix if len(suffix) <= 6 and suffix[1:].isalnum() else ""
+
+
+class EntryDocument(models.Model):
+    """A file of an entry's dossier (application, test report, photos…), uploaded by managers on the entry form.
+
+    Private: stored in ``PrivateStorage`` (``PRIVATE_MEDIA_ROOT``, never under MEDIA_URL) and served only by the
+    judges' portal view ``jury-dossier`` to managers and to jurors who may score the entry, under the neutral name
+    ``<entry code>-<kind>-<n>.<ext>`` (``SP-2026-010-ho-so-1.pdf``)."""
+
+    entry = ParentalKey(Entry, verbose_name=_("hồ sơ"), on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(
+        _("loại tài liệu"), max_length=30, choices=DossierKind.choices, default=DossierKind.APPLICATION
     )
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    file = models.FileField(
+        _("tệp"),
+        storage=PrivateStorage(),
+        upload_to=dossier_upload_to,
+        max_length=255,
+        validators=[FileExtensionValidator(DOSSIER_EXTENSIONS)],
+        help_text=_("PDF, ảnh hoặc văn bản. Giám khảo chỉ thấy tên trung lập, ví dụ SP-2026-010-ho-so-1.pdf."),
+    )
+    original_name = models.CharField(_("tên tệp gốc"), max_length=255, blank=True, editable=False)
+    number = models.PositiveSmallIntegerField(_("số thứ tự trong loại"), default=0, editable=False)
+    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
 
     class Meta:
-        ordering = ["entry", "position"]
+        ordering = ["entry", "kind", "number"]
         verbose_name = _("tài liệu hồ sơ")
         verbose_name_plural = _("tài liệu hồ sơ")
 
     def __str__(self):
-        return self.title
+        return self.neutral_name
+
+    def save(self, *args, **kwargs):
+        """Keep the uploaded file's original name in the database and number the file within its kind."""
+        upload = getattr(self.file, "file", None)
+        if upload is not None and not self.file._committed:
+            self.original_name = clean_text(PurePath(getattr(upload, "name", "") or self.file.name).name)[:255]
+        if not self.number:
+            last = EntryDocument.objects.filter(entry_id=self.entry_id, kind=self.kind).aggregate(
+                m=models.Max("number")
+            )["m"]
+            self.number = (last or 0) + 1
+        super().save(*args, **kwargs)
+
+    @property
+    def neutral_name(self):
+        """The name jurors see and download: ``<entry code>-<kind>-<n><ext>``, e.g. ``SP-2026-010-ho-so-1.pdf``."""
+        return f"{self.entry.code}-{self.kind}-{self.number}{_extension(self.file.name)}"

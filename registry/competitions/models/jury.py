@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.text import person_name
+
 from ..choices import JurorRole
 
 
@@ -24,6 +26,11 @@ class Juror(models.Model):
         blank=True,
         help_text=_("In trên phiếu chấm, ví dụ: Phó Giám đốc Sở Công Thương."),
     )
+    absent_from_meeting = models.BooleanField(
+        _("vắng mặt tại phiên họp"),
+        default=False,
+        help_text=_("Ghi trong biên bản: thành viên vắng mặt tại phiên họp tổng hợp kết quả."),
+    )
     max_entries = models.PositiveIntegerField(
         _("số hồ sơ tối đa"),
         null=True,
@@ -42,8 +49,8 @@ class Juror(models.Model):
 
     @property
     def display_name(self):
-        name = f"{self.user.last_name} {self.user.first_name}".strip()
-        return name or self.user.get_username()
+        """The juror's name in Vietnamese order (``core.text.person_name``)."""
+        return person_name(self.user)
 
     @property
     def is_chair(self):

@@ -1,11 +1,11 @@
 """Scoring rubrics (phiếu chấm điểm): versioned, ordered criteria with maxima and optional sub-criteria."""
 
-from decimal import Decimal
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from .. import scoring
 
 
 class Rubric(models.Model):
@@ -34,12 +34,16 @@ class Rubric(models.Model):
         return Score.objects.filter(criterion__rubric=self, value__isnull=False).exists()
 
     def top_criteria(self):
+        """The criteria jurors score, in order: the top-level ones (sub-criteria only detail them).
+
+        The one definition of "the criteria of a sheet": the portal's form, new sheets, results, exports and PDFs
+        all go through it (``Competition.scored_criteria``)."""
         return self.criteria.filter(parent__isnull=True).order_by("position")
 
     @property
     def total_points(self):
-        total = self.criteria.filter(parent__isnull=True).aggregate(t=models.Sum("max_points"))["t"]
-        return total or Decimal(0)
+        """The rubric's maximum total (``scoring.points_total`` of the top-level criteria), e.g. 100."""
+        return scoring.points_total(self.top_criteria())
 
 
 class Criterion(models.Model):

@@ -1,12 +1,25 @@
 """Score sheets (phiếu chấm điểm): one per entry and juror, one score row per criterion."""
 
-from decimal import Decimal
-
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, Exists, F, OuterRef, Q, Sum, Value, When
 from django.utils.translation import gettext_lazy as _
 
+from .. import scoring
 from ..choices import SheetStatus
+
+
+class ScoreSheetQuerySet(models.QuerySet):
+    def with_total(self):
+        """Annotate ``total``: ``scoring.values_total`` in SQL (the sum of the scores, NULL while any score is
+        missing or the sheet has no score row). ``tests/test_scoring_input.py`` checks both agree."""
+        missing = Exists(Score.objects.filter(sheet=OuterRef("pk"), value__isnull=True))
+        return self.annotate(
+            total=Case(
+                When(missing, then=Value(None)),
+                default=Sum("scores__value"),
+                output_field=models.DecimalField(max_digits=7, decimal_places=1),
+            )
+        )
 
 
 class ScoreSheet(models.Model):
@@ -23,6 +36,8 @@ class ScoreSheet(models.Model):
     comment = models.TextField(_("nhận xét chung"), blank=True)
     submitted_at = models.DateTimeField(_("nộp lúc"), null=True, blank=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    objects = ScoreSheetQuerySet.as_manager()
 
     class Meta:
         ordering = ["entry", "juror"]
@@ -43,11 +58,8 @@ class ScoreSheet(models.Model):
         return self.status == SheetStatus.SUBMITTED
 
     def total(self):
-        """Sum of the scores, or None while a criterion is missing."""
-        values = [s.value for s in self.scores.all()]
-        if not values or any(v is None for v in values):
-            return None
-        return sum(values, Decimal(0))
+        """Sum of the scores (``scoring.values_total``), or None while a criterion is missing."""
+        return scoring.values_total(s.value for s in self.scores.all())
 
 
 class Score(models.Model):

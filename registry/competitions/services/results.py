@@ -1,7 +1,6 @@
 """Results of a competition computed in a constant number of queries (4, whatever the number of entries)."""
 
 from collections import defaultdict
-from decimal import Decimal
 
 from django.db.models import Count, Q
 
@@ -10,15 +9,9 @@ from ..choices import AssignmentMode, SheetStatus
 from ..models import Entry, Juror, Score, ScoreSheet
 
 
-def competition_criteria(competition):
-    if competition.rubric_id is None:
-        return []
-    return list(competition.rubric.criteria.filter(parent__isnull=True).order_by("position"))
-
-
 def compute_results(competition, entries=None):
     """{"criteria", "rows": [(entry, EntryResult)] ranked, "jurors"} from submitted, complete sheets."""
-    criteria = competition_criteria(competition)
+    criteria = competition.scored_criteria()
     criterion_ids = [c.id for c in criteria]
     by_code = {c.code: c.id for c in criteria}
     tie_break = [by_code[code] for code in competition.tie_break if code in by_code] or criterion_ids
@@ -50,7 +43,7 @@ def compute_results(competition, entries=None):
         "criteria": criteria,
         "rows": [(by_id[r.entry_id], r) for r in ranked],
         "jurors": jurors,
-        "total_points": sum((c.max_points for c in criteria), Decimal(0)),
+        "total_points": scoring.points_total(criteria),
     }
 
 

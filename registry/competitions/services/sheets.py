@@ -1,12 +1,11 @@
 """Saving, submitting and reopening score sheets: atomic, locked rows, every change audited."""
 
-from decimal import Decimal
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .. import scoring
 from ..choices import AuditAction, SheetStatus
 from ..models import Score, ScoreSheet
 from . import audit
@@ -17,15 +16,11 @@ class SheetLocked(ValidationError):
     """The sheet was submitted: it is read-only until the chair or a manager reopens it."""
 
 
-def top_criteria(competition):
-    return list(competition.rubric.criteria.filter(parent__isnull=True).order_by("position"))
-
-
 def get_or_create_sheet(juror, entry, criteria=None):
     """The juror's sheet for the entry with one (empty) score row per top-level criterion."""
     sheet, created = ScoreSheet.objects.get_or_create(entry=entry, juror=juror)
     if created:
-        criteria = criteria if criteria is not None else top_criteria(entry.competition)
+        criteria = criteria if criteria is not None else entry.competition.scored_criteria()
         Score.objects.bulk_create(
             [Score(sheet=sheet, criterion=c, max_points=c.max_points) for c in criteria], ignore_conflicts=True
         )
@@ -63,8 +58,8 @@ def save_sheet(sheet_id, user, values, comment, submit=False):
         if score.criterion_id not in values:
             continue
         value, note = values[score.criterion_id]
-        if value is not None and not (Decimal(0) <= value <= score.max_points):
-            errors[score.criterion.code] = _("Điểm phải từ 0 đến %(max)s.") % {"max": score.max_points}
+        if value is not None and not scoring.score_fits(value, score.max_points):
+            errors[score.criterion.code] = scoring.rule_message(score.max_points)
         score.value, score.note = value, note or ""
     if errors:
         raise ValidationError(errors)

@@ -1,4 +1,4 @@
-"""Production: refuses to start without SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL.
+"""Production: refuses to start without SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and SITE_URL (absolute links).
 
 Served by gunicorn behind a TLS-terminating proxy; static files by whitenoise.
 """
@@ -7,7 +7,7 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-_missing = [name for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL") if not os.environ.get(name)]
+_missing = [name for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SITE_URL") if not os.environ.get(name)]
 if _missing:
     raise ImproperlyConfigured(
         "Production settings need these environment variables: " + ", ".join(_missing) + ". See .env.example."

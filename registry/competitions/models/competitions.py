@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from registry.catalogue.choices import Level, Region
 
-from ..choices import STATUS_FLOW, Aggregation, AssignmentMode, CompetitionStatus, PeerVisibility
+from ..choices import Aggregation, AssignmentMode, CompetitionStatus, PeerVisibility
+from ..lifecycle import BACK, FORWARD, allowed
 
 
 class CompetitionQuerySet(models.QuerySet):
@@ -113,6 +114,15 @@ class Competition(models.Model):
         default=Decimal("15"),
         help_text=_("Cảnh báo khi một giám khảo lệch khỏi điểm trung bình của hội đồng hơn ngưỡng này."),
     )
+    quorum = models.PositiveSmallIntegerField(
+        _("số phiếu tối thiểu"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Số phiếu đã nộp tối thiểu để một hồ sơ được xét công nhận. Để trống: mọi giám khảo được phân công "
+            "và không có xung đột lợi ích phải nộp phiếu."
+        ),
+    )
     council_name = models.CharField(_("tên hội đồng"), max_length=255, blank=True)
     issuer = models.CharField(_("cơ quan cấp giấy chứng nhận"), max_length=200, default="UBND tỉnh Gia Lai")
     certificate_valid_months = models.PositiveSmallIntegerField(_("thời hạn giấy chứng nhận (tháng)"), default=36)
@@ -154,7 +164,10 @@ class Competition(models.Model):
         return Score.objects.filter(sheet__entry__competition=self, value__isnull=False).exists()
 
     def allowed_statuses(self):
-        return STATUS_FLOW.get(CompetitionStatus(self.status), [])
+        """States reachable from here: the next one forward and, for a manager with a reason, one back."""
+        forward = [target for action, target in FORWARD.items() if allowed(self, action)]
+        back = [BACK[CompetitionStatus(self.status)]] if CompetitionStatus(self.status) in BACK else []
+        return forward + back
 
     def get_results_url(self):
         from .pages import CompetitionIndexPage

@@ -69,6 +69,10 @@ class Entry(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(status="ineligible") | ~models.Q(status_reason=""), name="entry_ineligible_reason"
             ),
+            models.CheckConstraint(
+                condition=models.Q(certificate__isnull=True) | models.Q(recognized=True),
+                name="entry_certificate_needs_recognition",
+            ),
         ]
 
     def __str__(self):

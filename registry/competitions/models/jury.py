@@ -85,3 +85,27 @@ class Conflict(models.Model):
 
     def __str__(self):
         return f"{self.juror} – {self.entry}"
+
+
+class NoConflictStatement(models.Model):
+    """A juror's statement "I have no conflict of interest with this entry", made before opening the entry for
+    the first time in the portal (who, which entry, when). Read-only evidence for managers."""
+
+    juror = models.ForeignKey(
+        Juror, verbose_name=_("giám khảo"), on_delete=models.CASCADE, related_name="no_conflict_statements"
+    )
+    entry = models.ForeignKey(
+        "competitions.Entry",
+        verbose_name=_("hồ sơ"),
+        on_delete=models.CASCADE,
+        related_name="no_conflict_statements",
+    )
+    stated_at = models.DateTimeField(_("thời điểm cam kết"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("cam kết không xung đột lợi ích")
+        verbose_name_plural = _("cam kết không xung đột lợi ích")
+        constraints = [models.UniqueConstraint(fields=["juror", "entry"], name="no_conflict_statement_unique")]
+
+    def __str__(self):
+        return f"{self.juror} – {self.entry}"

@@ -30,6 +30,11 @@ class StatusForm(forms.Form):
         label=_("Tôi đã xem danh sách trên và vẫn kết thúc chấm"),
         required=False,
     )
+    direction = forms.ChoiceField(
+        choices=[("forward", _("Tiến")), ("back", _("Lùi"))],
+        required=False,
+        widget=forms.HiddenInput,
+    )
 
 
 class DecisionForm(forms.Form):

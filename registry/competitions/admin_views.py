@@ -205,7 +205,7 @@ class StatusView(ManagerView, FormView):
     page_title = gettext_lazy("Đổi trạng thái")
 
     def get_initial(self):
-        return {"status": self.request.GET.get("status", "")}
+        return {"status": self.request.GET.get("status", ""), "direction": self.request.GET.get("direction", "")}
 
     def get_context_data(self, **kwargs):
         target = self.request.POST.get("status") or self.request.GET.get("status")
@@ -227,6 +227,7 @@ class StatusView(ManagerView, FormView):
                 self.request.user,
                 reason=form.cleaned_data["reason"],
                 confirm=form.cleaned_data["confirm"],
+                back={"back": True, "forward": False}.get(form.cleaned_data["direction"]),
             )
         except ActionNotAllowed:
             raise

@@ -25,7 +25,8 @@ class CompetitionQuerySet(models.QuerySet):
         return self.exclude(status=CompetitionStatus.DRAFT)
 
     def published(self):
-        return self.filter(status=CompetitionStatus.PUBLISHED)
+        """Competitions whose results are public (published, or published then archived)."""
+        return self.filter(status__in=[CompetitionStatus.PUBLISHED, CompetitionStatus.ARCHIVED])
 
 
 def validate_prize_bands(value):

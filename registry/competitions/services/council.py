@@ -12,7 +12,7 @@ from registry.catalogue.choices import CertificateSource
 from registry.catalogue.models import Certificate
 
 from ..choices import AuditAction, CompetitionStatus
-from ..lifecycle import BACK, FORWARD, Action, ActionNotAllowed, allowed, ensure_allowed, state_of
+from ..lifecycle import BACK, FORWARD, Action, ActionNotAllowed, ensure_allowed, state_of
 from ..models import Competition, Entry
 from . import audit
 from .results import closing_warnings, compute_results, result_of
@@ -33,15 +33,21 @@ class ConfirmationRequired(ValidationError):
         super().__init__(_("Còn hồ sơ chưa đủ số phiếu hoặc phiếu chưa nộp: cần xác nhận trước khi kết thúc chấm."))
 
 
-def _transition(competition, new_status):
-    """(action, is_back) for moving ``competition`` to ``new_status``; ActionNotAllowed when no such move."""
+def _transition(competition, new_status, back=None):
+    """(action, is_back) for moving ``competition`` to ``new_status``; ActionNotAllowed when no such move.
+    ``back`` says which move the user asked for (None: inferred from the target)."""
     current = state_of(competition)
-    if BACK.get(current) == new_status:
+    if back is None:
+        back = BACK.get(current) == new_status
+    if back:
         ensure_allowed(competition, Action.MOVE_BACK)
-        return Action.MOVE_BACK, True
-    for action, target in FORWARD.items():
-        if target == new_status and allowed(competition, action):
-            return action, False
+        if BACK.get(current) == new_status:
+            return Action.MOVE_BACK, True
+    else:
+        for action, target in FORWARD.items():
+            if target == new_status:
+                ensure_allowed(competition, action)
+                return action, False
     raise ActionNotAllowed(
         competition,
         Action.MOVE_BACK,
@@ -51,12 +57,12 @@ def _transition(competition, new_status):
 
 
 @transaction.atomic
-def change_status(competition, new_status, user, reason="", confirm=False):
+def change_status(competition, new_status, user, reason="", confirm=False, back=None):
     """Move the competition one step forward, or one step back (a manager action that needs ``reason``).
     Closing scoring with entries below quorum or outstanding drafts needs ``confirm`` (else
     ConfirmationRequired). Raises ActionNotAllowed for any other move. Audited."""
     competition = Competition.objects.select_for_update().get(pk=competition.pk)
-    action, is_back = _transition(competition, new_status)
+    action, is_back = _transition(competition, new_status, back)
     if is_back and not (reason or "").strip():
         raise ValidationError(_("Cần ghi lý do khi lùi trạng thái."))
     if action == Action.CLOSE_SCORING and not confirm:

@@ -8,9 +8,11 @@ the pass mark or quorum loses its recognition and its certificate is revoked wit
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from ..choices import AuditAction, SheetStatus
@@ -76,7 +78,8 @@ def amend_results(competition, user, reason, sheet, values):
         if old_score == result.score:
             continue
         change = {"code": entry.code, "old_score": _text(old_score), "new_score": _text(result.score)}
-        change.update(_reissue(competition, entry, result, user, reason))
+        with translation.override(settings.LANGUAGE_CODE):  # revocation reasons are stored in the site's language
+            change.update(_reissue(competition, entry, result, user, reason))
         changes.append(change)
     version = (competition.amendments.aggregate(m=Max("version"))["m"] or 1) + 1
     return ResultsAmendment.objects.create(

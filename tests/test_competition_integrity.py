@@ -334,3 +334,44 @@ def test_judges_login_lands_on_the_portal(client, council_of_three):
     client.logout()
     response = client.post(login, {**credentials, "next": "https://evil.example/"})
     assert response.url == "/giam-khao/"
+
+
+# --- addresses -----------------------------------------------------------------------------------------------
+
+
+def test_production_refuses_to_start_without_site_url():
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")}
+    env.update(
+        SECRET_KEY="x" * 64,
+        ALLOWED_HOSTS="example.org",
+        DATABASE_URL="sqlite:////tmp/x.db",
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode != 0 and "SITE_URL" in result.stderr
+
+
+def test_reminders_link_to_site_url_and_only_outstanding_jurors(settings, council_of_three):
+    from django.core import mail
+
+    from registry.competitions.tasks import send_reminders
+
+    settings.SITE_URL = "https://khuyencong.gialai.gov.vn"
+    w = council_of_three
+    extra = EntryFactory(competition=w["competition"])
+    for juror in (w["chair"], w["a"]):
+        juror.user.email = f"{juror.user.username}@example.org"
+        juror.user.save()
+        fill_sheet(juror, extra, [30, 30, 8, 8])
+    w["b"].user.email = "b@example.org"
+    w["b"].user.save()
+    assert send_reminders.enqueue(w["competition"].pk).return_value == 1
+    (message,) = mail.outbox
+    assert message.to == ["b@example.org"]
+    assert f"https://khuyencong.gialai.gov.vn/giam-khao/{w['competition'].slug}/" in message.body

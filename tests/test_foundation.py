@@ -22,7 +22,7 @@ def _run_production(extra_env, *args):
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+        if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SITE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
     }
     env.update(extra_env, DJANGO_SETTINGS_MODULE="config.settings.production")
     return subprocess.run([sys.executable, "manage.py", *args], env=env, capture_output=True, text=True, timeout=120)
@@ -41,6 +41,7 @@ def test_production_check_deploy_is_clean():
             "SECRET_KEY": "x" * 64 + "-production-test-key-with-enough-entropy-1234567890",
             "ALLOWED_HOSTS": "khuyencong.example.org",
             "DATABASE_URL": "sqlite:////tmp/khuyencong-deploy-check.db",
+            "SITE_URL": "https://khuyencong.example.org",
         },
         "check",
         "--deploy",
@@ -144,6 +145,7 @@ def test_production_collectstatic_builds_the_manifest(tmp_path):
             "SECRET_KEY": "collectstatic-test-" + "k" * 50,
             "ALLOWED_HOSTS": "khuyencong.example.org",
             "DATABASE_URL": "sqlite:////tmp/khuyencong-collectstatic.db",
+            "SITE_URL": "https://khuyencong.example.org",
             "STATIC_ROOT": str(tmp_path / "static"),
         },
         "collectstatic",

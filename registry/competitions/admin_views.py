@@ -17,7 +17,7 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .admin_forms import AmendForm, DecisionForm, ReasonForm, StatusForm
-from .choices import CompetitionStatus
+from .choices import AuditAction, CompetitionStatus
 from .documents import pdf as pdf_docs
 from .documents import xlsx as xlsx_docs
 from .lifecycle import BACK, FORWARD, Action, ActionNotAllowed, ensure_allowed, next_action, refusal, state_of
@@ -119,7 +119,16 @@ class DashboardView(ManagerView, TemplateView):
         flagged = [(e, r) for e, r in results["rows"] if r.flagged_spread or r.outlier_jurors]
         for sheet in data["submitted_sheets"]:
             sheet.reopen_refusal = reopen_refusal(self.request.user, sheet)
+        events = (
+            AuditEntry.objects.filter(
+                competition=competition,
+                action__in=[AuditAction.REOPEN, AuditAction.VOID, AuditAction.CONFLICT, AuditAction.STATUS],
+            )
+            .select_related("user", "entry", "sheet__juror__user")
+            .order_by("-at", "-id")[:10]
+        )
         return super().get_context_data(
+            events=events,
             flagged=flagged,
             transitions=transitions(competition),
             remind_refusal=refusal(competition, Action.SEND_REMINDERS),

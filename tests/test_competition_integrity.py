@@ -375,3 +375,21 @@ def test_reminders_link_to_site_url_and_only_outstanding_jurors(settings, counci
     (message,) = mail.outbox
     assert message.to == ["b@example.org"]
     assert f"https://khuyencong.gialai.gov.vn/giam-khao/{w['competition'].slug}/" in message.body
+
+
+def test_published_settings_entries_and_conflicts_are_frozen_in_the_admin(council_of_three):
+    w = council_of_three
+    publish_with_certificate(w)
+    c = w["competition"]
+    c.pass_mark = Decimal("85")
+    with pytest.raises(ValidationError, match="Sửa đổi kết quả đã công bố"):
+        c.full_clean()
+    c.refresh_from_db()
+    c.council_name = "Hội đồng bình chọn tỉnh Gia Lai"  # not a result setting: allowed
+    c.full_clean()
+    entry = Entry.objects.get(pk=w["good"].pk)
+    entry.status, entry.status_reason = "withdrawn", "Rút"
+    with pytest.raises(ValidationError, match="không đổi được hồ sơ"):
+        entry.full_clean()
+    with pytest.raises(ValidationError, match="Chỉ khai báo xung đột lợi ích"):
+        Conflict(juror=w["a"], entry=w["good"], reason="Muộn").full_clean()

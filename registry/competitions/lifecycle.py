@@ -148,6 +148,10 @@ def previous_state(competition):
     return BACK.get(state_of(competition)) if allowed(competition, Action.MOVE_BACK) else None
 
 
+#: Published or archived: nothing changes any more except through an amendment.
+FROZEN_STATES = (S.PUBLISHED, S.ARCHIVED)
+
+
 def is_frozen(competition) -> bool:
     """Published or archived: nothing changes any more except through an amendment."""
-    return state_of(competition) in (S.PUBLISHED, S.ARCHIVED)
+    return state_of(competition) in FROZEN_STATES

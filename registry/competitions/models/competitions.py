@@ -10,7 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from registry.catalogue.choices import Level, Region
 
 from ..choices import Aggregation, AssignmentMode, CompetitionStatus, PeerVisibility
-from ..lifecycle import BACK, FORWARD, allowed
+from ..lifecycle import BACK, FORWARD, FROZEN_STATES, allowed
+
+# Settings that change computed results: frozen once the results are published (amend instead).
+RESULT_FIELDS = ("rubric_id", "pass_mark", "aggregation", "tie_break", "prize_bands", "quorum")
 
 
 class CompetitionQuerySet(models.QuerySet):
@@ -150,6 +153,12 @@ class Competition(models.Model):
         return self.name
 
     def clean(self):
+        stored = Competition.objects.filter(pk=self.pk).values("status", *RESULT_FIELDS).first() if self.pk else None
+        changed = stored and any(stored.get(name) != getattr(self, name) for name in RESULT_FIELDS)
+        if changed and stored["status"] in FROZEN_STATES:
+            raise ValidationError(
+                _("Kết quả đã công bố: không đổi được cách tính điểm; hãy dùng “Sửa đổi kết quả đã công bố”.")
+            )
         if self.pk:
             old = Competition.objects.filter(pk=self.pk).values_list("rubric_id", flat=True).first()
             if old != self.rubric_id and self.has_scores():

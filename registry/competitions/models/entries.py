@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from registry.catalogue.choices import REQUIRED_PRIOR_LEVEL, Level, ProductGroup
 
 from ..choices import EntryStatus
+from ..lifecycle import FROZEN_STATES
 
 
 class EntryQuerySet(models.QuerySet):
@@ -95,6 +96,13 @@ class Entry(models.Model):
         super().save(*args, **kwargs)
 
     def clean(self):
+        stored = (
+            Entry.objects.filter(pk=self.pk).values_list("status", "product_id", "competition__status").first()
+            if self.pk
+            else None
+        )
+        if stored and stored[2] in FROZEN_STATES and stored[:2] != (self.status, self.product_id):
+            raise ValidationError(_("Kết quả đã công bố: không đổi được hồ sơ; hãy dùng “Sửa đổi kết quả đã công bố”."))
         if self.status in (EntryStatus.INELIGIBLE, EntryStatus.WITHDRAWN) and not self.status_reason.strip():
             raise ValidationError({"status_reason": _("Cần ghi lý do.")})
         if self.product_id and self.competition_id:

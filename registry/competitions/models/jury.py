@@ -1,10 +1,12 @@
 """Jurors of a competition, their assignments and conflict-of-interest declarations."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import JurorRole
+from ..lifecycle import Action, refusal
 
 
 class Juror(models.Model):
@@ -85,6 +87,13 @@ class Conflict(models.Model):
 
     def __str__(self):
         return f"{self.juror} – {self.entry}"
+
+    def clean(self):
+        """Conflicts are declared only while scoring (the lifecycle), also from the admin."""
+        if self.entry_id and self._state.adding:
+            reason = refusal(self.entry.competition, Action.DECLARE_CONFLICT)
+            if reason:
+                raise ValidationError(reason)
 
 
 class NoConflictStatement(models.Model):

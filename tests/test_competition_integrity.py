@@ -393,3 +393,32 @@ def test_published_settings_entries_and_conflicts_are_frozen_in_the_admin(counci
         entry.full_clean()
     with pytest.raises(ValidationError, match="Chỉ khai báo xung đột lợi ích"):
         Conflict(juror=w["a"], entry=w["good"], reason="Muộn").full_clean()
+
+
+def test_council_and_dashboard_queries_do_not_grow_with_sheets(client, council_of_three):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    w = council_of_three
+    c = w["competition"]
+    urls = [
+        (w["chair"].user, reverse("competitions:jury-council", args=[c.slug])),
+        (w["manager"], reverse("competitions_admin:dashboard", args=[c.pk])),
+    ]
+
+    def counts():
+        result = []
+        for user, url in urls:
+            client.force_login(user)
+            client.get(url)
+            with CaptureQueriesContext(connection) as ctx:
+                assert client.get(url).status_code == 200
+            result.append(len(ctx))
+        return result
+
+    before = counts()
+    for _ in range(4):
+        entry = EntryFactory(competition=c)
+        for juror in (w["chair"], w["a"], w["b"]):
+            fill_sheet(juror, entry, [30, 30, 8, 8])
+    assert counts() == before

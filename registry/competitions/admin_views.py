@@ -23,7 +23,7 @@ from .documents import xlsx as xlsx_docs
 from .lifecycle import BACK, FORWARD, Action, ActionNotAllowed, ensure_allowed, next_action, refusal, state_of
 from .models import AuditEntry, Competition, Entry, ScoreSheet
 from .services import council
-from .services.access import is_manager
+from .services.access import can_reopen, is_manager
 from .services.amendments import amend_results
 from .services.results import closing_warnings, competition_criteria, compute_results, progress
 from .services.sheets import reopen_refusal, reopen_sheet
@@ -117,8 +117,9 @@ class DashboardView(ManagerView, TemplateView):
         data = progress(competition)
         results = compute_results(competition, entries=data["entries"]) if competition.rubric_id else {"rows": []}
         flagged = [(e, r) for e, r in results["rows"] if r.flagged_spread or r.outlier_jurors]
+        may_reopen = can_reopen(self.request.user, competition)
         for sheet in data["submitted_sheets"]:
-            sheet.reopen_refusal = reopen_refusal(self.request.user, sheet)
+            sheet.reopen_refusal = reopen_refusal(self.request.user, sheet, competition, may_reopen)
         events = (
             AuditEntry.objects.filter(
                 competition=competition,

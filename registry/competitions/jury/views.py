@@ -205,8 +205,9 @@ def council(request, slug):
     if not seat.is_chair:
         raise PermissionDenied
     data = progress(seat.competition)
+    may_reopen = can_reopen(request.user, seat.competition)
     for sheet in data["submitted_sheets"]:
-        sheet.reopen_refusal = reopen_refusal(request.user, sheet)
+        sheet.reopen_refusal = reopen_refusal(request.user, sheet, seat.competition, may_reopen)
     return render(
         request,
         "jury/council.html",

@@ -104,15 +104,16 @@ def submit_sheet(sheet_id, user):
     return save_sheet(sheet_id, user, {}, None, submit=True)
 
 
-def reopen_refusal(user, sheet):
+def reopen_refusal(user, sheet, competition=None, may_reopen=None):
     """Why ``user`` may not reopen ``sheet`` now (a Vietnamese sentence), or ``None``: only while scoring, only a
-    submitted sheet, never one's own, and only the chair of the council or a manager."""
-    competition = sheet.entry.competition
+    submitted sheet, never one's own, and only the chair of the council or a manager. Listing views pass the
+    ``competition`` and ``may_reopen`` (``access.can_reopen``) once, so a list of sheets costs no query."""
+    competition = competition or sheet.entry.competition
     if not allowed(competition, Action.REOPEN_SHEET):
         return refusal(competition, Action.REOPEN_SHEET)
     if sheet.juror.user_id == user.pk:
         return _("Không ai được mở lại phiếu chấm của chính mình.")
-    if not can_reopen(user, competition):
+    if not (can_reopen(user, competition) if may_reopen is None else may_reopen):
         return _("Chỉ chủ tịch hội đồng hoặc người quản lý bình chọn được mở lại phiếu chấm.")
     if sheet.status != SheetStatus.SUBMITTED:
         return _("Chỉ mở lại được phiếu đã nộp.")

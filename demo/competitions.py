@@ -88,6 +88,7 @@ def seed_finished(ctx, rubric, products, manager):
         council.decide(
             entry, manager, result.passed, "344/QĐ-UBND" if result.passed else "", datetime.date(2024, 6, 27)
         )
+    council.change_status(competition, CompetitionStatus.DECIDED, manager)
     council.issue_certificates(competition, manager)
     council.change_status(competition, CompetitionStatus.PUBLISHED, manager)
     return competition

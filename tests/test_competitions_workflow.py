@@ -64,11 +64,16 @@ def test_status_workflow_is_audited(home_page):
     user = UserFactory()
     with pytest.raises(ValidationError):
         council.change_status(competition, CompetitionStatus.PUBLISHED, user)
-    for status in (CompetitionStatus.ENTRIES_OPEN, CompetitionStatus.SCORING, CompetitionStatus.CLOSED):
+    for status in (
+        CompetitionStatus.ENTRIES_OPEN,
+        CompetitionStatus.SCORING,
+        CompetitionStatus.CLOSED,
+        CompetitionStatus.DECIDED,
+    ):
         competition = council.change_status(competition, status, user)
     competition = council.change_status(competition, CompetitionStatus.PUBLISHED, user)
     assert competition.results_published_at is not None
-    assert AuditEntry.objects.filter(competition=competition).count() == 4
+    assert AuditEntry.objects.filter(competition=competition).count() == 5
 
 
 def test_balanced_assignment_respects_caps_and_conflicts(home_page):

@@ -119,8 +119,11 @@ def competition(site):
 
 
 def certify(comp, jurors, entry):
+    comp.status = CompetitionStatus.CLOSED  # the council decides once scoring is closed
+    comp.quorum = 3  # three sheets of four jurors suffice in this council
+    comp.save()
     council.decide(entry, jurors[0].user, True, "1234/QĐ-UBND", DECISION)
-    comp.status = CompetitionStatus.CLOSED
+    comp.status = CompetitionStatus.DECIDED
     comp.save()
     council.issue_certificates(comp, jurors[0].user)
     entry.refresh_from_db()

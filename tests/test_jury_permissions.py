@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from registry.competitions.choices import CompetitionStatus, PeerVisibility
+from registry.competitions.models import NoConflictStatement
 from registry.competitions.services import council
 from tests.factories import ConflictFactory, EntryFactory, JurorFactory, UserFactory, fill_sheet
 
@@ -23,12 +24,18 @@ def world(demo_accounts):
     juror_b = JurorFactory(competition=competition, user=u["giamkhao3"])
     ConflictFactory(juror=juror_b, entry=entry)
     sheet_b = fill_sheet(juror_b, other, [35, 35, 9, 9])
+    for juror in (chair, juror_a):  # both confirmed "no conflict" before opening the entry
+        NoConflictStatement.objects.create(juror=juror, entry=entry)
     certified = EntryFactory(competition=competition)
-    certified.recognized, certified.decision_number = True, "12/QĐ-UBND"
-    certified.decision_date = competition.scoring_deadline
-    certified.save()
-    fill_sheet(chair, certified, [35, 35, 9, 9])
+    for juror in (chair, juror_a, juror_b):
+        fill_sheet(juror, certified, [35, 35, 9, 9])
+    # a certificate needs a decided competition: set the state for the fixture, then back to scoring
+    competition.status = CompetitionStatus.DECIDED
+    competition.save()
+    council.decide(certified, u["quanly"], True, "12/QĐ-UBND", competition.scoring_deadline)
     council.issue_certificates(competition, u["quanly"])
+    competition.status = CompetitionStatus.SCORING
+    competition.save()
     certified.refresh_from_db()
     users = {
         "anonymous": None,
@@ -81,9 +88,9 @@ def manager_urls(w):
         ("GET", reverse(ns + "certificate_pdf", args=[pk, w["entry"].pk]), [*deny, 404, 302]),
         ("GET", reverse(ns + "dashboard", args=[999999]), [*deny, 404, 302]),
         ("POST", reverse(ns + "remind", args=[pk]), [*deny, 302, 302]),
-        ("POST", reverse(ns + "status", args=[pk]), [*deny, 302, 302]),
-        ("POST", reverse(ns + "issue", args=[pk]), [*deny, 302, 302]),
-        ("POST", reverse(ns + "reopen", args=[pk, w["sheet_b"].pk]), [*deny, 302, 302]),
+        ("POST", reverse(ns + "status", args=[pk]), [*deny, 400, 302]),  # no status given: form error
+        ("POST", reverse(ns + "issue", args=[pk]), [*deny, 409, 302]),  # still scoring: refused with the reason
+        ("POST", reverse(ns + "reopen", args=[pk, w["sheet_b"].pk]), [*deny, 400, 302]),  # empty reason
         ("GET", reverse("competition_records:index"), [*deny, 200, 302]),
         ("GET", reverse("competition_entries:index"), [*deny, 200, 302]),
         ("GET", reverse("competition_jurors:index"), [*deny, 200, 302]),
@@ -164,11 +171,18 @@ def test_manager_bad_input_gets_4xx_or_message(client, world):
     response = client.post(reverse("competitions_admin:status", args=[pk]), {"status": "nonsense"}, follow=True)
     assert "Trạng thái không hợp lệ" in response.content.decode()
     response = client.post(reverse("competitions_admin:results", args=[pk]), {"entry": "abc"})
-    assert response.status_code == 404
+    assert response.status_code == 409  # decisions are refused while scoring, whatever the input
+    world["competition"].status = CompetitionStatus.CLOSED
+    world["competition"].save()
+    response = client.post(reverse("competitions_admin:results", args=[pk]), {"entry": "abc"})
+    assert response.status_code == 400 and "Hồ sơ không thuộc cuộc bình chọn này" in response.content.decode()
     response = client.post(
-        reverse("competitions_admin:results", args=[pk]), {"entry": world["entry"].pk, "recognized": "on"}, follow=True
+        reverse("competitions_admin:results", args=[pk]),
+        {"entry": world["certified"].pk, "recognized": "on", "decision_date": "31/02/2026"},
     )
-    assert "Cần số và ngày quyết định" in response.content.decode()
+    assert response.status_code == 400 and "Ngày quyết định không hợp lệ" in response.content.decode()
+    world["competition"].status = CompetitionStatus.SCORING
+    world["competition"].save()
     response = client.post(
         reverse("competitions_admin:reopen", args=[pk, world["sheet_b"].pk]), {"reason": ""}, follow=True
     )

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from registry.competitions.choices import SheetStatus
-from registry.competitions.models import AuditEntry, Conflict, ScoreSheet
+from registry.competitions.models import AuditEntry, Conflict, NoConflictStatement, ScoreSheet
 from tests.factories import EntryFactory, JurorFactory, ProducerFactory, ProductPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +17,7 @@ pytestmark = pytest.mark.django_db
 def seat(home_page):
     entry = EntryFactory(product__producer=ProducerFactory(name="Hợp tác xã Dệt thổ cẩm Ia Mơ Nông"))
     juror = JurorFactory(competition=entry.competition)
+    NoConflictStatement.objects.create(juror=juror, entry=entry)  # confirmed before opening (see test_lifecycle)
     return juror, entry
 
 

@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from registry.competitions import scoring
 from registry.competitions.jury.forms import ScoreSheetForm
-from registry.competitions.models import ScoreSheet
+from registry.competitions.models import NoConflictStatement, ScoreSheet
 from registry.competitions.services.sheets import get_or_create_sheet, save_sheet
 from tests.factories import EntryFactory, JurorFactory, fill_sheet
 
@@ -146,7 +146,9 @@ def test_sql_total_agrees_with_the_python_rule(home_page):
 @pytest.fixture
 def seat(home_page):
     entry = EntryFactory()
-    return JurorFactory(competition=entry.competition), entry
+    juror = JurorFactory(competition=entry.competition)
+    NoConflictStatement.objects.create(juror=juror, entry=entry)  # confirmed before first opening the entry
+    return juror, entry
 
 
 def post_scores(client, juror, entry, values, action="save"):

@@ -1,24 +1,32 @@
-"""Managers' screens in the Wagtail admin (Bình chọn menu): dashboard, results and decisions, publishing,
-certificates, reminders, reopening, audit log and document downloads. Every view needs manage_competitions."""
+"""Managers' screens in the Wagtail admin (Bình chọn menu): dashboard, results and decisions, status changes
+(closing scoring with its warning, moving back with a reason), certificates, reminders, reopening, amending
+published results, the audit log and document downloads. Built on Wagtail's ``WagtailAdminTemplateMixin``
+(header with breadcrumbs) and Django forms; every action asks the lifecycle and a refused one answers 409 with
+the reason. Every view needs manage_competitions."""
 
-import datetime
 from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .choices import CompetitionStatus
+from .admin_forms import AmendForm, DecisionForm, ReasonForm, StatusForm
+from .choices import AuditAction, CompetitionStatus
 from .documents import pdf as pdf_docs
 from .documents import xlsx as xlsx_docs
+from .lifecycle import BACK, FORWARD, Action, ActionNotAllowed, ensure_allowed, next_action, refusal, state_of
 from .models import AuditEntry, Competition, Entry, ScoreSheet
 from .services import council
-from .services.access import is_manager
-from .services.results import compute_results, progress
-from .services.sheets import reopen_sheet
+from .services.access import can_reopen, is_manager
+from .services.amendments import amend_results
+from .services.results import closing_warnings, compute_results, progress
+from .services.sheets import reopen_refusal, reopen_sheet
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -37,131 +45,326 @@ def _competition(pk):
     return get_object_or_404(Competition.objects.select_related("rubric"), pk=pk)
 
 
-@manager_required
-def index(request):
-    competitions = Competition.objects.select_related("rubric").order_by("-year", "name")
-    return render(request, "competitions/admin/index.html", {"competitions": competitions, "title": _("Bình chọn")})
+class ManagerView(WagtailAdminTemplateMixin):
+    """Base of the managers' screens: permission, the competition, breadcrumbs, and 409 for refused actions."""
+
+    header_icon = "trophy"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_manager(request.user):
+            raise PermissionDenied
+        self.competition = _competition(kwargs["pk"]) if "pk" in kwargs else None
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except ActionNotAllowed as exc:
+            return self.refused(exc.reason)
+
+    def refused(self, message, status=409):
+        context = WagtailAdminTemplateMixin.get_context_data(self, message=message, competition=self.competition)
+        return render(self.request, "competitions/admin/refused.html", context, status=status)
+
+    def get_page_subtitle(self):
+        return self.competition.name if self.competition else ""
+
+    def get_breadcrumbs_items(self):
+        items = [*self.breadcrumbs_items, {"url": reverse("competitions_admin:index"), "label": _("Bình chọn")}]
+        if self.competition:
+            items.append(
+                {
+                    "url": reverse("competitions_admin:dashboard", args=[self.competition.pk]),
+                    "label": self.competition.name,
+                }
+            )
+        return [*items, {"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(competition=self.competition, **kwargs)
+
+    def dashboard_url(self):
+        return reverse("competitions_admin:dashboard", args=[self.competition.pk])
 
 
-@manager_required
-def dashboard(request, pk):
-    competition = _competition(pk)
-    data = progress(competition)
-    results = compute_results(competition, entries=data["entries"]) if competition.rubric_id else {"rows": []}
-    flagged = [(e, r) for e, r in results["rows"] if r.flagged_spread or r.outlier_jurors]
-    return render(
-        request,
-        "competitions/admin/dashboard.html",
-        {
-            "competition": competition,
-            "title": competition.name,
-            "flagged": flagged,
-            "statuses": competition.allowed_statuses(),
-            **data,
-            "jurors_by_id": results.get("jurors", {}),
-        },
-    )
+class IndexView(ManagerView, TemplateView):
+    template_name = "competitions/admin/index.html"
+    page_title = gettext_lazy("Bình chọn")
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, **kwargs):
+        competitions = Competition.objects.select_related("rubric").order_by("-year", "name")
+        return super().get_context_data(competitions=competitions, **kwargs)
 
 
-def _parse_date(value):
-    try:
-        return datetime.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
+def transitions(competition):
+    """[(target state, is_back)]: the next state forward and, for a step back with a reason, the previous one."""
+    result = []
+    action = next_action(competition)
+    if action is not None:
+        result.append((FORWARD[action], False))
+    back = BACK.get(state_of(competition))
+    if back is not None:
+        result.append((back, True))
+    return result
 
 
-@manager_required
-def results(request, pk):
-    competition = _competition(pk)
-    if request.method == "POST":
-        entry = get_object_or_404(
-            Entry,
-            pk=request.POST.get("entry") if str(request.POST.get("entry", "")).isdigit() else 0,
-            competition=competition,
+class DashboardView(ManagerView, TemplateView):
+    template_name = "competitions/admin/dashboard.html"
+    page_title = gettext_lazy("Tiến độ chấm")
+
+    def get_context_data(self, **kwargs):
+        competition = self.competition
+        data = progress(competition)
+        results = compute_results(competition, entries=data["entries"]) if competition.rubric_id else {"rows": []}
+        flagged = [(e, r) for e, r in results["rows"] if r.flagged_spread or r.outlier_jurors]
+        may_reopen = can_reopen(self.request.user, competition)
+        for sheet in data["submitted_sheets"]:
+            sheet.reopen_refusal = reopen_refusal(self.request.user, sheet, competition, may_reopen)
+        events = (
+            AuditEntry.objects.filter(
+                competition=competition,
+                action__in=[AuditAction.REOPEN, AuditAction.VOID, AuditAction.CONFLICT, AuditAction.STATUS],
+            )
+            .select_related("user", "entry", "sheet__juror__user")
+            .order_by("-at", "-id")[:10]
         )
+        return super().get_context_data(
+            events=events,
+            flagged=flagged,
+            transitions=transitions(competition),
+            remind_refusal=refusal(competition, Action.SEND_REMINDERS),
+            amend_refusal=refusal(competition, Action.AMEND),
+            jurors_by_id=results.get("jurors", {}),
+            **data,
+            **kwargs,
+        )
+
+
+class ResultsView(ManagerView, FormView):
+    """Results with the council's decision per entry; a decision that is not allowed shows why."""
+
+    template_name = "competitions/admin/results.html"
+    page_title = gettext_lazy("Kết quả và quyết định")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "competition": self.competition}
+
+    def get_form_class(self):
+        return DecisionForm
+
+    def get_context_data(self, **kwargs):
+        competition = self.competition
+        data = compute_results(competition) if competition.rubric_id else {"rows": [], "criteria": []}
+        decide_refusal = refusal(competition, Action.DECIDE)
+        rows = []
+        for entry, result in data["rows"]:
+            form = DecisionForm(
+                competition=competition,
+                auto_id=f"e{entry.pk}_%s",
+                initial={
+                    "entry": entry.pk,
+                    "recognized": entry.recognized,
+                    "decision_number": entry.decision_number,
+                    "decision_date": entry.decision_date,
+                },
+            )
+            rows.append((entry, result, form))
+        return super().get_context_data(
+            rows=rows,
+            criteria=data["criteria"],
+            decide_refusal=decide_refusal,
+            issue_refusal=refusal(competition, Action.ISSUE_CERTIFICATES),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        ensure_allowed(self.competition, Action.DECIDE)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(self.request, error)
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def form_valid(self, form):
+        entry = form.cleaned_data["entry"]
         try:
             council.decide(
                 entry,
-                request.user,
-                recognized=request.POST.get("recognized") == "on",
-                decision_number=request.POST.get("decision_number", "").strip(),
-                decision_date=_parse_date(request.POST.get("decision_date")),
+                self.request.user,
+                recognized=form.cleaned_data["recognized"],
+                decision_number=form.cleaned_data["decision_number"].strip(),
+                decision_date=form.cleaned_data["decision_date"],
             )
+        except ActionNotAllowed:
+            raise
         except ValidationError as exc:
-            messages.error(request, exc.messages[0])
-            return redirect("competitions_admin:results", pk=pk)
-        messages.success(request, _("Đã ghi quyết định cho hồ sơ %(code)s.") % {"code": entry.code})
-        return redirect("competitions_admin:results", pk=pk)
-    data = compute_results(competition) if competition.rubric_id else {"rows": [], "criteria": []}
-    return render(
-        request, "competitions/admin/results.html", {"competition": competition, "title": competition.name, **data}
-    )
+            messages.error(self.request, exc.messages[0])
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        messages.success(self.request, _("Đã ghi quyết định cho hồ sơ %(code)s.") % {"code": entry.code})
+        return redirect("competitions_admin:results", pk=self.competition.pk)
 
 
-@manager_required
-@require_POST
-def change_status(request, pk):
-    competition = _competition(pk)
-    new_status = request.POST.get("status", "")
-    if new_status not in CompetitionStatus.values:
-        messages.error(request, _("Trạng thái không hợp lệ."))
-        return redirect("competitions_admin:dashboard", pk=pk)
-    try:
-        council.change_status(competition, new_status, request.user)
-    except ValidationError as exc:
-        messages.error(request, exc.messages[0])
-    else:
-        messages.success(request, _("Đã chuyển trạng thái."))
-    return redirect("competitions_admin:dashboard", pk=pk)
+class StatusView(ManagerView, FormView):
+    """Move the competition to another state: closing scoring lists entries below quorum and drafts and asks
+    for confirmation; a step back needs a reason."""
+
+    template_name = "competitions/admin/status.html"
+    form_class = StatusForm
+    page_title = gettext_lazy("Đổi trạng thái")
+
+    def get_initial(self):
+        return {"status": self.request.GET.get("status", ""), "direction": self.request.GET.get("direction", "")}
+
+    def get_context_data(self, **kwargs):
+        target = self.request.POST.get("status") or self.request.GET.get("status")
+        warnings = None
+        if target == CompetitionStatus.CLOSED and self.competition.status == CompetitionStatus.SCORING:
+            warnings = closing_warnings(self.competition)
+        label = CompetitionStatus(target).label if target in CompetitionStatus.values else ""
+        is_back = BACK.get(state_of(self.competition)) == target
+        return super().get_context_data(warnings=warnings, target_label=label, is_back=is_back, **kwargs)
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def form_valid(self, form):
+        try:
+            council.change_status(
+                self.competition,
+                form.cleaned_data["status"],
+                self.request.user,
+                reason=form.cleaned_data["reason"],
+                confirm=form.cleaned_data["confirm"],
+                back={"back": True, "forward": False}.get(form.cleaned_data["direction"]),
+            )
+        except ActionNotAllowed:
+            raise
+        except council.ConfirmationRequired as exc:
+            form.add_error("confirm", exc.messages[0])
+            return self.form_invalid(form)
+        except ValidationError as exc:
+            form.add_error(None, exc.messages[0])
+            return self.form_invalid(form)
+        messages.success(self.request, _("Đã chuyển trạng thái."))
+        return redirect(self.dashboard_url())
 
 
-@manager_required
-@require_POST
-def issue(request, pk):
-    competition = _competition(pk)
-    if competition.status not in (CompetitionStatus.CLOSED, CompetitionStatus.PUBLISHED):
-        messages.error(request, _("Chỉ cấp giấy chứng nhận sau khi kết thúc chấm."))
-        return redirect("competitions_admin:results", pk=pk)
-    issued = council.issue_certificates(competition, request.user)
-    messages.success(request, _("Đã cấp %(n)s giấy chứng nhận.") % {"n": len(issued)})
-    return redirect("competitions_admin:results", pk=pk)
+class IssueView(ManagerView, TemplateView):
+    http_method_names = ["post"]
+    page_title = gettext_lazy("Cấp giấy chứng nhận")
+
+    def post(self, request, *args, **kwargs):
+        issued = council.issue_certificates(self.competition, request.user)
+        messages.success(request, _("Đã cấp %(n)s giấy chứng nhận.") % {"n": len(issued)})
+        return redirect("competitions_admin:results", pk=self.competition.pk)
 
 
-@manager_required
-@require_POST
-def remind(request, pk):
-    from .tasks import send_reminders
+class RemindView(ManagerView, TemplateView):
+    http_method_names = ["post"]
+    page_title = gettext_lazy("Gửi thư nhắc")
 
-    competition = _competition(pk)
-    send_reminders.enqueue(competition.pk)
-    messages.success(request, _("Đã gửi yêu cầu nhắc nhở giám khảo."))
-    return redirect("competitions_admin:dashboard", pk=pk)
+    def post(self, request, *args, **kwargs):
+        from .tasks import send_reminders
 
-
-@manager_required
-@require_POST
-def reopen(request, pk, sheet_id):
-    sheet = get_object_or_404(ScoreSheet, pk=sheet_id, entry__competition_id=pk)
-    try:
-        reopen_sheet(sheet.pk, request.user, request.POST.get("reason", ""))
-    except ValidationError as exc:
-        messages.error(request, exc.messages[0])
-    else:
-        messages.success(request, _("Đã mở lại phiếu chấm."))
-    return redirect("competitions_admin:dashboard", pk=pk)
+        ensure_allowed(self.competition, Action.SEND_REMINDERS)
+        send_reminders.enqueue(self.competition.pk)
+        messages.success(request, _("Đã gửi yêu cầu nhắc nhở giám khảo."))
+        return redirect(self.dashboard_url())
 
 
-@manager_required
-def audit_log(request, pk):
-    competition = _competition(pk)
-    entries = AuditEntry.objects.filter(competition=competition).select_related("user", "entry", "sheet__juror__user")[
-        :500
-    ]
-    return render(
-        request,
-        "competitions/admin/audit.html",
-        {"competition": competition, "title": competition.name, "log": entries},
-    )
+class ReopenView(ManagerView, FormView):
+    """Reopen a submitted sheet with a reason (while scoring; never one's own sheet)."""
+
+    template_name = "competitions/admin/reopen.html"
+    form_class = ReasonForm
+    page_title = gettext_lazy("Mở lại phiếu chấm")
+
+    def dispatch(self, request, *args, **kwargs):
+        self.sheet = get_object_or_404(
+            ScoreSheet.objects.select_related("entry__competition", "juror__user"),
+            pk=kwargs["sheet_id"],
+            entry__competition_id=kwargs["pk"],
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            sheet=self.sheet, refusal=reopen_refusal(self.request.user, self.sheet), **kwargs
+        )
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def form_valid(self, form):
+        try:
+            reopen_sheet(self.sheet.pk, self.request.user, form.cleaned_data["reason"])
+        except ActionNotAllowed:
+            raise
+        except PermissionDenied as exc:
+            return self.refused(str(exc), status=403)
+        except ValidationError as exc:
+            form.add_error(None, exc.messages[0])
+            return self.form_invalid(form)
+        messages.success(self.request, _("Đã mở lại phiếu chấm."))
+        return redirect(self.dashboard_url())
+
+
+class AmendView(ManagerView, FormView):
+    """Amend the published results: correct one sheet with a reason; certificates are revoked and reissued."""
+
+    template_name = "competitions/admin/amend.html"
+    page_title = gettext_lazy("Sửa đổi kết quả đã công bố")
+    form_class = AmendForm
+
+    def get(self, request, *args, **kwargs):
+        ensure_allowed(self.competition, Action.AMEND)
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        ensure_allowed(self.competition, Action.AMEND)
+        return super().post(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        return {**kwargs, "competition": self.competition, "criteria": self.competition.scored_criteria()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(amendments=self.competition.amendments.select_related("user"), **kwargs)
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def form_valid(self, form):
+        try:
+            amendment = amend_results(
+                self.competition,
+                self.request.user,
+                form.cleaned_data["reason"],
+                form.cleaned_data["sheet"],
+                form.values(),
+            )
+        except ActionNotAllowed:
+            raise
+        except ValidationError as exc:
+            form.add_error(None, exc.messages[0])
+            return self.form_invalid(form)
+        messages.success(
+            self.request, _("Đã ghi sửa đổi kết quả, phiên bản %(version)s.") % {"version": amendment.version}
+        )
+        return redirect("competitions_admin:results", pk=self.competition.pk)
+
+
+class AuditLogView(ManagerView, TemplateView):
+    template_name = "competitions/admin/audit.html"
+    page_title = gettext_lazy("Nhật ký")
+
+    def get_context_data(self, **kwargs):
+        log = AuditEntry.objects.filter(competition=self.competition).select_related(
+            "user", "entry", "sheet__juror__user"
+        )[:500]
+        return super().get_context_data(log=log, **kwargs)
 
 
 def _download(content, content_type, filename):

@@ -9,17 +9,9 @@ class CompetitionStatus(models.TextChoices):
     ENTRIES_OPEN = "entries-open", _("Đang nhận hồ sơ")
     SCORING = "scoring", _("Đang chấm điểm")
     CLOSED = "closed", _("Đã kết thúc chấm")
+    DECIDED = "decided", _("Hội đồng đã quyết định")
     PUBLISHED = "published", _("Đã công bố kết quả")
-
-
-# Allowed moves of the status workflow (draft → entries open → scoring → closed → published; one step back allowed).
-STATUS_FLOW = {
-    CompetitionStatus.DRAFT: [CompetitionStatus.ENTRIES_OPEN],
-    CompetitionStatus.ENTRIES_OPEN: [CompetitionStatus.DRAFT, CompetitionStatus.SCORING],
-    CompetitionStatus.SCORING: [CompetitionStatus.ENTRIES_OPEN, CompetitionStatus.CLOSED],
-    CompetitionStatus.CLOSED: [CompetitionStatus.SCORING, CompetitionStatus.PUBLISHED],
-    CompetitionStatus.PUBLISHED: [CompetitionStatus.CLOSED],
-}
+    ARCHIVED = "archived", _("Đã lưu trữ")
 
 
 class Aggregation(models.TextChoices):
@@ -53,6 +45,7 @@ class JurorRole(models.TextChoices):
 class SheetStatus(models.TextChoices):
     DRAFT = "draft", _("Đang chấm")
     SUBMITTED = "submitted", _("Đã nộp")
+    VOID = "void", _("Vô hiệu (xung đột lợi ích khai báo sau khi nộp)")
 
 
 class AuditAction(models.TextChoices):
@@ -64,6 +57,10 @@ class AuditAction(models.TextChoices):
     CONFLICT = "conflict", _("Khai báo xung đột lợi ích")
     PUBLISH = "publish", _("Công bố kết quả")
     CERTIFICATE = "certificate", _("Cấp giấy chứng nhận")
+    VOID = "void", _("Vô hiệu phiếu chấm")
+    NO_CONFLICT = "no-conflict", _("Cam kết không xung đột lợi ích")
+    AMEND = "amend", _("Sửa đổi kết quả đã công bố")
+    REVOKE = "revoke", _("Thu hồi giấy chứng nhận")
 
 
 class DossierKind(models.TextChoices):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from .choices import SheetStatus
+from .lifecycle import Action, allowed
 
 
 def unfinished_by_juror(competition):
@@ -27,10 +28,13 @@ def unfinished_by_juror(competition):
 
 @task()
 def send_reminders(competition_id: int) -> int:
-    """E-mail every juror who still has sheets to submit; returns the number of e-mails sent."""
+    """E-mail every juror who still has sheets to submit, only while the competition is scoring (the lifecycle
+    decides); returns the number of e-mails sent. Links are absolute, built from ``SITE_URL``."""
     from .models import Competition
 
     competition = Competition.objects.get(pk=competition_id)
+    if not allowed(competition, Action.SEND_REMINDERS):
+        return 0
     messages = []
     with translation.override(settings.LANGUAGE_CODE):
         url = settings.SITE_URL + reverse("competitions:jury-competition", kwargs={"slug": competition.slug})

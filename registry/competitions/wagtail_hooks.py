@@ -22,14 +22,15 @@ class CompetitionToolsViewSet(ViewSet):
     def get_urlpatterns(self):
         v = admin_views
         return [
-            path("", v.index, name="index"),
-            path("<int:pk>/", v.dashboard, name="dashboard"),
-            path("<int:pk>/ket-qua/", v.results, name="results"),
-            path("<int:pk>/trang-thai/", v.change_status, name="status"),
-            path("<int:pk>/cap-giay-chung-nhan/", v.issue, name="issue"),
-            path("<int:pk>/nhac-nho/", v.remind, name="remind"),
-            path("<int:pk>/phieu/<int:sheet_id>/mo-lai/", v.reopen, name="reopen"),
-            path("<int:pk>/nhat-ky/", v.audit_log, name="audit"),
+            path("", v.IndexView.as_view(), name="index"),
+            path("<int:pk>/", v.DashboardView.as_view(), name="dashboard"),
+            path("<int:pk>/ket-qua/", v.ResultsView.as_view(), name="results"),
+            path("<int:pk>/trang-thai/", v.StatusView.as_view(), name="status"),
+            path("<int:pk>/cap-giay-chung-nhan/", v.IssueView.as_view(), name="issue"),
+            path("<int:pk>/nhac-nho/", v.RemindView.as_view(), name="remind"),
+            path("<int:pk>/phieu/<int:sheet_id>/mo-lai/", v.ReopenView.as_view(), name="reopen"),
+            path("<int:pk>/sua-doi-ket-qua/", v.AmendView.as_view(), name="amend"),
+            path("<int:pk>/nhat-ky/", v.AuditLogView.as_view(), name="audit"),
             path("<int:pk>/ket-qua.xlsx", v.results_xlsx, name="results_xlsx"),
             path("<int:pk>/phieu-cham.xlsx", v.sheets_xlsx, name="sheets_xlsx"),
             path("<int:pk>/bien-ban.pdf", v.minutes_pdf, name="minutes_pdf"),
@@ -54,8 +55,8 @@ class CompetitionViewSet(ModelViewSet):
         "name", "slug", "level", "region", "year", "entries_open_from", "entries_open_until",
         "scoring_deadline", "rubric", "pass_mark", "aggregation", "tie_break", "prize_bands", "blind",
         "peer_visibility", "assignment_mode", "jurors_per_entry", "disagreement_threshold", "outlier_threshold",
-        "council_name", "issuer", "signer_position", "signer_name", "meeting_at", "meeting_place", "secretary_name",
-        "certificate_valid_months", "serial_prefix", "entry_code_prefix",
+        "quorum", "council_name", "issuer", "signer_position", "signer_name", "meeting_at", "meeting_place",
+        "secretary_name", "certificate_valid_months", "serial_prefix", "entry_code_prefix",
     ]  # fmt: skip
 
 

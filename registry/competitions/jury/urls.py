@@ -8,7 +8,9 @@ from . import dossiers, views
 urlpatterns = [
     path(
         "giam-khao/dang-nhap/",
-        auth_views.LoginView.as_view(template_name="jury/login.html", redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(
+            template_name="jury/login.html", redirect_authenticated_user=True, next_page="competitions:jury-home"
+        ),
         name="jury-login",
     ),
     path(
@@ -19,7 +21,8 @@ urlpatterns = [
     path("giam-khao/<slug:slug>/hoi-dong/", views.council, name="jury-council"),
     path("giam-khao/<slug:slug>/phieu/<int:sheet_id>/mo-lai/", views.reopen, name="jury-reopen"),
     path("giam-khao/<slug:slug>/ho-so/<str:code>/", views.entry, name="jury-entry"),
-    path("giam-khao/<slug:slug>/ho-so/<str:code>/xung-dot/", views.declare_conflict, name="jury-conflict"),
+    path("giam-khao/<slug:slug>/ho-so/<str:code>/xung-dot/", views.conflict, name="jury-conflict"),
+    path("giam-khao/<slug:slug>/ho-so/<str:code>/khong-xung-dot/", views.no_conflict, name="jury-no-conflict"),
     path(
         "giam-khao/<slug:slug>/ho-so/<str:code>/tai-lieu/<int:pk>/<str:filename>",
         dossiers.download,

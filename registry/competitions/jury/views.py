@@ -1,4 +1,6 @@
-"""Views of the judges' portal. Every view resolves the user's seat first: no seat → 404, conflicted entry → 404."""
+"""Views of the judges' portal. Every view resolves the user's seat first: no seat → 404, conflicted entry → 404.
+Every action asks the lifecycle (``registry.competitions.lifecycle``); a refused action answers 409 with the
+Vietnamese reason."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,16 +11,30 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import scoring
-from ..choices import AuditAction, CompetitionStatus, SheetStatus
-from ..models import Conflict, ScoreSheet
-from ..services import audit
+from ..choices import SheetStatus
+from ..lifecycle import Action, ActionNotAllowed, allowed, refusal
+from ..models import ScoreSheet
 from ..services.access import can_reopen, juror_seats, may_see_peers, visible_entries
+from ..services.conflicts import confirm_no_conflict, declare_conflict, has_confirmed
 from ..services.presentation import jury_title, jury_view
 from ..services.results import progress
-from ..services.sheets import SheetLocked, get_or_create_sheet, reopen_sheet, save_sheet
+from ..services.sheets import (
+    SheetLocked,
+    get_or_create_sheet,
+    reopen_refusal,
+    reopen_sheet,
+    save_sheet,
+)
 from .forms import ConflictForm, ReopenForm, ScoreSheetForm
 
 jury_login = login_required(login_url="competitions:jury-login")
+
+
+def _refused(request, seat, message, status=409):
+    """The portal's answer to a refused action: the reason, a link back, and a 4xx status."""
+    return render(
+        request, "jury/refused.html", {"seat": seat, "competition": seat.competition, "message": message}, status=status
+    )
 
 
 def _seat(request, slug):
@@ -76,16 +92,26 @@ def entry(request, slug, code):
     seat = _seat(request, slug)
     comp = seat.competition
     entry = get_object_or_404(visible_entries(seat), code=code)
+    confirmed = has_confirmed(seat, entry)
+    if not confirmed and allowed(comp, Action.CONFIRM_NO_CONFLICT):
+        if request.method == "POST":
+            return _refused(request, seat, _("Hãy cam kết không có xung đột lợi ích trước khi chấm hồ sơ này."))
+        return render(
+            request,
+            "jury/confirm_no_conflict.html",
+            {"seat": seat, "competition": comp, "entry": entry, "conflict_form": ConflictForm()},
+        )
     criteria = comp.scored_criteria()
     sheet = ScoreSheet.objects.filter(entry=entry, juror=seat).first()
-    editable = comp.status == CompetitionStatus.SCORING and not (sheet and sheet.is_submitted)
+    editable = allowed(comp, Action.EDIT_SHEET) and not (sheet and sheet.status != SheetStatus.DRAFT)
     status = 200
     total = None
     if request.method == "POST":
         form = ScoreSheetForm(request.POST, criteria=criteria)
         action = request.POST.get("action", "save")
-        if comp.status != CompetitionStatus.SCORING:
-            messages.error(request, _("Cuộc bình chọn không trong thời gian chấm điểm."))
+        lifecycle_action = Action.SUBMIT_SHEET if action == "submit" else Action.EDIT_SHEET
+        if not allowed(comp, lifecycle_action):
+            messages.error(request, refusal(comp, lifecycle_action))
             status = 409
         elif sheet and sheet.is_submitted:
             messages.error(request, _("Phiếu chấm đã nộp, không thể sửa. Liên hệ chủ tịch hội đồng để mở lại."))
@@ -99,6 +125,9 @@ def entry(request, slug, code):
                 sheet = get_or_create_sheet(seat, entry, criteria)
                 try:
                     save_sheet(sheet.pk, request.user, form.values(), form.cleaned_data["comment"], action == "submit")
+                except ActionNotAllowed as exc:
+                    messages.error(request, exc.reason)
+                    status = 409
                 except SheetLocked as exc:
                     messages.error(request, exc.messages[0])
                     status = 409
@@ -133,22 +162,38 @@ def entry(request, slug, code):
         "shown": jury_view(entry),
         "peers": _peer_sheets(seat, entry, sheet),
         "conflict_form": ConflictForm(),
+        "may_declare_conflict": allowed(comp, Action.DECLARE_CONFLICT),
     }
     return render(request, "jury/entry.html", context, status=status)
 
 
 @jury_login
 @require_POST
-def declare_conflict(request, slug, code):
+def no_conflict(request, slug, code):
+    """The juror states "no conflict of interest" with the entry, then sees it."""
+    seat = _seat(request, slug)
+    entry = get_object_or_404(visible_entries(seat), code=code)
+    try:
+        confirm_no_conflict(seat, entry, request.user)
+    except ActionNotAllowed as exc:
+        return _refused(request, seat, exc.reason)
+    return redirect("competitions:jury-entry", slug=slug, code=code)
+
+
+@jury_login
+@require_POST
+def conflict(request, slug, code):
+    """The juror declares a conflict of interest: the entry leaves their list; a submitted sheet is voided."""
     seat = _seat(request, slug)
     entry = get_object_or_404(visible_entries(seat), code=code)
     form = ConflictForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    Conflict.objects.get_or_create(juror=seat, entry=entry, defaults={"reason": reason})
-    ScoreSheet.objects.filter(juror=seat, entry=entry, status=SheetStatus.DRAFT).delete()
-    audit.record(
-        AuditAction.CONFLICT, seat.competition, request.user, entry=entry, new={"juror": seat.pk}, reason=reason
-    )
+    try:
+        voided = declare_conflict(seat, entry, request.user, reason)
+    except ActionNotAllowed as exc:
+        return _refused(request, seat, exc.reason)
+    if voided is not None:
+        messages.warning(request, _("Phiếu chấm đã nộp của bạn cho hồ sơ này bị vô hiệu và không được tính điểm."))
     messages.success(request, _("Đã ghi nhận xung đột lợi ích. Hồ sơ này không còn hiện với bạn."))
     return redirect("competitions:jury-competition", slug=slug)
 
@@ -162,6 +207,9 @@ def council(request, slug):
     data = progress(seat.competition)
     for entry in data["entries"]:
         entry.shown_title = jury_title(entry)  # the chair judges too: blind judging hides the catalogue title
+    may_reopen = can_reopen(request.user, seat.competition)
+    for sheet in data["submitted_sheets"]:
+        sheet.reopen_refusal = reopen_refusal(request.user, sheet, seat.competition, may_reopen)
     return render(
         request,
         "jury/council.html",
@@ -172,6 +220,7 @@ def council(request, slug):
 @jury_login
 @require_POST
 def reopen(request, slug, sheet_id):
+    """The chair reopens another juror's submitted sheet with a reason (only while scoring)."""
     seat = _seat(request, slug)
     sheet = get_object_or_404(ScoreSheet, pk=sheet_id, entry__competition=seat.competition)
     if not can_reopen(request.user, seat.competition):
@@ -182,6 +231,10 @@ def reopen(request, slug, sheet_id):
         return redirect("competitions:jury-council", slug=slug)
     try:
         reopen_sheet(sheet.pk, request.user, form.cleaned_data["reason"])
+    except ActionNotAllowed as exc:
+        return _refused(request, seat, exc.reason)
+    except PermissionDenied as exc:
+        return _refused(request, seat, str(exc) or _("Bạn không được mở lại phiếu này."), status=403)
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
     else:

@@ -1,9 +1,9 @@
 """Competitions (bình chọn), their rubrics, entries, jurors and score sheets."""
 
-from .audit import AuditEntry
+from .audit import AuditEntry, ResultsAmendment
 from .competitions import Competition, CompetitionQuerySet
 from .entries import Entry, EntryDocument, EntryQuerySet
-from .jury import Assignment, Conflict, Juror
+from .jury import Assignment, Conflict, Juror, NoConflictStatement
 from .pages import CompetitionIndexPage
 from .rubrics import Criterion, Rubric
 from .sheets import Score, ScoreSheet
@@ -20,6 +20,8 @@ __all__ = [
     "EntryDocument",
     "EntryQuerySet",
     "Juror",
+    "NoConflictStatement",
+    "ResultsAmendment",
     "Rubric",
     "Score",
     "ScoreSheet",

@@ -9,7 +9,11 @@ from django.utils.translation import gettext_lazy as _
 
 from registry.catalogue.choices import Level, Region
 
-from ..choices import STATUS_FLOW, Aggregation, AssignmentMode, CompetitionStatus, PeerVisibility
+from ..choices import Aggregation, AssignmentMode, CompetitionStatus, PeerVisibility
+from ..lifecycle import BACK, FORWARD, FROZEN_STATES, allowed
+
+# Settings that change computed results: frozen once the results are published (amend instead).
+RESULT_FIELDS = ("rubric_id", "pass_mark", "aggregation", "tie_break", "prize_bands", "quorum")
 
 
 class CompetitionQuerySet(models.QuerySet):
@@ -24,7 +28,8 @@ class CompetitionQuerySet(models.QuerySet):
         return self.exclude(status=CompetitionStatus.DRAFT)
 
     def published(self):
-        return self.filter(status=CompetitionStatus.PUBLISHED)
+        """Competitions whose results are public (published, or published then archived)."""
+        return self.filter(status__in=[CompetitionStatus.PUBLISHED, CompetitionStatus.ARCHIVED])
 
 
 def validate_prize_bands(value):
@@ -113,6 +118,15 @@ class Competition(models.Model):
         default=Decimal("15"),
         help_text=_("Cảnh báo khi một giám khảo lệch khỏi điểm trung bình của hội đồng hơn ngưỡng này."),
     )
+    quorum = models.PositiveSmallIntegerField(
+        _("số phiếu tối thiểu"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Số phiếu đã nộp tối thiểu để một hồ sơ được xét công nhận. Để trống: mọi giám khảo được phân công "
+            "và không có xung đột lợi ích phải nộp phiếu."
+        ),
+    )
     council_name = models.CharField(_("tên hội đồng"), max_length=255, blank=True)
     issuer = models.CharField(_("cơ quan cấp giấy chứng nhận"), max_length=200, default="UBND tỉnh Gia Lai")
     signer_position = models.CharField(
@@ -160,6 +174,12 @@ class Competition(models.Model):
         return self.name
 
     def clean(self):
+        stored = Competition.objects.filter(pk=self.pk).values("status", *RESULT_FIELDS).first() if self.pk else None
+        changed = stored and any(stored.get(name) != getattr(self, name) for name in RESULT_FIELDS)
+        if changed and stored["status"] in FROZEN_STATES:
+            raise ValidationError(
+                _("Kết quả đã công bố: không đổi được cách tính điểm; hãy dùng “Sửa đổi kết quả đã công bố”.")
+            )
         if self.pk:
             old = Competition.objects.filter(pk=self.pk).values_list("rubric_id", flat=True).first()
             if old != self.rubric_id and self.has_scores():
@@ -180,7 +200,10 @@ class Competition(models.Model):
         return list(self.rubric.top_criteria()) if self.rubric_id else []
 
     def allowed_statuses(self):
-        return STATUS_FLOW.get(CompetitionStatus(self.status), [])
+        """States reachable from here: the next one forward and, for a manager with a reason, one back."""
+        forward = [target for action, target in FORWARD.items() if allowed(self, action)]
+        back = [BACK[CompetitionStatus(self.status)]] if CompetitionStatus(self.status) in BACK else []
+        return forward + back
 
     def get_results_url(self):
         from .pages import CompetitionIndexPage

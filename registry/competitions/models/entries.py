@@ -14,6 +14,7 @@ from core.text import clean_text
 from registry.catalogue.choices import REQUIRED_PRIOR_LEVEL, Level, ProductGroup
 
 from ..choices import DossierKind, EntryStatus
+from ..lifecycle import FROZEN_STATES
 from ..storage import PrivateStorage
 
 
@@ -86,6 +87,10 @@ class Entry(ClusterableModel):
             models.CheckConstraint(
                 condition=~models.Q(status="ineligible") | ~models.Q(status_reason=""), name="entry_ineligible_reason"
             ),
+            models.CheckConstraint(
+                condition=models.Q(certificate__isnull=True) | models.Q(recognized=True),
+                name="entry_certificate_needs_recognition",
+            ),
         ]
 
     def __str__(self):
@@ -108,6 +113,13 @@ class Entry(ClusterableModel):
         super().save(*args, **kwargs)
 
     def clean(self):
+        stored = (
+            Entry.objects.filter(pk=self.pk).values_list("status", "product_id", "competition__status").first()
+            if self.pk
+            else None
+        )
+        if stored and stored[2] in FROZEN_STATES and stored[:2] != (self.status, self.product_id):
+            raise ValidationError(_("Kết quả đã công bố: không đổi được hồ sơ; hãy dùng “Sửa đổi kết quả đã công bố”."))
         if self.status in (EntryStatus.INELIGIBLE, EntryStatus.WITHDRAWN) and not self.status_reason.strip():
             raise ValidationError({"status_reason": _("Cần ghi lý do.")})
         if self.product_id and self.competition_id:

@@ -1,12 +1,14 @@
 """Jurors of a competition, their assignments and conflict-of-interest declarations."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.text import person_name
 
 from ..choices import JurorRole
+from ..lifecycle import Action, refusal
 
 
 class Juror(models.Model):
@@ -89,6 +91,37 @@ class Conflict(models.Model):
         verbose_name = _("xung đột lợi ích")
         verbose_name_plural = _("xung đột lợi ích")
         constraints = [models.UniqueConstraint(fields=["juror", "entry"], name="conflict_unique")]
+
+    def __str__(self):
+        return f"{self.juror} – {self.entry}"
+
+    def clean(self):
+        """Conflicts are declared only while scoring (the lifecycle), also from the admin."""
+        if self.entry_id and self._state.adding:
+            reason = refusal(self.entry.competition, Action.DECLARE_CONFLICT)
+            if reason:
+                raise ValidationError(reason)
+
+
+class NoConflictStatement(models.Model):
+    """A juror's statement "I have no conflict of interest with this entry", made before opening the entry for
+    the first time in the portal (who, which entry, when). Read-only evidence for managers."""
+
+    juror = models.ForeignKey(
+        Juror, verbose_name=_("giám khảo"), on_delete=models.CASCADE, related_name="no_conflict_statements"
+    )
+    entry = models.ForeignKey(
+        "competitions.Entry",
+        verbose_name=_("hồ sơ"),
+        on_delete=models.CASCADE,
+        related_name="no_conflict_statements",
+    )
+    stated_at = models.DateTimeField(_("thời điểm cam kết"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("cam kết không xung đột lợi ích")
+        verbose_name_plural = _("cam kết không xung đột lợi ích")
+        constraints = [models.UniqueConstraint(fields=["juror", "entry"], name="no_conflict_statement_unique")]
 
     def __str__(self):
         return f"{self.juror} – {self.entry}"

@@ -42,10 +42,11 @@ class CompetitionIndexPage(RoutablePageMixin, Page):
         from .competitions import Competition
 
         competition = get_object_or_404(Competition.objects.select_related("rubric"), slug=slug)
-        if competition.status != CompetitionStatus.PUBLISHED:
+        if competition.status not in (CompetitionStatus.PUBLISHED, CompetitionStatus.ARCHIVED):
             raise Http404
+        amendments = list(competition.amendments.order_by("version"))
         return self.render(
             request,
             template="competitions/results_page.html",
-            context_overrides={"competition": competition, **public_results(competition)},
+            context_overrides={"competition": competition, "amendments": amendments, **public_results(competition)},
         )

@@ -36,6 +36,12 @@ class ScoreSheet(models.Model):
     comment = models.TextField(_("nhận xét chung"), blank=True)
     submitted_at = models.DateTimeField(_("nộp lúc"), null=True, blank=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+    voided_at = models.DateTimeField(
+        _("vô hiệu lúc"),
+        null=True,
+        blank=True,
+        help_text=_("Phiếu đã nộp rồi giám khảo khai báo xung đột lợi ích: giữ lại nhưng không tính vào kết quả."),
+    )
 
     objects = ScoreSheetQuerySet.as_manager()
 
@@ -48,10 +54,17 @@ class ScoreSheet(models.Model):
             models.CheckConstraint(
                 condition=Q(status="draft") | Q(submitted_at__isnull=False), name="sheet_submitted_has_time"
             ),
+            models.CheckConstraint(
+                condition=~Q(status="void") | Q(voided_at__isnull=False), name="sheet_void_has_time"
+            ),
         ]
 
     def __str__(self):
         return f"{self.entry.code} / {self.juror}"
+
+    @property
+    def is_void(self):
+        return self.status == SheetStatus.VOID
 
     @property
     def is_submitted(self):

@@ -5,7 +5,8 @@ from django.contrib.auth.models import AnonymousUser
 from ..choices import AssignmentMode, CompetitionStatus, PeerVisibility
 from ..models import Entry, Juror
 
-PORTAL_STATUSES = [CompetitionStatus.SCORING, CompetitionStatus.CLOSED, CompetitionStatus.PUBLISHED]
+# Jurors see their competitions in every state (read-only outside scoring: the lifecycle says what they may do).
+PORTAL_STATUSES = list(CompetitionStatus)
 MANAGE_PERMISSION = "competitions.manage_competitions"
 
 
@@ -43,7 +44,12 @@ def may_see_peers(juror, own_sheet) -> bool:
     if own_sheet is None or not own_sheet.is_submitted:
         return False
     if policy == PeerVisibility.AFTER_CLOSING:
-        return juror.competition.status in (CompetitionStatus.CLOSED, CompetitionStatus.PUBLISHED)
+        return juror.competition.status in (
+            CompetitionStatus.CLOSED,
+            CompetitionStatus.DECIDED,
+            CompetitionStatus.PUBLISHED,
+            CompetitionStatus.ARCHIVED,
+        )
     return True
 
 

@@ -12,9 +12,10 @@ from registry.catalogue.choices import CertificateSource
 from registry.catalogue.models import Certificate
 
 from ..choices import AuditAction, CompetitionStatus
+from ..lifecycle import BACK, FORWARD, Action, ActionNotAllowed, ensure_allowed, state_of
 from ..models import Competition, Entry
 from . import audit
-from .results import compute_results
+from .results import closing_warnings, compute_results, result_of
 
 
 def add_months(day, months):
@@ -23,11 +24,51 @@ def add_months(day, months):
     return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+class ConfirmationRequired(ValidationError):
+    """Closing scoring while entries are below quorum or drafts are outstanding: the manager must confirm.
+    ``warnings`` is ``results.closing_warnings``."""
+
+    def __init__(self, warnings):
+        self.warnings = warnings
+        super().__init__(_("Còn hồ sơ chưa đủ số phiếu hoặc phiếu chưa nộp: cần xác nhận trước khi kết thúc chấm."))
+
+
+def _transition(competition, new_status, back=None):
+    """(action, is_back) for moving ``competition`` to ``new_status``; ActionNotAllowed when no such move.
+    ``back`` says which move the user asked for (None: inferred from the target)."""
+    current = state_of(competition)
+    if back is None:
+        back = BACK.get(current) == new_status
+    if back:
+        ensure_allowed(competition, Action.MOVE_BACK)
+        if BACK.get(current) == new_status:
+            return Action.MOVE_BACK, True
+    else:
+        for action, target in FORWARD.items():
+            if target == new_status:
+                ensure_allowed(competition, action)
+                return action, False
+    raise ActionNotAllowed(
+        competition,
+        Action.MOVE_BACK,
+        _("Không thể chuyển từ “%(current)s” sang “%(target)s”.")
+        % {"current": current.label, "target": CompetitionStatus(new_status).label},
+    )
+
+
 @transaction.atomic
-def change_status(competition, new_status, user):
+def change_status(competition, new_status, user, reason="", confirm=False, back=None):
+    """Move the competition one step forward, or one step back (a manager action that needs ``reason``).
+    Closing scoring with entries below quorum or outstanding drafts needs ``confirm`` (else
+    ConfirmationRequired). Raises ActionNotAllowed for any other move. Audited."""
     competition = Competition.objects.select_for_update().get(pk=competition.pk)
-    if new_status not in competition.allowed_statuses():
-        raise ValidationError(_("Không thể chuyển sang trạng thái này."))
+    action, is_back = _transition(competition, new_status, back)
+    if is_back and not (reason or "").strip():
+        raise ValidationError(_("Cần ghi lý do khi lùi trạng thái."))
+    if action == Action.CLOSE_SCORING and not confirm:
+        warnings = closing_warnings(competition)
+        if warnings["below_quorum"] or warnings["drafts"]:
+            raise ConfirmationRequired(warnings)
     old = competition.status
     competition.status = new_status
     fields = ["status"]
@@ -35,17 +76,28 @@ def change_status(competition, new_status, user):
         competition.results_published_at = timezone.now()
         fields.append("results_published_at")
     competition.save(update_fields=fields)
-    action = AuditAction.PUBLISH if new_status == CompetitionStatus.PUBLISHED else AuditAction.STATUS
-    audit.record(action, competition, user, old={"status": old}, new={"status": new_status})
+    kind = AuditAction.PUBLISH if new_status == CompetitionStatus.PUBLISHED else AuditAction.STATUS
+    audit.record(kind, competition, user, old={"status": old}, new={"status": new_status}, reason=reason or "")
     return competition
 
 
 @transaction.atomic
 def decide(entry, user, recognized, decision_number="", decision_date=None):
-    """Record the council's decision on an entry (recognized or not, decision number and date)."""
+    """Record the council's decision on an entry (recognized or not, decision number and date). Only after
+    scoring closed and before publication; recognition needs the quorum and the pass mark (ValidationError
+    with the reason otherwise)."""
     entry = Entry.objects.select_for_update().select_related("competition").get(pk=entry.pk)
-    if recognized and not (decision_number and decision_date):
-        raise ValidationError(_("Cần số và ngày quyết định khi công nhận."))
+    competition = Competition.objects.select_for_update().get(pk=entry.competition_id)
+    ensure_allowed(competition, Action.DECIDE)
+    entry.competition = competition
+    if recognized:
+        checked, _result = result_of(entry)
+        if checked.recognition_refusal:
+            raise ValidationError(checked.recognition_refusal)
+        if not (decision_number and decision_date):
+            raise ValidationError(_("Cần số và ngày quyết định khi công nhận."))
+    elif entry.certificate_id:
+        raise ValidationError(_("Hồ sơ đã được cấp giấy chứng nhận, không thể bỏ công nhận."))
     old = {
         "recognized": entry.recognized,
         "decision_number": entry.decision_number,
@@ -61,7 +113,7 @@ def decide(entry, user, recognized, decision_number="", decision_date=None):
         "decision_date": str(entry.decision_date or ""),
     }
     if old != new:
-        audit.record(AuditAction.DECISION, entry.competition, user, entry=entry, old=old, new=new)
+        audit.record(AuditAction.DECISION, competition, user, entry=entry, old=old, new=new)
     return entry
 
 
@@ -79,35 +131,43 @@ def next_serials(prefix, year, count):
 
 @transaction.atomic
 def issue_certificates(competition, user):
-    """Certificates for every recognized entry that has none yet, in rank order; returns the new certificates."""
-    Competition.objects.select_for_update().filter(pk=competition.pk).first()
+    """Certificates for every recognized entry that has none yet and is still eligible (quorum, pass mark), in
+    rank order; returns the new certificates. Only once the council has decided, before publication."""
+    competition = Competition.objects.select_for_update().get(pk=competition.pk)
+    ensure_allowed(competition, Action.ISSUE_CERTIFICATES)
     data = compute_results(competition)
-    pending = [(e, r) for e, r in data["rows"] if e.recognized and e.certificate_id is None]
-    serials = next_serials(competition.serial_prefix, competition.year, len(pending))
-    issued = []
-    for (entry, result), serial in zip(pending, serials, strict=True):
-        valid_from = entry.decision_date or timezone.localdate()
-        cert = Certificate.objects.create(
-            product=entry.product,
-            level=competition.level,
-            region=competition.region,
-            year=competition.year,
-            score=result.score,
-            serial=serial,
-            decision_number=entry.decision_number,
-            decision_date=entry.decision_date or valid_from,
-            issuer=competition.issuer,
-            valid_from=valid_from,
-            valid_until=add_months(valid_from, competition.certificate_valid_months)
-            if competition.certificate_valid_months
-            else None,
-            source=CertificateSource.COMPETITION,
-        )
-        entry.certificate = cert
-        entry.save(update_fields=["certificate"])
-        audit.record(AuditAction.CERTIFICATE, competition, user, entry=entry, new={"serial": serial})
-        issued.append(cert)
-    return issued
+    pending = [
+        (e, r) for e, r in data["rows"] if e.recognized and e.certificate_id is None and not e.recognition_refusal
+    ]
+    return [issue_one(competition, entry, result, user) for entry, result in pending]
+
+
+def issue_one(competition, entry, result, user, serial=None):
+    """Create the certificate of one recognized, eligible entry (next serial unless given) and audit it."""
+    if entry.recognition_refusal or not entry.recognized:
+        raise ValidationError(entry.recognition_refusal or _("Chỉ cấp giấy chứng nhận cho hồ sơ được công nhận."))
+    serial = serial or next_serials(competition.serial_prefix, competition.year, 1)[0]
+    valid_from = entry.decision_date or timezone.localdate()
+    cert = Certificate.objects.create(
+        product=entry.product,
+        level=competition.level,
+        region=competition.region,
+        year=competition.year,
+        score=result.score,
+        serial=serial,
+        decision_number=entry.decision_number,
+        decision_date=entry.decision_date or valid_from,
+        issuer=competition.issuer,
+        valid_from=valid_from,
+        valid_until=add_months(valid_from, competition.certificate_valid_months)
+        if competition.certificate_valid_months
+        else None,
+        source=CertificateSource.COMPETITION,
+    )
+    entry.certificate = cert
+    entry.save(update_fields=["certificate"])
+    audit.record(AuditAction.CERTIFICATE, competition, user, entry=entry, new={"serial": serial})
+    return cert
 
 
 def assign_balanced(competition):

@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 
 from .. import scoring
 from ..choices import AuditAction, SheetStatus
-from ..models import Score, ScoreSheet
+from ..lifecycle import Action, allowed, ensure_allowed, refusal
+from ..models import Competition, Score, ScoreSheet
 from . import audit
 from .access import can_reopen
 
@@ -35,8 +36,14 @@ def _snapshot(sheet):
     }
 
 
-def _locked_sheet(sheet_id):
+def _locked_sheet(sheet_id, action):
+    """The sheet, locked, after checking the lifecycle (the competition row is locked too, so a status change
+    cannot interleave with a save)."""
     sheet = ScoreSheet.objects.select_for_update().select_related("entry__competition", "juror").get(pk=sheet_id)
+    competition = Competition.objects.select_for_update().get(pk=sheet.entry.competition_id)
+    ensure_allowed(competition, action)
+    if sheet.status == SheetStatus.VOID:
+        raise SheetLocked(_("Phiếu chấm đã vô hiệu do xung đột lợi ích, không thể sửa."))
     if sheet.status == SheetStatus.SUBMITTED:
         raise SheetLocked(_("Phiếu chấm đã nộp, không thể sửa. Liên hệ chủ tịch hội đồng để mở lại."))
     return sheet
@@ -45,9 +52,9 @@ def _locked_sheet(sheet_id):
 @transaction.atomic
 def save_sheet(sheet_id, user, values, comment, submit=False):
     """Store ``values`` ({criterion id: (Decimal | None, note)}) and the comment; submit when asked.
-    Raises SheetLocked on a submitted sheet and ValidationError when a value is out of range or a submit is
-    incomplete."""
-    sheet = _locked_sheet(sheet_id)
+    Raises ActionNotAllowed outside scoring, SheetLocked on a submitted or void sheet and ValidationError when a
+    value is out of range or a submit is incomplete."""
+    sheet = _locked_sheet(sheet_id, Action.SUBMIT_SHEET if submit else Action.EDIT_SHEET)
     scores = list(
         sheet.scores.select_related("criterion").select_for_update(of=("self",)).order_by("criterion__position")
     )
@@ -92,12 +99,34 @@ def submit_sheet(sheet_id, user):
     return save_sheet(sheet_id, user, {}, None, submit=True)
 
 
+def reopen_refusal(user, sheet, competition=None, may_reopen=None):
+    """Why ``user`` may not reopen ``sheet`` now (a Vietnamese sentence), or ``None``: only while scoring, only a
+    submitted sheet, never one's own, and only the chair of the council or a manager. Listing views pass the
+    ``competition`` and ``may_reopen`` (``access.can_reopen``) once, so a list of sheets costs no query."""
+    competition = competition or sheet.entry.competition
+    if not allowed(competition, Action.REOPEN_SHEET):
+        return refusal(competition, Action.REOPEN_SHEET)
+    if sheet.juror.user_id == user.pk:
+        return _("Không ai được mở lại phiếu chấm của chính mình.")
+    if not (can_reopen(user, competition) if may_reopen is None else may_reopen):
+        return _("Chỉ chủ tịch hội đồng hoặc người quản lý bình chọn được mở lại phiếu chấm.")
+    if sheet.status != SheetStatus.SUBMITTED:
+        return _("Chỉ mở lại được phiếu đã nộp.")
+    return None
+
+
 @transaction.atomic
 def reopen_sheet(sheet_id, user, reason):
-    """Reopen a submitted sheet (chair or manager only) with a recorded reason."""
-    sheet = ScoreSheet.objects.select_for_update().select_related("entry__competition").get(pk=sheet_id)
-    if not can_reopen(user, sheet.entry.competition):
-        raise PermissionDenied
+    """Reopen a submitted sheet with a recorded reason. Raises ActionNotAllowed outside scoring, PermissionDenied
+    when the user is neither the chair nor a manager or reopens their own sheet, ValidationError without a
+    reason or on a sheet that is not submitted."""
+    sheet = ScoreSheet.objects.select_for_update().select_related("entry__competition", "juror").get(pk=sheet_id)
+    competition = Competition.objects.select_for_update().get(pk=sheet.entry.competition_id)
+    ensure_allowed(competition, Action.REOPEN_SHEET)
+    if sheet.juror.user_id == user.pk:
+        raise PermissionDenied(_("Không ai được mở lại phiếu chấm của chính mình."))
+    if not can_reopen(user, competition):
+        raise PermissionDenied(_("Chỉ chủ tịch hội đồng hoặc người quản lý bình chọn được mở lại phiếu chấm."))
     if not (reason or "").strip():
         raise ValidationError(_("Cần ghi lý do mở lại phiếu."))
     if sheet.status != SheetStatus.SUBMITTED:

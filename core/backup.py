@@ -19,6 +19,7 @@ import sqlite3
 import subprocess
 import tarfile
 import tempfile
+import zlib
 from datetime import datetime
 from pathlib import Path
 
@@ -120,6 +121,8 @@ def _read_manifest(tar):
     try:
         member = tar.getmember("manifest.json")
         manifest = json.loads(tar.extractfile(member).read().decode("utf-8"))
+    except (tarfile.TarError, EOFError, OSError, zlib.error) as error:
+        raise BackupError(_("Tệp nén bị hỏng hoặc không đầy đủ.")) from error
     except (KeyError, ValueError, AttributeError) as error:
         raise BackupError(_("Tệp này không phải bản sao lưu của Khuyến công (thiếu manifest.json).")) from error
     if manifest.get("format") != FORMAT:
@@ -170,7 +173,10 @@ def restore_backup(archive, alias="default"):
             )
         if not database_is_empty(alias):
             raise BackupError(_("Cơ sở dữ liệu đích đã có dữ liệu: chỉ khôi phục vào cơ sở dữ liệu trống."))
-        tar.extractall(tmp, filter="data")
+        try:
+            tar.extractall(tmp, filter="data")
+        except (tarfile.TarError, EOFError, OSError, zlib.error) as error:
+            raise BackupError(_("Tệp nén %(path)s bị hỏng hoặc không đầy đủ.") % {"path": archive}) from error
         tmp = Path(tmp)
         connection = connections[alias]
         if engine == "sqlite":

@@ -66,8 +66,8 @@ def generation():
 def _bump():
     try:
         value = PageCacheGeneration.bump()
-    except DatabaseError:
-        logger.warning("page cache: could not store the new generation", exc_info=True)
+    except DatabaseError:  # during ``migrate`` on an empty database the table does not exist yet
+        logger.debug("page cache: no generation table yet")
         cache().delete(GENERATION_KEY)
         return
     cache().set(GENERATION_KEY, value, None)

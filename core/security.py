@@ -5,6 +5,7 @@ headers (``SecurityHeadersMiddleware``), and the login lockout page.
 the visitor gets HTTP 429 with a Vietnamese page saying how long to wait, and a ``Retry-After`` header (seconds).
 """
 
+import ipaddress
 import math
 
 from csp.middleware import CSPMiddleware, PolicyParts
@@ -12,6 +13,27 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
+
+
+def client_ip(request):
+    """The visitor's IP address (a string), as login throttling sees it (``AXES_CLIENT_IP_CALLABLE``).
+
+    Without a reverse proxy (``PROXY_COUNT = 0``) it is ``REMOTE_ADDR``. Behind ``PROXY_COUNT`` proxies it is the
+    ``X-Forwarded-For`` entry the outermost proxy appended, i.e. the ``PROXY_COUNT``-th from the right: entries to
+    its left were written by the visitor and may be forged. Falls back to ``REMOTE_ADDR`` when the header is missing,
+    too short or not an address.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    count = settings.PROXY_COUNT
+    if count > 0:
+        entries = [entry.strip() for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if entry.strip()]
+        if len(entries) >= count:
+            candidate = entries[-count]
+            try:
+                return str(ipaddress.ip_address(candidate))
+            except ValueError:
+                pass
+    return remote
 
 
 def lockout_minutes():
@@ -36,9 +58,10 @@ class SecurityHeadersMiddleware(CSPMiddleware):
     """django-csp's middleware with the site's two policies, plus Permissions-Policy and private caching.
 
     - Public pages get ``CONTENT_SECURITY_POLICY`` (settings): our own origin only, plus the map tile host for
-      images and the video hosts for embedded frames; no inline script or style.
+      images and the video hosts for embedded frames; no inline script or style; no page may frame them.
     - The Wagtail admin (``/admin/``) also needs inline scripts and styles (Wagtail's own date pickers and inline
-      panels write them), so ``ADMIN_CSP_UPDATE`` adds ``'unsafe-inline'`` there and nowhere else.
+      panels write them), so ``ADMIN_CSP_UPDATE`` adds ``'unsafe-inline'`` there and nowhere else, and
+      ``ADMIN_CSP_REPLACE`` lets the admin frame its own previews.
     - Every response gets ``PERMISSIONS_POLICY``; a response to a signed-in user that says nothing about caching
       gets ``Cache-Control: private, no-store`` (it may carry that user's data).
     """
@@ -46,7 +69,7 @@ class SecurityHeadersMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
         if not report_only and request.path_info.startswith("/admin/") and parts.update is None:
-            parts = PolicyParts(parts.config, settings.ADMIN_CSP_UPDATE, parts.replace, parts.nonce)
+            parts = PolicyParts(parts.config, settings.ADMIN_CSP_UPDATE, settings.ADMIN_CSP_REPLACE, parts.nonce)
         return parts
 
     def process_response(self, request, response):

@@ -2,6 +2,8 @@
 
 from axes.models import AccessAttempt
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
@@ -16,6 +18,12 @@ class UnlockOnlyPolicy(ModelPermissionPolicy):
         return super().user_has_permission(user, action)
 
 
+class LoginLockoutIndexView(IndexView):
+    """The list of lockouts, titled in the admin's language (django-axes names its model in English)."""
+
+    page_title = _("Khoá đăng nhập")
+
+
 class LoginLockoutViewSet(ModelViewSet):
     """Failed-login records kept by django-axes: who (account, IP address) and how many failures. Deleting a row
     lifts that lockout at once."""
@@ -25,7 +33,13 @@ class LoginLockoutViewSet(ModelViewSet):
     menu_label = _("Khoá đăng nhập")
     add_to_settings_menu = True
     name = "khoa-dang-nhap"
-    list_display = ["username", "ip_address", "failures_since_start", "attempt_time"]
+    index_view_class = LoginLockoutIndexView
+    list_display = [
+        Column("username", label=_("Tên đăng nhập")),
+        Column("ip_address", label=_("Địa chỉ IP")),
+        Column("failures_since_start", label=_("Số lần sai")),
+        Column("attempt_time", label=_("Lần thử gần nhất")),
+    ]
     list_filter = []
     search_fields = ["username", "ip_address"]
     ordering = ["-attempt_time"]

@@ -108,3 +108,31 @@ def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path):
     assert result.returncode != 0
     assert "Không đọc được tệp nén" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_restore_refuses_a_truncated_archive_with_a_clear_message(tmp_path):
+    import io
+    import tarfile
+
+    archive = tmp_path / "khuyencong-20261129-010000.tar.gz"
+    with tarfile.open(archive, "w:gz") as tar:
+        manifest = b'{"format": 1, "created": "2026-11-29T01:00:00+07:00", "engine": "sqlite", "media": []}'
+        info = tarfile.TarInfo("manifest.json")
+        info.size = len(manifest)
+        tar.addfile(info, io.BytesIO(manifest))
+        payload = bytes(range(256)) * 4000
+        info = tarfile.TarInfo("database.sqlite3")
+        info.size = len(payload)
+        tar.addfile(info, io.BytesIO(payload))
+    truncated = tmp_path / "cut.tar.gz"
+    truncated.write_bytes(archive.read_bytes()[: archive.stat().st_size // 2])
+    result = manage(
+        "restore",
+        str(truncated),
+        database_url=f"sqlite:///{tmp_path / 'x.sqlite3'}",
+        media_root=tmp_path / "media",
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "bị hỏng hoặc không đầy đủ" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -40,3 +40,10 @@ def test_csrf_failure_page_is_ours(home_page, db):
     response = client.post("/giam-khao/dang-nhap/", {"username": "x", "password": "y"})
     assert response.status_code == 403
     assert "Phiên làm việc đã hết hạn" in response.content.decode()
+
+
+def test_a_host_we_do_not_serve_gets_our_400_page(settings, db):
+    settings.ALLOWED_HOSTS = ["khuyencong.example.org"]
+    response = Client(raise_request_exception=False).get("/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert "Yêu cầu không hợp lệ" in response.content.decode()

@@ -84,3 +84,30 @@ def test_lockouts_cannot_be_added_or_edited_in_the_admin(client, throttled, staf
     admin = get_user_model().objects.create_superuser("admin", password="quan-tri-2026")
     client.force_login(admin)
     assert client.get(reverse("khoa-dang-nhap:add")).status_code in (302, 403)
+
+
+def test_behind_a_proxy_each_visitor_is_locked_on_their_own_address(client, throttled, staff_user):
+    """With PROXY_COUNT=1 the address is the one the proxy appended: a visitor forging X-Forwarded-For entries to
+    its left neither dodges the lock nor locks out the others (who all arrive from the proxy's REMOTE_ADDR)."""
+    throttled.PROXY_COUNT = 1
+    for number in range(6):
+        client.post(
+            "/admin/login/",
+            {"username": f"khong-co-{number}", "password": "sai"},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR=f"10.0.0.{number}, 203.0.113.66",
+        )
+    forged = client.post(
+        "/admin/login/",
+        {"username": "nguoi-khac", "password": "sai"},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="10.9.9.9, 203.0.113.66",
+    )
+    assert forged.status_code == 429
+    colleague = client.post(
+        "/admin/login/",
+        {"username": "bientap", "password": "dung-mat-khau-2026"},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="198.51.100.20",
+    )
+    assert colleague.status_code == 302

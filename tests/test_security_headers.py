@@ -20,6 +20,7 @@ def test_public_pages_allow_only_our_origin(client, home_page, path):
     assert policy["script-src"] == ["'self'"]
     assert policy["style-src"] == ["'self'"]
     assert policy["object-src"] == ["'none'"]
+    assert policy["frame-ancestors"] == ["'none'"]
     assert "https://tile.openstreetmap.org" in policy["img-src"]
     assert "'unsafe-inline'" not in response["Content-Security-Policy"]
     assert "camera=()" in response["Permissions-Policy"]
@@ -33,6 +34,7 @@ def test_the_admin_keeps_working_with_inline_code_allowed_there_only(client, db)
     policy = directives(response)
     assert "'unsafe-inline'" in policy["script-src"] and "'self'" in policy["script-src"]
     assert "'unsafe-inline'" in policy["style-src"]
+    assert policy["frame-ancestors"] == ["'self'"]
 
 
 def test_pages_for_signed_in_users_are_not_stored_by_caches(client, home_page, db):

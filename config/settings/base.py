@@ -7,7 +7,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -129,7 +128,10 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_CALLABLE = "core.security.lockout_response"
-AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+# The visitor's address: REMOTE_ADDR, or behind PROXY_COUNT reverse proxies the X-Forwarded-For entry that the
+# outermost trusted proxy added, counted from the right so that a visitor cannot forge it (core/security.py).
+PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
 AXES_VERBOSE = False
 
 # Languages: Vietnamese is the default (no URL prefix), English lives under /en/.
@@ -210,7 +212,7 @@ PAGE_CACHE_PRIVATE_MODELS = {
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}}
 
 # Wagtail
-WAGTAIL_SITE_NAME = _("Khuyến công Gia Lai")
+WAGTAIL_SITE_NAME = env("SITE_SHORT_NAME", default="Khuyến công")  # the admin's name for the site
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -265,10 +267,11 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
-        "frame-ancestors": ["'self'"],
+        "frame-ancestors": ["'none'"],
     }
 }
 ADMIN_CSP_UPDATE = {"script-src": ["'unsafe-inline'"], "style-src": ["'unsafe-inline'"], "img-src": ["blob:"]}
+ADMIN_CSP_REPLACE = {"frame-ancestors": ["'self'"]}  # the page editor shows its previews in a frame
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(self), gyroscope=(), magnetometer=(), microphone=(), "
     "payment=(), usb=(), interest-cohort=()"

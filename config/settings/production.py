@@ -5,8 +5,13 @@ Served by gunicorn behind a TLS-terminating proxy; static files by whitenoise.
 """
 
 import os
+from pathlib import Path
 
+import environ
 from django.core.exceptions import ImproperlyConfigured
+
+# The variables may also come from a .env file beside manage.py (as in development): read it before checking.
+environ.Env.read_env(Path(__file__).resolve().parent.parent.parent / ".env", overwrite=False)
 
 REQUIRED = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SITE_URL", "EMAIL_URL", "DEFAULT_FROM_EMAIL")
 _missing = [name for name in REQUIRED if not os.environ.get(name, "").strip()]
@@ -14,9 +19,9 @@ if _missing:
     raise ImproperlyConfigured(
         "Production settings need these environment variables: " + ", ".join(_missing) + ". See .env.example."
     )
-if not os.environ["SITE_URL"].startswith("https://"):
+if not os.environ["SITE_URL"].startswith("https://") or not os.environ["SITE_URL"][len("https://") :].strip("/"):
     raise ImproperlyConfigured("SITE_URL must be the site's https:// address in production (QR codes, e-mails, feeds).")
-if os.environ["EMAIL_URL"].split(":", 1)[0] in ("consolemail", "dummymail", "filemail", "memorymail"):
+if os.environ["EMAIL_URL"].split(":", 1)[0].strip().lower() in ("consolemail", "dummymail", "filemail", "memorymail"):
     raise ImproperlyConfigured(
         "EMAIL_URL must point at a real mail server in production (smtp+tls://user:password@host:587): "
         "password-reset links must not end up in the server log."

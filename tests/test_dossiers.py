@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from core.roles import COMPETITION_MANAGERS, ensure_roles, role_group
 from registry.competitions.choices import AssignmentMode, DossierKind
-from registry.competitions.models import Assignment, EntryDocument
+from registry.competitions.models import Assignment, EntryDocument, NoConflictStatement
 from tests.factories import (
     CompetitionFactory,
     ConflictFactory,
@@ -78,6 +78,7 @@ def test_file_is_private_with_a_neutral_name(document, entry, private_root, sett
 
 def test_assigned_juror_and_manager_download_under_the_neutral_name(client, document, entry):
     juror = JurorFactory(competition=entry.competition)
+    NoConflictStatement.objects.create(juror=juror, entry=entry)  # confirmed before first opening the entry
     client.force_login(juror.user)
     response = client.get(dossier_url(document))
     assert response.status_code == 200
@@ -100,6 +101,7 @@ def test_everyone_else_gets_404(client, document, entry):
         assert client.get(url).status_code == 404, user
     # the right person with a made-up name or another entry's code
     juror = JurorFactory(competition=entry.competition)
+    NoConflictStatement.objects.create(juror=juror, entry=entry)  # confirmed before first opening the entry
     client.force_login(juror.user)
     assert client.get(url.replace("ho-so-1", "ho-so-2")).status_code == 404
     assert client.get(f"/documents/{document.pk}/{ORIGINAL}").status_code == 404
@@ -118,6 +120,7 @@ def test_balanced_assignment_limits_dossiers_to_assigned_jurors(client, document
 
 def test_blind_entry_page_names_neither_producer_nor_catalogue(client, document, entry):
     juror = JurorFactory(competition=entry.competition)
+    NoConflictStatement.objects.create(juror=juror, entry=entry)  # confirmed before first opening the entry
     client.force_login(juror.user)
     slug = entry.competition.slug
     pages = [
@@ -141,6 +144,7 @@ def test_open_judging_shows_producer_and_title(client, document, entry):
     entry.competition.blind = False
     entry.competition.save()
     juror = JurorFactory(competition=entry.competition)
+    NoConflictStatement.objects.create(juror=juror, entry=entry)  # confirmed before first opening the entry
     client.force_login(juror.user)
     page = client.get(reverse("competitions:jury-entry", args=[entry.competition.slug, entry.code])).content.decode()
     assert PRODUCER in page and entry.product.title in page and document.neutral_name in page

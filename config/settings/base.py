@@ -186,6 +186,7 @@ PAGE_CACHE_PUBLIC_MODELS = {
     "competitions.entry",
     "competitions.rubric",
     "competitions.criterion",
+    "competitions.resultsamendment",
     "wagtailcore.page",
     "wagtailcore.site",
     "wagtailcore.pageviewrestriction",
@@ -204,6 +205,7 @@ PAGE_CACHE_PRIVATE_MODELS = {
     "competitions.juror",
     "competitions.assignment",
     "competitions.conflict",
+    "competitions.noconflictstatement",
     "competitions.scoresheet",
     "competitions.score",
 }

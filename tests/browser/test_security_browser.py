@@ -34,7 +34,7 @@ def log_in(page, url, username):
     page.locator("form button[type=submit]").last.click()
 
 
-def test_pages_scripts_and_admin_run_under_the_policy(page, live_server):
+def test_pages_scripts_and_admin_run_under_the_policy(page, live_server, home_page):
     call_command("seed_demo", stdout=io.StringIO())
     problems = watch_violations(page)
 

@@ -4,11 +4,14 @@ suggestions, the judges' portal and the Wagtail page editor run with no policy v
 import io
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from playwright.sync_api import expect
 
 from news.models import NewsPage
-from registry.competitions.models import Competition, Juror
+from registry.competitions.choices import CompetitionStatus
+from registry.competitions.models import Competition
+from tests.factories import CompetitionFactory, EntryFactory, JurorFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 PASSWORD = "khuyencong2026"
@@ -36,6 +39,9 @@ def log_in(page, url, username):
 
 def test_pages_scripts_and_admin_run_under_the_policy(page, live_server, home_page):
     call_command("seed_demo", stdout=io.StringIO())
+    competition = CompetitionFactory(slug="csp-2026", status=CompetitionStatus.SCORING)
+    EntryFactory(competition=competition)
+    JurorFactory(competition=competition, user=get_user_model().objects.get(username="giamkhao1"), chair=True)
     problems = watch_violations(page)
 
     page.goto(live_server.url + "/")
@@ -49,9 +55,8 @@ def test_pages_scripts_and_admin_run_under_the_policy(page, live_server, home_pa
     box.press_sequentially("tho c", delay=40)
     expect(page.get_by_role("listbox")).to_be_visible()
 
-    juror = Juror.objects.filter(user__username="giamkhao1").select_related("competition").first()
     log_in(page, live_server.url + "/giam-khao/dang-nhap/", "giamkhao1")
-    page.goto(live_server.url + f"/giam-khao/{juror.competition.slug}/")
+    page.goto(live_server.url + f"/giam-khao/{competition.slug}/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     page.locator("form button[type=submit]").first.click()  # log out (POST)
 

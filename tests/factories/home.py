@@ -1,16 +1,28 @@
 """Factories of the site itself: users, images, standard pages, and the site tree."""
 
+import importlib
+
 import factory
 import wagtail_factories
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage, StandardPage
 
 
+def ensure_reference_data():
+    """Recreate the reference rows the catalogue's data migration ships (trade groups, artisan titles), for tests
+    that run after a transactional test flushed them."""
+    migration = importlib.import_module("registry.catalogue.migrations.0002_reference_data")
+    migration.forward(apps, None)
+
+
 def ensure_site():
-    """Return the HomePage, creating the root, locale, home page and default site if they are missing."""
+    """Return the HomePage, creating the root, locale, home page and default site if they are missing (and the
+    shipped reference rows)."""
     Locale.objects.get_or_create(language_code="vi")
+    ensure_reference_data()
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
     home = HomePage.objects.first()

@@ -9,7 +9,10 @@ from registry.catalogue.importing.schemas import SCHEMAS
 
 
 class Command(BaseCommand):
-    help = "Import a register (.xlsx or .csv): all rows or none; re-running changes nothing."
+    help = (
+        "Import a register (.xlsx or .csv): all rows or none; only the columns in the file are written; "
+        "re-running (or importing an export) changes nothing."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file")
@@ -25,6 +28,8 @@ class Command(BaseCommand):
             report = import_file(file, kind, dry_run=dry_run, progress=progress)
         except NotASpreadsheet as error:
             raise CommandError(str(error)) from error
+        for message in report.warnings:
+            self.stderr.write(_("Cảnh báo: %(message)s") % {"message": message})
         if not report.ok:
             for message in report.errors:
                 self.stderr.write(message)
@@ -32,11 +37,7 @@ class Command(BaseCommand):
                 _("Không nhập dòng nào: %(count)s lỗi trong %(rows)s dòng.")
                 % {"count": len(report.errors), "rows": report.rows}
             )
-        counts = report.counts
-        summary = _("%(rows)s dòng: %(created)s thêm mới, %(updated)s cập nhật, %(unchanged)s không đổi.") % {
-            "rows": report.rows,
-            **counts,
-        }
+        summary = report.summary()
         if dry_run:
             summary = _("Chạy thử, chưa lưu gì. ") + summary
         self.stdout.write(self.style.SUCCESS(summary))

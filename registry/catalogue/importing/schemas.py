@@ -13,8 +13,10 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core.models import SiteSettings
 from core.text import fold
 
+from ..models import Commune, Producer, ProductPage, Province
 from ..public_fields import FIELDS, import_fields
 from .parsers import RowError
 
@@ -90,8 +92,8 @@ EXAMPLES = {
         "effective_from": "2025-07-01",
     },
     "producers": {
-        "name": "Hợp tác xã Cà phê Ia Grai",
-        "slug": "htx-ca-phe-ia-grai",
+        "name": "Hợp tác xã Cà phê Ia Grai (mẫu)",
+        "slug": "htx-ca-phe-ia-grai-mau",
         "kind": "cooperative",
         "tax_code": "5901234567",
         "address": "Thôn 2",
@@ -142,6 +144,33 @@ SCHEMAS = {
     )
     for kind in KEYS
 }
+
+
+def _first(queryset, attribute):
+    value = queryset.values_list(attribute, flat=True).first()
+    return "" if value is None else str(value)
+
+
+def example_row(kind):
+    """The template's example row of ``kind`` as ``[cell, …]`` in column order: a new record whose references
+    (province, commune, producer, product) name records that exist on this site, so that the template passes a
+    dry run as downloaded; coordinates are the map centre of the site settings."""
+    schema = SCHEMAS[kind]
+    example = dict(schema.example)
+    references = {
+        "province_code": lambda: _first(Province.objects.order_by("code"), "code"),
+        "commune_code": lambda: _first(Commune.objects.order_by("code"), "code"),
+        "producer": lambda: _first(Producer.objects.order_by("pk"), "slug"),
+        "product_slug": lambda: _first(ProductPage.objects.order_by("pk"), "slug"),
+    }
+    for name, find in references.items():
+        if name in example:
+            example[name] = find() or example[name]
+    if "latitude" in example:
+        site_settings = SiteSettings.load()
+        example["latitude"] = str(site_settings.map_center_lat)
+        example["longitude"] = str(site_settings.map_center_lng)
+    return [example.get(column.name, "") for column in schema.columns]
 
 
 def parse_row(schema, raw):

@@ -90,7 +90,9 @@ def _coordinate(limit, message):
 
 
 # WGS 84 decimal degrees. Swapped coordinates in Vietnam give a latitude above 100, caught here.
-latitude = _coordinate(90, gettext_lazy("vĩ độ “%(value)s” phải trong khoảng −90 đến 90 (vĩ độ và kinh độ có bị đảo không?)"))
+latitude = _coordinate(
+    90, gettext_lazy("vĩ độ “%(value)s” phải trong khoảng −90 đến 90 (vĩ độ và kinh độ có bị đảo không?)")
+)
 longitude = _coordinate(180, gettext_lazy("kinh độ “%(value)s” phải trong khoảng −180 đến 180"))
 
 

@@ -116,7 +116,7 @@ def _row_key(schema, values):
 def _file_errors(schema, present):
     keys = KEY_COLUMNS.get(schema.kind, (schema.key,))
     if not any(key in present for key in keys):
-        return [_("Thiếu cột khóa: %(columns)s.") % {"columns": _(" hoặc ").join(keys)}]
+        return [_("Thiếu cột khóa (cần một trong các cột): %(columns)s.") % {"columns": ", ".join(keys)}]
     return []
 
 

@@ -9,6 +9,7 @@ import unicodedata
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 from wagtail.models import ModelLogEntry, PageLogEntry
@@ -205,7 +206,8 @@ def villages(home_page):
         ("108.5", "13.98", "vĩ độ “108.5” phải trong khoảng −90 đến 90"),  # swapped
         ("13.98", "190", "kinh độ “190” phải trong khoảng −180 đến 180"),
         ("mười ba", "108", "“mười ba” không phải số"),
-        ("13.98", "1e999", "phải trong khoảng −180 đến 180"),
+        ("13.98", "1e999", "“1e999” quá lớn"),
+        ("13.98", "-181", "kinh độ “-181” phải trong khoảng −180 đến 180"),
         ("NaN", "108", "không phải số"),
     ],
 )
@@ -311,3 +313,18 @@ def test_admin_upload_rejects_other_files(admin_client, home_page, tmp_path):
     with open(path, "rb") as handle:
         response = admin_client.post(reverse("catalogue_import:index"), {"kind": "producers", "file": handle})
     assert response.status_code == 200 and "Chỉ nhận tệp .xlsx" in response.content.decode()
+
+
+def test_a_huge_number_is_a_row_error_not_a_hang(villages, tmp_path):
+    header = ["slug", "households_total"]
+    report = import_file(write_csv(tmp_path / "v.csv", header, [["lang-phung", "1e999999999"]]), "villages")
+    assert report.errors == ["Dòng 2: cột “households_total”: “1e999999999” quá lớn."]
+
+
+def test_the_command_explains_each_change(producer, tmp_path):
+    path = write_csv(tmp_path / "p.csv", ["slug", "phone"], [["htx-det-phung", "0269 999 000"]])
+    out = io.StringIO()
+    call_command("import_registry", str(path), "--kind", "producers", "--dry-run", verbosity=2, stdout=out)
+    text = out.getvalue()
+    assert "Dòng 2 (htx-det-phung): cập nhật" in text and "điện thoại: 0269 111 222 → 0269 999 000" in text
+    assert "0 thêm mới, 1 cập nhật, 0 không đổi, 0 lỗi" in text

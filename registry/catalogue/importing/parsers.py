@@ -59,6 +59,8 @@ def _number(value):
         raise RowError(_("“%(value)s” không phải số.") % {"value": value}) from error
     if not number.is_finite():
         raise RowError(_("“%(value)s” không phải số.") % {"value": value})
+    if number and number.adjusted() > 15:  # no register holds such a number; int() of 1e999999999 would hang
+        raise RowError(_("“%(value)s” quá lớn.") % {"value": value})
     return number
 
 

@@ -171,9 +171,9 @@ def import_file(path, kind, dry_run=False, progress=None, user=None, source_name
 
 def _count(report, result):
     for message in result.errors:
-        report.errors.append(_("Dòng %(row)s: %(error)s.") % {"row": result.number, "error": message})
+        report.errors.append(_("Dòng %(row)s: %(error)s.") % {"row": result.number, "error": message.rstrip(".")})
     for message in result.warnings:
-        report.warnings.append(_("Dòng %(row)s: %(warning)s.") % {"row": result.number, "warning": message})
+        report.warnings.append(_("Dòng %(row)s: %(warning)s.") % {"row": result.number, "warning": message.rstrip(".")})
     if result.errors:
         result.status = ""
         report.counts["errors"] += 1

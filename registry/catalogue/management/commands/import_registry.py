@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from registry.catalogue.importing.readers import NotASpreadsheet
-from registry.catalogue.importing.runner import import_file
+from registry.catalogue.importing.runner import field_label, import_file
 from registry.catalogue.importing.schemas import SCHEMAS
 
 
@@ -28,6 +28,8 @@ class Command(BaseCommand):
             report = import_file(file, kind, dry_run=dry_run, progress=progress)
         except NotASpreadsheet as error:
             raise CommandError(str(error)) from error
+        if options.get("verbosity", 1) >= 2:
+            self._explain(report)
         for message in report.warnings:
             self.stderr.write(_("Cảnh báo: %(message)s") % {"message": message})
         if not report.ok:
@@ -41,3 +43,14 @@ class Command(BaseCommand):
         if dry_run:
             summary = _("Chạy thử, chưa lưu gì. ") + summary
         self.stdout.write(self.style.SUCCESS(summary))
+
+    def _explain(self, report):
+        """With ``-v 2``: each row's outcome and, for a changed row, its fields old → new."""
+        labels = {"created": _("thêm mới"), "updated": _("cập nhật"), "unchanged": _("không đổi"), "": _("lỗi")}
+        for result in report.results:
+            self.stdout.write(
+                _("Dòng %(row)s (%(key)s): %(status)s")
+                % {"row": result.number, "key": result.key, "status": labels[result.status]}
+            )
+            for name, old, new in result.changes:
+                self.stdout.write(f"    {field_label(report.kind, name)}: {old or '—'} → {new or '—'}")

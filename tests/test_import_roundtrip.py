@@ -300,6 +300,8 @@ def test_admin_upload_preview_then_confirm(admin_client, producer, tmp_path):
     assert token and "/media/" not in html
     response = admin_client.post(url, {"token": token})
     assert response.status_code == 200 and "Đã nhập" in response.content.decode()
+    history = admin_client.get(f"/admin/reports/site-history/?action={IMPORT_ACTION}").content.decode()
+    assert "Hợp tác xã Dệt Phung" in history and "Nhập từ tệp" in history
     producer.refresh_from_db()
     assert producer.phone == "0269 999 000"
     # The token is spent: confirming again imports nothing and says why.

@@ -22,7 +22,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from . import uploads
 from .access import can_import, importable_kinds
 from .readers import NotASpreadsheet
-from .runner import field_label, import_file
+from .runner import IMPORT_ACTION, field_label, import_file
 
 
 class ImportForm(forms.Form):
@@ -67,6 +67,7 @@ class ImportView(WagtailAdminTemplateMixin, View):
         return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
 
     def render(self, **context):
+        context["import_action"] = IMPORT_ACTION
         return TemplateResponse(self.request, self.template_name, self.get_context_data(**context))
 
     def get(self, request):

@@ -125,7 +125,8 @@ def import_file(path, kind, dry_run=False, progress=None, user=None, source_name
     file's name) go to the audit log. Raises ``readers.NotASpreadsheet`` for unreadable files."""
     schema, save = SCHEMAS[kind], SAVERS[kind]
     report = ImportReport(kind)
-    rows = [(number, schema.resolve(raw)) for number, raw in read_rows(path)]
+    headings = schema.headings()
+    rows = [(number, schema.resolve(raw, headings)) for number, raw in read_rows(path)]
     report.rows = len(rows)
     present = set(rows[0][1]) if rows else set()
     report.errors = _file_errors(schema, present) if rows else []

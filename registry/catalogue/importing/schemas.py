@@ -57,9 +57,10 @@ class Schema:
             found[_heading_key(column.name)] = column.name
         return found
 
-    def resolve(self, raw):
-        """The row ``raw`` ({heading: cell}) keyed by column name, without the columns this kind does not read."""
-        headings = self.headings()
+    def resolve(self, raw, headings=None):
+        """The row ``raw`` ({heading: cell}) keyed by column name, without the columns this kind does not read;
+        ``headings``: ``self.headings()`` computed once for a whole file."""
+        headings = headings or self.headings()
         row = {}
         for heading, value in raw.items():
             name = headings.get(_heading_key(heading))

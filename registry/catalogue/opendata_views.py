@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from core.cells import safe_row
 
-from .importing.schemas import SCHEMAS
+from .importing.schemas import SCHEMAS, example_row
 from .opendata import DATASETS, LICENCE_NAME, LICENCE_URL
 
 FORMATS = ("csv", "json")
@@ -65,12 +65,37 @@ def open_data_download(request, kind, fmt):
     return response
 
 
-@require_safe
-def import_template(request, kind):
-    """A CSV with the columns ``import_registry --kind <kind>`` reads and one example row."""
+def _template_rows(kind):
     schema = SCHEMAS.get(kind)
     if schema is None:
         raise Http404("Không có mẫu cho loại dữ liệu này.")
-    columns = [column.name for column in schema.columns]
-    example = [schema.example.get(column, "") for column in columns]
-    return _csv_response(f"mau-{kind}.csv", columns, [safe_row(example)])
+    return safe_row(column.name for column in schema.columns), safe_row(example_row(kind))
+
+
+@require_safe
+def import_template(request, kind):
+    """A CSV with the columns ``import_registry --kind <kind>`` reads and one example row (passes a dry run)."""
+    header, example = _template_rows(kind)
+    return _csv_response(f"mau-{kind}.csv", header, [example])
+
+
+@require_safe
+def import_template_xlsx(request, kind):
+    """The same template as an Excel workbook (text cells, so codes keep their leading zeros)."""
+    from openpyxl import Workbook  # heavy, loaded only for this download (design.md)
+
+    header, example = _template_rows(kind)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = kind
+    sheet.append(header)
+    sheet.append(example)
+    for cell in sheet[2]:
+        cell.number_format = "@"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="mau-{kind}.xlsx"'
+    return response

@@ -21,6 +21,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 from core.cells import safe_cell
 
 from .choices import CertificateStatus, Level
+from .importing.admin_views import ImportViewSet
 from .models import Certificate, Commune, Producer, Province, TitleKind
 from .public_fields import CERTIFICATE_FIELDS, COMMUNE_FIELDS, PRODUCER_FIELDS, PROVINCE_FIELDS, export_fields
 from .revocation import RevokeCertificateView
@@ -182,4 +183,4 @@ class RegistryViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Sổ đăng ký")
     menu_icon = "table"
     menu_order = 210
-    items = (ProducerViewSet, CertificateViewSet, CommuneViewSet, ProvinceViewSet, TitleKindViewSet)
+    items = (ProducerViewSet, CertificateViewSet, CommuneViewSet, ProvinceViewSet, TitleKindViewSet, ImportViewSet)

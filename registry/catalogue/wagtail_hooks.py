@@ -1,13 +1,34 @@
-"""Registers the registry's admin screens and the Decree 52 check after a craft village is saved."""
+"""Registers the registry's admin screens (including "Nhập dữ liệu"), the audit-log action of imports and the
+Decree 52 check after a craft village is saved."""
 
 from django.contrib import messages
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
+from .importing.runner import IMPORT_ACTION
 from .viewsets import RegistryViewSetGroup
 
 register_snippet(RegistryViewSetGroup)
+
+
+@hooks.register("register_log_actions")
+def register_import_action(actions):
+    @actions.register_action(IMPORT_ACTION)
+    class ImportLogFormatter(LogFormatter):
+        label = gettext_lazy("Nhập từ tệp")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            changes = ", ".join(data.get("changes", {}))
+            if data.get("status") == "created":
+                return _("Thêm mới khi nhập tệp “%(file)s”.") % {"file": data.get("file", "")}
+            return _("Cập nhật khi nhập tệp “%(file)s”: %(changes)s.") % {
+                "file": data.get("file", ""),
+                "changes": changes,
+            }
 
 
 def _warn_about_thresholds(request, page):

@@ -1,15 +1,23 @@
 """Cell parsers for register imports. Each takes the raw cell and returns a clean value or raises RowError
-with a Vietnamese message (the runner prefixes it with the row number and column)."""
+with a Vietnamese message (the runner prefixes it with the row number and column).
+
+Every text goes through ``core.text.clean_text`` (NFC, no control characters), so a file saved on a Mac (NFD) is
+stored like one saved on Windows. A cell that ``core.cells.safe_cell`` escaped on export (``'=…``) reads back as
+the original text, so an export imports back unchanged. Numbers accept the decimal comma (``13,98``).
+"""
 
 import datetime
+import re
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from core.text import fold
+from core.cells import FORMULA_STARTS
+from core.text import clean_text, fold
 
 
 class RowError(Exception):
@@ -17,34 +25,77 @@ class RowError(Exception):
 
 
 def text(value):
+    """A cell as clean text: NFC, control characters removed, surrounding blanks stripped; ``""`` for nothing.
+
+    A leading apostrophe before a formula character (how exports escape cells) is removed."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).strip()
+    value = clean_text(str(value)).strip()
+    if len(value) > 1 and value[0] == "'" and value[1] in FORMULA_STARTS:
+        value = value[1:]
+    return value
 
 
-def integer(value):
+# Vietnamese thousands dots, unambiguous only with two groups or a decimal comma: 1.234.567, 1.234,5.
+# A single dot (13.991) is a decimal point, as in every export.
+_GROUPED = re.compile(r"^[+-]?\d{1,3}((\.\d{3}){2,}|(\.\d{3})+,\d+)$")
+
+
+def _number(value):
+    """``Decimal`` of a cell written ``13.98``, ``13,98``, ``1.234,5`` or ``1.234.567``; ``None`` when empty;
+    RowError when it is not a finite number."""
     value = text(value)
     if not value:
         return None
+    raw = value.replace(" ", "").replace("\u00a0", "")
+    if _GROUPED.match(raw):
+        raw = raw.replace(".", "")
+    raw = raw.replace(",", ".")
     try:
-        number = int(Decimal(value.replace(",", ".")))
-    except (InvalidOperation, ValueError) as error:
-        raise RowError(_("“%(value)s” không phải số nguyên.") % {"value": value}) from error
-    if number < 0:
-        raise RowError(_("“%(value)s” không được âm.") % {"value": value})
+        number = Decimal(raw)
+    except InvalidOperation as error:
+        raise RowError(_("“%(value)s” không phải số.") % {"value": value}) from error
+    if not number.is_finite():
+        raise RowError(_("“%(value)s” không phải số.") % {"value": value})
+    if number and number.adjusted() > 15:  # no register holds such a number; int() of 1e999999999 would hang
+        raise RowError(_("“%(value)s” quá lớn.") % {"value": value})
     return number
 
 
-def decimal(value):
-    value = text(value)
-    if not value:
+def integer(value):
+    """A whole number ≥ 0 (thousands dots allowed: ``1.234.567``); ``None`` when empty."""
+    number = _number(value)
+    if number is None:
         return None
-    try:
-        return Decimal(value.replace(",", "."))
-    except InvalidOperation as error:
-        raise RowError(_("“%(value)s” không phải số.") % {"value": value}) from error
+    if number != number.to_integral_value():
+        raise RowError(_("“%(value)s” không phải số nguyên.") % {"value": text(value)})
+    if number < 0:
+        raise RowError(_("“%(value)s” không được âm.") % {"value": text(value)})
+    return int(number)
+
+
+def decimal(value):
+    """A decimal number (``Decimal``), decimal point or comma; ``None`` when empty."""
+    return _number(value)
+
+
+def _coordinate(limit, message):
+    def parse(value):
+        number = _number(value)
+        if number is not None and not -limit <= number <= limit:
+            raise RowError(message % {"value": text(value)})
+        return number
+
+    return parse
+
+
+# WGS 84 decimal degrees. Swapped coordinates in Vietnam give a latitude above 100, caught here.
+latitude = _coordinate(
+    90, gettext_lazy("vĩ độ “%(value)s” phải trong khoảng −90 đến 90 (vĩ độ và kinh độ có bị đảo không?)")
+)
+longitude = _coordinate(180, gettext_lazy("kinh độ “%(value)s” phải trong khoảng −180 đến 180"))
 
 
 def date(value):

@@ -16,7 +16,7 @@ from wagtail.models import Page
 
 from registry.catalogue.models import Producer
 from search.backends.wagtail_vi import vietnamese_query
-from search.text import exact_tokens, index_text, query_tokens
+from search.text import clean_text, exact_tokens, index_text, query_tokens
 from tests.factories import (
     AnnouncementPageFactory,
     ArtisanPageFactory,
@@ -106,6 +106,7 @@ def test_index_text_and_query_words_are_one_rule():
     assert exact_tokens(nfd("Gốm, Đồng!")) == exact_tokens("gốm đồng") == ["gốm", "đồng"]
     assert vietnamese_query('"', "and") is None
     assert vietnamese_query("\x00", "and") is None
+    assert clean_text(nfd("  Gốm \x0b Đắk ")) == "Gốm Đắk"  # every backend's query (Elasticsearch too) is NFC
 
 
 # -- public search ------------------------------------------------------------------------------------------------
@@ -162,11 +163,16 @@ def test_admin_searches_fold(admin_client, items, media, query, group):
     assert media[group][0] in image_html and media[other][0] not in image_html and "đồ gỗ" not in image_html
     document_html = admin_client.get("/admin/documents/", {"q": query}).content.decode()
     assert media[group][1] in document_html and media[other][1] not in document_html
+    producer_html = admin_client.get("/admin/snippets/catalogue/producer/", {"q": query}).content.decode()
+    (producer, _url), *_ = _expected(items, group, kinds=("producer",))
+    (other_producer, _url), *_ = _expected(items, other, kinds=("producer",))
+    assert producer in producer_html and other_producer not in producer_html
 
 
 @pytest.mark.parametrize("query", ['"', "%", "\x00", "   ", "'--", "a" * 300])
 def test_admin_and_public_searches_survive_odd_input(admin_client, media, query):
-    for url in ("/admin/pages/search/", "/admin/images/", "/admin/documents/", "/tim-kiem/", "/tim-kiem/goi-y/"):
+    urls = ("/admin/pages/search/", "/admin/images/", "/admin/documents/", "/admin/snippets/catalogue/producer/")
+    for url in (*urls, "/tim-kiem/", "/tim-kiem/goi-y/", "/san-pham/"):
         assert admin_client.get(url, {"q": query}).status_code in (200, 400), url
 
 

@@ -11,27 +11,22 @@ PostgreSQL alike. One rule, applied at index time and at query time (``search.te
   so the engine ranks it first: "Gốm" puts "Gốm …" above "Gom …". NFD input (a Mac) gives the same words as NFC.
 
 Punctuation never reaches the engine, so a quote or a NUL in ``?q=`` cannot break the FTS5 or tsquery syntax; a query
-with no word left finds nothing. On PostgreSQL the ``simple`` configuration is used (no stemming, no unaccent: the
+with no word left finds nothing (``MATCH_NONE``). On PostgreSQL the ``simple`` configuration is used (no stemming, no unaccent: the
 folding is ours, so both databases give the same answers).
 
 The database picks the engine as Wagtail does (``modelsearch.backends.database.SearchBackend``); MySQL and the
 fallback without FTS5 are used unchanged.
 """
 
+from functools import cache
 from types import FunctionType
 
+from django.db import connection
 from django.utils.encoding import force_str
 from modelsearch.backends import database as wagtail_database
-from modelsearch.backends.base import EmptySearchResults
-from modelsearch.query import And, Not, Or, Phrase, PlainText
+from modelsearch.query import MATCH_NONE, And, Not, Or, Phrase, PlainText
 
 from ..text import exact_tokens, index_text, query_tokens
-
-try:  # The PostgreSQL engine imports psycopg (django.contrib.postgres), which a site on SQLite may not have.
-    from modelsearch.backends.database.postgres import postgres as wagtail_postgres
-except ImportError:  # pragma: no cover
-    wagtail_postgres = None
-from modelsearch.backends.database.sqlite import sqlite as wagtail_sqlite
 
 
 def _flatten(value):
@@ -96,43 +91,45 @@ class FoldingBackendMixin:
 
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
         operator = (kwargs.get("operator") or query_compiler_class.DEFAULT_OPERATOR).lower()
-        query = vietnamese_query(query, operator)
-        if query is None:
-            return EmptySearchResults()
+        # No word left ('"', NUL…): the engine's own empty results, still tied to the model (admin listings need it).
+        query = vietnamese_query(query, operator) or MATCH_NONE
         return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
 
 
-class SQLiteIndexer(FoldingIndexerMixin, wagtail_sqlite.ObjectIndexer):
-    """SQLite FTS5 index entries with folded text."""
+class SimpleConfigMixin:
+    """PostgreSQL: the ``simple`` configuration unless ``SEARCH_CONFIG`` says otherwise (no stemming, no unaccent:
+    the folding is ours, the same on both databases)."""
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.config = params.get("SEARCH_CONFIG") or "simple"
 
 
-class SQLiteSearchBackend(FoldingBackendMixin, wagtail_sqlite.SQLiteSearchBackend):
-    """SQLite FTS5, Vietnamese-aware."""
+def _folding_engine(backend_class, index_class, module, *mixins):
+    """Our subclass of Wagtail's engine ``backend_class`` (its index class ``index_class``, defined in ``module``)."""
+    indexer = type("FoldingObjectIndexer", (FoldingIndexerMixin, module.ObjectIndexer), {})
+    attributes = {"index_class": _with_indexer(index_class, module, indexer), "wagtail_engine": backend_class}
+    return type(f"Folding{backend_class.__name__}", (*mixins, FoldingBackendMixin, backend_class), attributes)
 
-    index_class = _with_indexer(wagtail_sqlite.SQLiteIndex, wagtail_sqlite, SQLiteIndexer)
 
+@cache
+def folding_engine(vendor):
+    """Our engine class for the database ``vendor``, or None where Wagtail's is used unchanged (MySQL, no FTS5).
 
-_ENGINES = {wagtail_sqlite.SQLiteSearchBackend: SQLiteSearchBackend}
+    Each engine module is imported only for its database: SQLite's needs its FTS5 model, PostgreSQL's psycopg."""
+    if vendor == "sqlite":
+        from modelsearch.backends.database.sqlite import sqlite
 
-if wagtail_postgres is not None:
+        return _folding_engine(sqlite.SQLiteSearchBackend, sqlite.SQLiteIndex, sqlite)
+    if vendor == "postgresql":
+        from modelsearch.backends.database.postgres import postgres
 
-    class PostgresIndexer(FoldingIndexerMixin, wagtail_postgres.ObjectIndexer):
-        """PostgreSQL tsvectors with folded text."""
-
-    class PostgresSearchBackend(FoldingBackendMixin, wagtail_postgres.PostgresSearchBackend):
-        """PostgreSQL full text, Vietnamese-aware (``SEARCH_CONFIG`` defaults to ``simple``)."""
-
-        index_class = _with_indexer(wagtail_postgres.PostgresIndex, wagtail_postgres, PostgresIndexer)
-
-        def __init__(self, params):
-            super().__init__(params)
-            self.config = params.get("SEARCH_CONFIG") or "simple"
-
-    _ENGINES[wagtail_postgres.PostgresSearchBackend] = PostgresSearchBackend
+        return _folding_engine(postgres.PostgresSearchBackend, postgres.PostgresIndex, postgres, SimpleConfigMixin)
+    return None
 
 
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks up in a backend module)
-    """The Vietnamese-aware engine for the default database (Wagtail's choice of engine, then ours over it)."""
+    """The Vietnamese-aware engine for the default database: Wagtail's choice of engine, then ours over it."""
     engine = wagtail_database.SearchBackend(params)
-    ours = _ENGINES.get(type(engine))
-    return ours(params) if ours else engine
+    ours = folding_engine(connection.vendor)
+    return ours(params) if ours is not None and isinstance(engine, ours.wagtail_engine) else engine

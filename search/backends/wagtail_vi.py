@@ -14,6 +14,9 @@ Punctuation never reaches the engine, so a quote or a NUL in ``?q=`` cannot brea
 with no word left finds nothing (``MATCH_NONE``). On PostgreSQL the ``simple`` configuration is used (no stemming, no unaccent: the
 folding is ours, so both databases give the same answers).
 
+A search restricted with ``fields=[…]`` on PostgreSQL is compiled by Wagtail from the model's columns, not from the
+index: it matches the words as typed only (none of our callers restricts fields).
+
 The database picks the engine as Wagtail does (``modelsearch.backends.database.SearchBackend``); MySQL and the
 fallback without FTS5 are used unchanged.
 """

@@ -7,6 +7,7 @@ words (``core.text.fold``) without punctuation, so quotes, tags and SQL are just
 
 from django.db.models import Q
 
+from core.text import clean_text as normalize_text
 from core.text import fold
 
 MAX_QUERY_LENGTH = 200
@@ -15,14 +16,33 @@ MAX_VALUES = 20
 
 
 def clean_text(raw):
-    """Whitespace-normalised query, cut to a sane length (``MAX_QUERY_LENGTH`` characters)."""
-    return " ".join(str(raw or "").split())[:MAX_QUERY_LENGTH]
+    """Query in NFC (``core.text.clean_text``: a Mac types NFD), control characters removed, whitespace normalised,
+    cut to a sane length (``MAX_QUERY_LENGTH`` characters). Every backend (database, Elasticsearch) gets this."""
+    return " ".join(normalize_text(str(raw or "")).split())[:MAX_QUERY_LENGTH]
+
+
+def _words(text):
+    return "".join(ch if ch.isalnum() else " " for ch in text).split()[:MAX_TOKENS]
 
 
 def query_tokens(text):
-    """ASCII-folded words of a query, without punctuation (at most ``MAX_TOKENS``)."""
-    words = "".join(ch if ch.isalnum() else " " for ch in fold(text)).split()
-    return words[:MAX_TOKENS]
+    """ASCII-folded words of a query, without punctuation (at most ``MAX_TOKENS``): "Gốm, Đồng!" → gom, dong."""
+    return _words(fold(text))
+
+
+def exact_tokens(text):
+    """Lower-case NFC words of a query as typed, marks kept, without punctuation (at most ``MAX_TOKENS``):
+    "Gốm, Đồng!" → gốm, đồng (NFD input gives the same words)."""
+    return _words(normalize_text(str(text or "")).lower())
+
+
+def index_text(text):
+    """What the search index stores for a text: its lower-case NFC words followed by their folded form when that
+    differs ("Gốm Bàu Trúc" → "gốm bàu trúc gom bau truc"), so a folded query finds it and an exact one ranks it
+    higher. ``None`` gives ``""``."""
+    exact = " ".join(normalize_text(str(text or "")).lower().split())
+    folded = fold(exact)
+    return exact if folded == exact else f"{exact} {folded}"
 
 
 def word_prefix_q(field, tokens):

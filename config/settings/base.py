@@ -225,9 +225,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        # On PostgreSQL the search migration creates this configuration (simple + unaccent).
-        "SEARCH_CONFIG": "vi_unaccent",
+        # Wagtail's database search (SQLite FTS5 / PostgreSQL full text) folding Vietnamese at index and query time.
+        "BACKEND": "search.backends.wagtail_vi",
     }
 }
 WAGTAILAPI_BASE_URL = SITE_URL

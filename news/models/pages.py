@@ -19,8 +19,6 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from search.index import FoldedSearchField
-
 from ..blocks import ArticleBodyBlock
 from ..feeds import NewsAtomFeed, NewsRssFeed
 from .announcements import AnnouncementPage
@@ -186,7 +184,6 @@ class NewsPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
-        FoldedSearchField("title", "summary", "body"),
         index.FilterField("date"),
     ]
     content_panels = Page.content_panels + [

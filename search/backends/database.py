@@ -1,9 +1,10 @@
-"""The database backend: Wagtail's database search (PostgreSQL full text with the ``vi_unaccent`` configuration,
-SQLite FTS5 locally) over every live page, and the folded ``search_folded`` column of the registered records that
-are not pages (producers). Both engines see folded words, so "tho cam" finds "Thổ cẩm".
+"""The database backend of the site search: Wagtail's database search (``search/backends/wagtail_vi.py``: SQLite FTS5
+or PostgreSQL full text, folding Vietnamese at index and query time) over every live page, and the folded
+``search_folded`` column of the registered records that are not pages (producers). "tho cam" finds "Thổ cẩm", and
+"Thổ cẩm" ranks it above "Tho cam".
 
-The site search runs a fixed number of queries whatever the size of the site: pages (1–2), titles (1), one per
-record type, then the specific pages and records of the current page.
+The site search runs a fixed number of queries whatever the size of the site: pages (1), titles (1), one per record
+type, then the specific pages and records of the current page.
 """
 
 from django.core.paginator import Paginator
@@ -24,25 +25,17 @@ AUTOCOMPLETE_LIMIT = 8
 RELEVANCE_LIMIT = 1000
 
 
-def ranked_ids(queryset, tokens, limit=RELEVANCE_LIMIT):
-    """Primary keys of ``queryset`` (indexed Wagtail models) in relevance order for the folded ``tokens``, every
-    token required. Wagtail's search filters only on declared FilterFields: pass ``Model.objects.filter(id__in=…)``
-    to restrict it."""
-    results = get_search_backend().search(" ".join(tokens), queryset.only("pk"), operator="and")
+def ranked_ids(queryset, text, limit=RELEVANCE_LIMIT):
+    """Primary keys of ``queryset`` (indexed Wagtail models) in relevance order for the query ``text`` (as typed: the
+    backend folds it and ranks the exact words first), every word required. Wagtail's search filters only on
+    declared FilterFields: pass ``Model.objects.filter(id__in=…)`` to restrict it."""
+    results = get_search_backend().search(text, queryset.only("pk"), operator="and")
     return [obj.pk for obj in results[:limit]]
 
 
-def _page_query(text, tokens):
-    backend = get_search_backend()
+def _page_query(text):
     pages = Page.objects.live().public().filter(depth__gt=2)
-    ordered = []
-    # The folded words match the folded shadow fields (and everything on PostgreSQL, whose vi_unaccent folds);
-    # the words as typed match pages without a shadow field on SQLite. Punctuation never reaches the engine.
-    raw_words = "".join(ch if ch.isalnum() else " " for ch in text.lower()).split()[: len(tokens)]
-    for query_string in dict.fromkeys([" ".join(tokens), " ".join(raw_words)]):
-        if query_string.strip():
-            ordered.extend(p.pk for p in backend.search(query_string, pages, operator="and")[:PAGE_LIMIT])
-    return list(dict.fromkeys(ordered))
+    return ranked_ids(pages, text, limit=PAGE_LIMIT)
 
 
 def _record_query(kind, tokens, limit=PAGE_LIMIT):
@@ -90,7 +83,7 @@ def database_site_search(text, page_number, request=None):
     records = searchable.non_page_types()
     keys = []
     if tokens:
-        page_ids = _page_query(text, tokens)
+        page_ids = _page_query(text)
         titles = {("page", pk): title for pk, title in Page.objects.filter(pk__in=page_ids).values_list("pk", "title")}
         for kind in records:
             titles.update({(kind.label, pk): title for pk, title in _record_query(kind, tokens)})
@@ -119,11 +112,11 @@ def database_site_search(text, page_number, request=None):
 
 
 def database_autocomplete(text, request=None):
-    """Suggestions from the database: pages by their folded words' prefixes (Wagtail autocomplete), then records of
-    the non-page types by name."""
+    """Suggestions from the database: pages by their words' prefixes (Wagtail autocomplete, folded by the backend),
+    then records of the non-page types by name."""
     tokens = query_tokens(text)
     pages = Page.objects.live().public().filter(depth__gt=2)
-    found = list(get_search_backend().autocomplete(" ".join(tokens), pages, operator="and")[:AUTOCOMPLETE_LIMIT])
+    found = list(get_search_backend().autocomplete(text, pages, operator="and")[:AUTOCOMPLETE_LIMIT])
     ids = [p.pk for p in found]
     items = []
     if ids:

@@ -55,6 +55,7 @@ class Producer(FoldedSearchMixin, index.Indexed, models.Model):
         index.SearchField("description"),
         index.SearchField("search_folded"),
         index.AutocompleteField("search_folded"),
+        index.AutocompleteField("tax_code"),
         index.FilterField("kind"),
     ]
 

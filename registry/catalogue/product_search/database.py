@@ -1,6 +1,6 @@
-"""The catalogue search on the database: Wagtail's database search (PostgreSQL full text with the ``vi_unaccent``
-configuration, SQLite FTS5 locally) for relevance, the ASCII-folded ``search_folded`` shadow field so both engines
-fold Vietnamese, and ORM aggregation for the facet counts.
+"""The catalogue search on the database: Wagtail's database search (``search/backends/wagtail_vi.py``, folding
+Vietnamese; PostgreSQL full text or SQLite FTS5) for relevance, the ASCII-folded ``search_folded`` shadow field
+for word-prefix matching, and ORM aggregation for the facet counts.
 
 A search runs a fixed number of queries whatever the size of the catalogue: restrictions (1), relevance (1),
 matching ids (1), one count per facet (5) and the commune labels (1), then the products of one page (3).
@@ -66,14 +66,14 @@ class DatabaseCatalogueSearch:
         """Live products matching the text (or all of them without text), before the facet filters.
 
         The folded shadow fields decide what matches (every word starts a word of the product's or its producer's
-        folded text); Wagtail's database search (FTS5 / PostgreSQL ``vi_unaccent``) then ranks only those."""
+        folded text); Wagtail's database search then ranks only those (words as typed first)."""
         base = live_products()
         self.rank = {}
         if not self.tokens:
             return base
         candidates = base.filter(text_condition(self.tokens))
         # Wagtail's search only filters on declared FilterFields: "id" (of Page) with a subquery of the candidates.
-        ranked = ranked_ids(base.filter(id__in=candidates.values("pk")), self.tokens)
+        ranked = ranked_ids(base.filter(id__in=candidates.values("pk")), self.query.text)
         self.rank = {pk: position for position, pk in enumerate(ranked)}
         return candidates
 

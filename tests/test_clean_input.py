@@ -103,10 +103,11 @@ def test_xml_safe_keeps_what_xml_carries():
 
 @pytest.fixture
 def dirty_article(home_page):
-    """An article whose title, summary and author got a control character past ``save()``."""
+    """An article whose title, summary and author got control characters past ``save()`` (no NUL: PostgreSQL
+    refuses it in any text column)."""
     article = NewsPageFactory(title="Tin sạch", slug="tin-ban")
     NewsPage.objects.filter(pk=article.pk).update(
-        title=f"Tin{VT}bẩn\x00", summary=f"Tóm{VT}tắt", authors=f"Tác{VT}giả", draft_title=f"Tin{VT}bẩn"
+        title=f"Tin{VT}bẩn\x0c", summary=f"Tóm{VT}tắt", authors=f"Tác{VT}giả", draft_title=f"Tin{VT}bẩn"
     )
     NewsIndexPage.objects.filter(pk=news_index().pk).update(intro=f"Giới{VT}thiệu")
     return article

@@ -1,5 +1,8 @@
 """RSS 2.0 and Atom feeds of the news, for all articles or one category, served by ``NewsIndexPage`` routes
-(``/tin-tuc/rss/``, ``/tin-tuc/atom/``, ``/tin-tuc/chuyen-muc/<slug>/rss/`` …)."""
+(``/tin-tuc/rss/``, ``/tin-tuc/atom/``, ``/tin-tuc/chuyen-muc/<slug>/rss/`` …).
+
+Every link and guid is on ``SITE_URL`` (core/canonical.py), and every string goes through ``xml_safe``
+(core/cleaning.py): one record with a control character never takes a feed down."""
 
 import datetime
 
@@ -8,13 +11,23 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from core.canonical import page_url, site_url
+from core.cleaning import XmlSafeFeedMixin
 from core.models import SiteSettings
 
 FEED_SIZE = 30
 
 
+class SafeRssFeed(XmlSafeFeedMixin, Rss201rev2Feed):
+    """RSS 2.0 that drops the characters XML cannot carry."""
+
+
+class SafeAtomFeed(XmlSafeFeedMixin, Atom1Feed):
+    """Atom 1.0 that drops the characters XML cannot carry."""
+
+
 class NewsRssFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = SafeRssFeed
 
     def __init__(self, index, category=None):
         super().__init__()
@@ -33,8 +46,8 @@ class NewsRssFeed(Feed):
 
     def link(self):
         if self.category:
-            return self.index.category_url(self.category)
-        return self.index.url
+            return site_url(self.index.category_url(self.category))
+        return page_url(self.index)
 
     def description(self):
         if self.category and self.category.description:
@@ -42,7 +55,7 @@ class NewsRssFeed(Feed):
         return self.index.intro or _("Tin tức khuyến công mới nhất")
 
     def feed_url(self):
-        return self.request.path
+        return site_url(self.request.path)
 
     def items(self):
         articles = self.index.articles()
@@ -57,10 +70,10 @@ class NewsRssFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return page_url(item)
 
     def item_guid(self, item):
-        return item.get_full_url(self.request)
+        return page_url(item)
 
     item_guid_is_permalink = True
 
@@ -81,7 +94,7 @@ class NewsRssFeed(Feed):
 
 
 class NewsAtomFeed(NewsRssFeed):
-    feed_type = Atom1Feed
+    feed_type = SafeAtomFeed
 
     def subtitle(self):
         return self.description()

@@ -20,7 +20,7 @@ def articles():
     NewsPageFactory(title="Bài chưa duyệt", slug="chua-duyet", live=False)
 
 
-def test_rss_feed_of_all_news(client, articles):
+def test_rss_feed_of_all_news(client, articles, settings):
     response = client.get("/tin-tuc/rss/")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/rss+xml")
@@ -31,20 +31,20 @@ def test_rss_feed_of_all_news(client, articles):
     items = channel.findall("item")
     assert [item.findtext("title") for item in items] == ["Làng gốm hồi sinh", "Tập huấn sản xuất sạch hơn"]
     first = items[0]
-    assert first.findtext("link") == "http://testserver/tin-tuc/lang-gom/"
+    assert first.findtext("link") == settings.SITE_URL + "/tin-tuc/lang-gom/"
     assert first.findtext("description") == "Trung tâm Khuyến công hỗ trợ cơ sở công nghiệp nông thôn."
     assert first.findtext("category") == "Làng nghề"
     assert "20 Nov 2026" in first.findtext("pubDate")
 
 
-def test_atom_feed_of_all_news(client, articles):
+def test_atom_feed_of_all_news(client, articles, settings):
     response = client.get("/tin-tuc/atom/")
     assert response["Content-Type"].startswith("application/atom+xml")
     root = ET.fromstring(response.content)
     assert root.tag == ATOM + "feed"
     entries = root.findall(ATOM + "entry")
     assert [e.findtext(ATOM + "title") for e in entries] == ["Làng gốm hồi sinh", "Tập huấn sản xuất sạch hơn"]
-    assert entries[0].find(ATOM + "link").get("href") == "http://testserver/tin-tuc/lang-gom/"
+    assert entries[0].find(ATOM + "link").get("href") == settings.SITE_URL + "/tin-tuc/lang-gom/"
     assert entries[0].findtext(ATOM + "updated")
     assert root.findtext(ATOM + "updated")
 

@@ -22,7 +22,7 @@ class ProducersAPIViewSet(BaseAPIViewSet):
 
 
 class CertificatesAPIViewSet(BaseAPIViewSet):
-    """Public fields of certificates of live products; never the verification code."""
+    """Public fields of certificates of live public products (``publicly_visible``); never the verification code."""
 
     model = Certificate
     name = "certificates"
@@ -30,4 +30,4 @@ class CertificatesAPIViewSet(BaseAPIViewSet):
     listing_default_fields = BaseAPIViewSet.listing_default_fields + ["serial", "product", "level", "year", "status"]
 
     def get_queryset(self):
-        return Certificate.objects.filter(product__live=True).select_related("product").order_by("-year", "serial")
+        return Certificate.objects.publicly_visible().select_related("product").order_by("-year", "serial")

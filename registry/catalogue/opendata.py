@@ -44,10 +44,10 @@ def producers():
 
 
 def certificates():
-    """Certificates of live products, with their status computed in the database."""
+    """Certificates of live public products (``publicly_visible``), with their status computed in the database."""
     return (
-        Certificate.objects.with_status()
-        .filter(product__live=True)
+        Certificate.objects.publicly_visible()
+        .with_status()
         .select_related("product__producer")
         .order_by("-year", "serial")
     )

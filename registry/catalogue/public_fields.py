@@ -24,6 +24,9 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from wagtail.api import APIField
 
+from core.canonical import page_url as canonical_page_url
+from core.canonical import site_url
+
 from .choices import CommuneKind, Level, ProducerKind, ProductGroup, Region, TradeGroup, VillageType
 from .importing import parsers as p
 
@@ -53,10 +56,10 @@ def attribute(path):
 
 
 def page_url(obj, request=None):
-    """The absolute URL of a page or record (``SITE_URL`` based for pages, the request's host otherwise)."""
-    if hasattr(obj, "get_full_url"):
-        return obj.get_full_url(request)
-    return request.build_absolute_uri(obj.get_absolute_url()) if request else obj.get_absolute_url()
+    """The absolute URL of a page or record on ``SITE_URL`` (core/canonical.py), whatever the request's host."""
+    if hasattr(obj, "get_url_parts"):
+        return canonical_page_url(obj)
+    return site_url(obj.get_absolute_url())
 
 
 def text_of(path):

@@ -45,7 +45,10 @@ def producer_detail(request, slug):
 
 @require_safe
 def verify_certificate(request, code):
-    """``/xac-minh/<code>/``: what a QR code on a certificate points to. Unknown codes get a 404 that says so."""
+    """``/xac-minh/<code>/``: what a QR code on a certificate points to. Unknown codes get a 404 that says so.
+
+    When the product's page is not public (unpublished, private, password), the page says only whether the
+    certificate is valid, expired or revoked, without the product, its producer or the certificate's details."""
     certificate = (
         Certificate.objects.with_status()
         .select_related("product__producer", "product__hero_image")
@@ -55,15 +58,18 @@ def verify_certificate(request, code):
     if certificate is None or len(code) > 64:
         return render(request, "catalogue/verify_unknown.html", {"code": code[:64]}, status=404)
     product = certificate.product
+    # Privacy follows the page: of a product that is not public, only the verdict (valid / expired / revoked).
+    public = certificate.product_is_public
     return render(
         request,
         "catalogue/verify.html",
         {
             "certificate": certificate,
             "status": certificate.current_status,
-            "product": product,
-            "product_live": product.live,
-            "producer": product.producer,
+            "product_public": public,
+            "product": product if public else None,
+            "product_live": public,
+            "producer": product.producer if public else None,
             "qr_svg": certificate_qr_svg(certificate),
             "verification_url": absolute_url(certificate.get_verification_path()),
         },

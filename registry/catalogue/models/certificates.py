@@ -8,6 +8,7 @@ from django.db.models import Case, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from ..choices import CertificateSource, CertificateStatus, Level, Region
 from ..public_fields import CERTIFICATE_FIELDS, wagtail_api_fields
@@ -73,6 +74,14 @@ class CertificateQuerySet(models.QuerySet):
         (home page key figures, catalogue facets and filters, product cards, search index) uses this method,
         through ``ProductPage.objects.recognised()`` for products."""
         return self.filter(~REVOKED)
+
+    def publicly_visible(self):
+        """Certificates whose product page anyone may see: live and public (not under a private, password or
+        group view restriction, on the page or an ancestor). The one privacy rule of every certificate output
+        (API ``/api/v2/certificates/``, open-data CSV/JSON); ``/xac-minh/<code>/`` shows only the verdict of the
+        others (``Certificate.product_is_public``). Privacy follows the page: a product hidden by its editors must
+        not be named by a certificate list."""
+        return self.filter(product_id__in=Page.objects.live().public().values("pk"))
 
 
 class Certificate(models.Model):
@@ -151,6 +160,11 @@ class Certificate(models.Model):
 
     def get_status_display(self):
         return CertificateStatus(self.status).label
+
+    @property
+    def product_is_public(self):
+        """Whether this certificate's product page is live and public (the rule of ``publicly_visible``)."""
+        return Certificate.objects.publicly_visible().filter(pk=self.pk).exists()
 
     def get_verification_path(self):
         return reverse("catalogue:verify", kwargs={"code": self.verification_code})

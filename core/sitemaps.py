@@ -1,0 +1,80 @@
+"""The sitemap (``/sitemap.xml``): every live public page and every other public record in every language of
+``settings.LANGUAGES``, each with its ``xhtml:link`` hreflang alternates (and ``x-default``, the Vietnamese
+address), every URL on ``SITE_URL`` (see core/canonical.py).
+
+- ``CanonicalSitemap`` is a Django sitemap of records with ``get_absolute_url`` (producers) in every language.
+- ``PageSitemap`` is Wagtail's page sitemap in every language; a page's own ``get_sitemap_urls`` (e.g. the news
+  index adds its categories) is asked once per language and its entries paired by position.
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.utils import translation
+from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
+
+from .canonical import site_url
+
+
+def _languages():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+class CanonicalSitemap(Sitemap):
+    """A Django sitemap in every language with hreflang alternates, on ``SITE_URL`` whatever the request's host."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme or "https"
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
+
+    def location(self, item):
+        """The item's path in the active language, percent-encoded (safe in XML whatever its slug holds)."""
+        return urlsplit(site_url(item.get_absolute_url())).path
+
+
+def _path(location):
+    """The path (and query) of an absolute or relative URL."""
+    parts = urlsplit(location)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+class PageSitemap(WagtailSitemap):
+    """Every live public page of the default site (or the request's), once per language, with alternates."""
+
+    def _entries(self, page, language):
+        with translation.override(language):
+            return [
+                {**entry, "location": site_url(_path(entry["location"]))}
+                for entry in page.get_sitemap_urls(self.request)
+                if entry.get("location")
+            ]
+
+    def _urls(self, page, protocol, domain):
+        urls = []
+        last_mods = set()
+        languages = _languages()
+        for item in self.paginator.page(page).object_list.iterator():
+            by_language = {language: self._entries(item, language) for language in languages}
+            count = min(len(entries) for entries in by_language.values())
+            for position in range(count):
+                alternates = [
+                    {"lang_code": language, "location": by_language[language][position]["location"]}
+                    for language in languages
+                ]
+                alternates.append(
+                    {"lang_code": "x-default", "location": by_language[settings.LANGUAGE_CODE][position]["location"]}
+                )
+                for language in languages:
+                    entry = by_language[language][position]
+                    urls.append({**entry, "alternates": alternates})
+                    last_mods.add(entry.get("lastmod"))
+        if last_mods and None not in last_mods:
+            self.latest_lastmod = max(last_mods)
+        return urls

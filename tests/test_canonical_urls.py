@@ -1,0 +1,127 @@
+"""One canonical address (issue 11, item 7): the sitemap lists every page and producer in Vietnamese and English
+with hreflang alternates, every URL of the sitemap, the feeds and open data is on ``SITE_URL`` whatever host the
+request used, and the default Wagtail ``Site`` follows ``SITE_URL``."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.apps import apps
+from django.db.models.signals import post_migrate
+from django.utils import translation
+from wagtail.models import Page, PageViewRestriction, Site
+
+from core.canonical import page_url, site_url, sync_default_site
+from tests.factories import (
+    ArtisanPageFactory,
+    CraftVillagePageFactory,
+    NewsPageFactory,
+    ProducerFactory,
+    ProductPageFactory,
+    StandardPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+CANONICAL = "https://khuyencong.example.org"
+SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+OTHER_HOST = {"HTTP_HOST": "other-host.example"}
+
+
+@pytest.fixture
+def content(settings, home_page):
+    settings.SITE_URL = CANONICAL
+    ProductPageFactory(title="Cà phê Đắk Đoa", slug="ca-phe-dak-doa", producer=ProducerFactory(slug="co-so-a"))
+    CraftVillagePageFactory(slug="lang-gom")
+    ArtisanPageFactory(slug="nghe-nhan-a")
+    NewsPageFactory(slug="tin-a")
+    StandardPageFactory(slug="gioi-thieu", parent=home_page)
+    hidden = StandardPageFactory(slug="noi-bo", parent=home_page)
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
+    StandardPageFactory(slug="nhap", parent=home_page, live=False)
+
+
+def _sitemap(client):
+    response = client.get("/sitemap.xml", **OTHER_HOST)
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    entries = {}
+    for url in root.findall(SM + "url"):
+        alternates = {link.get("hreflang"): link.get("href") for link in url.findall(XHTML + "link")}
+        entries[url.findtext(SM + "loc")] = alternates
+    return entries
+
+
+def test_sitemap_lists_every_page_in_both_languages_with_alternates(client, content, home_page):
+    entries = _sitemap(client)
+    pages = home_page.get_descendants(inclusive=True).live().public().specific()
+    assert pages.count() >= 9
+    for page in pages:
+        path = page.get_url_parts()[2]
+        vi, en = CANONICAL + path, CANONICAL + "/en" + path
+        assert vi in entries and en in entries, path
+        for location in (vi, en):
+            assert entries[location] == {"vi": vi, "en": en, "x-default": vi}
+    locations = " ".join(entries)
+    assert "/noi-bo/" not in locations and "/nhap/" not in locations  # private and draft pages are not listed
+
+
+def test_sitemap_lists_producers_in_both_languages(client, content):
+    entries = _sitemap(client)
+    vi, en = CANONICAL + "/co-so/co-so-a/", CANONICAL + "/en/co-so/co-so-a/"
+    assert entries[vi] == entries[en] == {"vi": vi, "en": en, "x-default": vi}
+
+
+def test_every_sitemap_url_is_on_site_url(client, content):
+    entries = _sitemap(client)
+    urls = list(entries) + [href for alternates in entries.values() for href in alternates.values()]
+    assert urls and all(url.startswith(CANONICAL + "/") for url in urls)
+
+
+@pytest.mark.parametrize("path", ["/tin-tuc/rss/", "/tin-tuc/atom/"])
+def test_feed_links_and_guids_are_on_site_url(client, content, path):
+    response = client.get(path, **OTHER_HOST)
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    links = [el.text for el in root.iter() if el.tag in ("link", "guid", "{http://www.w3.org/2005/Atom}id") and el.text]
+    links += [el.get("href") for el in root.iter() if el.get("href")]
+    assert any("/tin-tuc/tin-a/" in link for link in links)
+    assert links and all(link.startswith(CANONICAL + "/") for link in links), links
+
+
+def test_open_data_and_api_urls_are_on_site_url(client, content):
+    csv = client.get("/du-lieu-mo/producers.csv", **OTHER_HOST)
+    body = b"".join(csv.streaming_content).decode() if csv.streaming else csv.content.decode()
+    assert CANONICAL + "/co-so/co-so-a/" in body and "other-host" not in body
+    products = client.get("/du-lieu-mo/products.csv", **OTHER_HOST)
+    body = b"".join(products.streaming_content).decode() if products.streaming else products.content.decode()
+    assert CANONICAL + "/san-pham/ca-phe-dak-doa/" in body
+
+
+def test_site_url_helpers(settings):
+    settings.SITE_URL = CANONICAL
+    assert site_url("/tin-tuc/") == CANONICAL + "/tin-tuc/"
+    assert site_url("http://localhost/tin-tuc/?page=2") == CANONICAL + "/tin-tuc/?page=2"
+    assert site_url("/đ\x0b/") == CANONICAL + "/%C4%91%0B/"
+    assert site_url("") == ""
+
+
+def test_page_url_follows_the_active_language(settings, content):
+    page = Page.objects.get(slug="tin-a")
+    assert page_url(page) == CANONICAL + "/tin-tuc/tin-a/"
+    with translation.override("en"):
+        assert page_url(page) == CANONICAL + "/en/tin-tuc/tin-a/"
+
+
+def test_default_site_follows_site_url_after_migrate(settings, home_page):
+    settings.SITE_URL = "https://khuyencong.gialai.gov.vn"
+    post_migrate.send(sender=apps.get_app_config("core"), app_config=apps.get_app_config("core"), verbosity=0,
+                      interactive=False, using="default", plan=[], apps=apps)  # fmt: skip
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("khuyencong.gialai.gov.vn", 443)
+    assert Page.objects.get(slug="home").full_url == "https://khuyencong.gialai.gov.vn/"
+    settings.SITE_URL = "http://127.0.0.1:8000"
+    assert sync_default_site() is True
+    assert sync_default_site() is False
+    site.refresh_from_db()
+    assert (site.hostname, site.port) == ("127.0.0.1", 8000)

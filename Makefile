@@ -44,7 +44,7 @@ seed: setup ## Load the demo data on top of setup_site's tree (idempotent; SCALE
 
 run: seed ## Install, migrate, set up the site, seed demo data and serve on http://127.0.0.1:8000
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
-	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+	DEBUG=false $(PY) manage.py runserver --insecure $(HOST):$(PORT)
 
 lint: $(VENV)/.installed-dev ## The checks of .pre-commit-config.yaml on every file (ruff, ruff format, djhtml, whitespace)
 	$(VENV)/bin/pre-commit run --all-files --show-diff-on-failure

@@ -1,0 +1,73 @@
+"""Once the council has decided, nothing of a competition can be deleted (issue 10, tester's pass): not the
+competition, its entries, jurors, sheets, scores or conflicts, from the admin or from code; the admin hides the
+delete button and answers 409 with the reason; the published results and the certificate stay as they were."""
+
+import pytest
+from django.db import transaction
+from django.urls import reverse
+
+from registry.catalogue.models import Certificate
+from registry.competitions.choices import CompetitionStatus
+from registry.competitions.lifecycle import ActionNotAllowed
+from registry.competitions.models import Competition, Conflict, Entry, Juror, Score, ScoreSheet
+from registry.competitions.services.results import compute_results
+from tests.test_competition_integrity import council_of_three, publish_with_certificate, set_state
+
+pytestmark = pytest.mark.django_db
+__all__ = ["council_of_three"]  # the fixture, imported for use here
+
+
+def _ranking(competition):
+    return [(e.pk, r.score) for e, r in compute_results(competition)["rows"]]
+
+
+@pytest.mark.parametrize("route", ["competition_records", "competition_entries", "competition_jurors"])
+def test_admin_cannot_delete_records_of_a_published_competition(client, council_of_three, route):
+    w = council_of_three
+    certificate = publish_with_certificate(w)
+    c = w["competition"]
+    target = {"competition_records": c, "competition_entries": w["good"], "competition_jurors": w["a"]}[route]
+    before = _ranking(c)
+    client.force_login(w["manager"])
+    edit = client.get(reverse(f"{route}:edit", args=[target.pk]))
+    assert reverse(f"{route}:delete", args=[target.pk]) not in edit.content.decode()  # no delete button
+    listing = client.get(reverse(f"{route}:index"))
+    assert reverse(f"{route}:delete", args=[target.pk]) not in listing.content.decode()
+    for method in (client.get, client.post):
+        response = method(reverse(f"{route}:delete", args=[target.pk]))
+        assert response.status_code == 409
+        assert "không xóa được" in response.content.decode()
+    assert type(target).objects.filter(pk=target.pk).exists()
+    assert _ranking(Competition.objects.get(pk=c.pk)) == before
+    assert Certificate.objects.filter(pk=certificate.pk).exists()
+
+
+@pytest.mark.parametrize("state", [CompetitionStatus.DECIDED, CompetitionStatus.PUBLISHED, CompetitionStatus.ARCHIVED])
+def test_nothing_of_a_decided_competition_can_be_deleted_from_code(council_of_three, state):
+    w = council_of_three
+    c = w["competition"]
+    Conflict.objects.create(juror=w["a"], entry=w["good"], reason="x")  # declared while scoring
+    set_state(c, state)
+    sheet = ScoreSheet.objects.filter(entry=w["good"]).first()
+    for obj in (c, w["good"], w["a"], sheet, sheet.scores.first(), Conflict.objects.first()):
+        with pytest.raises(ActionNotAllowed), transaction.atomic():
+            obj.delete()
+    with pytest.raises(ActionNotAllowed), transaction.atomic():
+        Juror.objects.filter(competition=c).delete()
+    assert Entry.objects.filter(pk=w["good"].pk).exists() and Score.objects.filter(sheet=sheet).count() == 4
+
+
+def test_records_can_be_deleted_before_the_decision(client, council_of_three):
+    w = council_of_three
+    set_state(w["competition"], CompetitionStatus.CLOSED)
+    client.force_login(w["manager"])
+    response = client.post(reverse("competition_jurors:delete", args=[w["b"].pk]))
+    assert response.status_code == 302 and not Juror.objects.filter(pk=w["b"].pk).exists()
+    w["competition"].delete()
+    assert not Competition.objects.filter(pk=w["competition"].pk).exists()
+
+
+def test_an_issued_certificate_cannot_be_deleted(council_of_three):
+    certificate = publish_with_certificate(council_of_three)
+    with pytest.raises(ActionNotAllowed), transaction.atomic():
+        certificate.delete()

@@ -2,7 +2,10 @@
 competition, its entries, jurors, sheets, scores or conflicts, from the admin or from code; the admin hides the
 delete button and answers 409 with the reason; the published results and the certificate stay as they were."""
 
+from decimal import Decimal
+
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 
@@ -10,8 +13,11 @@ from registry.catalogue.models import Certificate
 from registry.competitions.choices import CompetitionStatus
 from registry.competitions.lifecycle import ActionNotAllowed
 from registry.competitions.models import Competition, Conflict, Entry, Juror, Score, ScoreSheet
+from registry.competitions.services import council
 from registry.competitions.services.results import compute_results
-from tests.test_competition_integrity import council_of_three, publish_with_certificate, set_state
+from registry.competitions.services.sheets import reopen_sheet
+from tests.factories import fill_sheet
+from tests.test_competition_integrity import DECISION, council_of_three, publish_with_certificate, set_state
 
 pytestmark = pytest.mark.django_db
 __all__ = ["council_of_three"]  # the fixture, imported for use here
@@ -71,3 +77,61 @@ def test_an_issued_certificate_cannot_be_deleted(council_of_three):
     certificate = publish_with_certificate(council_of_three)
     with pytest.raises(ActionNotAllowed), transaction.atomic():
         certificate.delete()
+
+
+# --- moving back undoes decisions; publishing checks them ------------------------------------------------------
+
+
+def test_moving_back_to_scoring_undoes_decisions_so_a_failing_entry_is_not_certified(council_of_three):
+    w = council_of_three
+    c, good, manager = w["competition"], w["good"], w["manager"]
+    council.change_status(c, CompetitionStatus.CLOSED, manager)
+    council.decide(good, manager, True, "344/QĐ-UBND", DECISION)
+    council.change_status(c, CompetitionStatus.DECIDED, manager)
+    council.change_status(c, CompetitionStatus.CLOSED, manager, reason="Chấm lại")
+    assert Entry.objects.get(pk=good.pk).recognized  # scores cannot change while closed: decision kept
+    council.change_status(c, CompetitionStatus.SCORING, manager, reason="Chấm lại")
+    entry = Entry.objects.get(pk=good.pk)
+    assert not entry.recognized and entry.decision_number == ""
+    for juror in (w["chair"], w["a"], w["b"]):
+        sheet = ScoreSheet.objects.get(juror=juror, entry=good)
+        reopen_sheet(sheet.pk, manager, "Chấm lại")
+        fill_sheet(juror, good, [10, 10, 8, 8])  # 36 points
+    council.change_status(c, CompetitionStatus.CLOSED, manager, confirm=True)
+    with pytest.raises(ValidationError):
+        council.decide(good, manager, True, "345/QĐ-UBND", DECISION)
+    council.change_status(c, CompetitionStatus.DECIDED, manager)
+    assert council.issue_certificates(c, manager) == []
+    council.change_status(c, CompetitionStatus.PUBLISHED, manager)
+    assert Entry.objects.get(pk=good.pk).certificate_id is None
+
+
+def test_moving_back_is_refused_once_certificates_are_issued(client, council_of_three):
+    w = council_of_three
+    c, good, manager = w["competition"], w["good"], w["manager"]
+    council.change_status(c, CompetitionStatus.CLOSED, manager)
+    council.decide(good, manager, True, "344/QĐ-UBND", DECISION)
+    council.change_status(c, CompetitionStatus.DECIDED, manager)
+    council.issue_certificates(c, manager)
+    client.force_login(manager)
+    data = {"status": "closed", "reason": "Chấm lại", "direction": "back"}
+    response = client.post(reverse("competitions_admin:status", args=[c.pk]), data)
+    assert response.status_code == 409 and "Đã cấp giấy chứng nhận" in response.content.decode()
+    assert Competition.objects.get(pk=c.pk).status == CompetitionStatus.DECIDED
+
+
+def test_publishing_refuses_decisions_that_no_longer_hold(council_of_three):
+    w = council_of_three
+    c, good, manager = w["competition"], w["good"], w["manager"]
+    council.change_status(c, CompetitionStatus.CLOSED, manager)
+    council.decide(good, manager, True, "344/QĐ-UBND", DECISION)
+    council.change_status(c, CompetitionStatus.DECIDED, manager)
+    certificate = council.issue_certificates(c, manager)[0]
+    Certificate.objects.filter(pk=certificate.pk).update(score=Decimal("81.67"))  # stale certificate
+    with pytest.raises(ActionNotAllowed, match="giấy chứng nhận ghi 81,67 điểm, kết quả là 80 điểm"):
+        council.change_status(c, CompetitionStatus.PUBLISHED, manager)
+    Certificate.objects.filter(pk=certificate.pk).update(score=Decimal("80"))
+    Score.objects.filter(sheet__entry=good).update(value=1)  # results changed behind the council's back
+    with pytest.raises(ActionNotAllowed, match="chưa đạt điểm đạt"):
+        council.change_status(c, CompetitionStatus.PUBLISHED, manager)
+    assert Competition.objects.get(pk=c.pk).status == CompetitionStatus.DECIDED

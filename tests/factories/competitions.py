@@ -13,6 +13,7 @@ from registry.competitions.models import (
     Criterion,
     Entry,
     Juror,
+    NoConflictStatement,
     Rubric,
 )
 from registry.competitions.services.sheets import get_or_create_sheet, save_sheet
@@ -89,7 +90,9 @@ class ConflictFactory(factory.django.DjangoModelFactory):
 
 
 def fill_sheet(juror, entry, values, submit=True, comment="", user=None):
-    """A sheet with ``values`` (one per criterion in order, None = missing), saved and optionally submitted."""
+    """A sheet with ``values`` (one per criterion in order, None = missing), saved and optionally submitted; the
+    juror's "no conflict" statement on the entry first, as the portal requires."""
+    NoConflictStatement.objects.get_or_create(juror=juror, entry=entry)
     criteria = list(entry.competition.rubric.criteria.filter(parent__isnull=True).order_by("position"))
     sheet = get_or_create_sheet(juror, entry, criteria)
     data = {c.id: (None if v is None else Decimal(str(v)), "") for c, v in zip(criteria, values, strict=True)}

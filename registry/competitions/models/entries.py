@@ -9,6 +9,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel
 
 from core.text import clean_text
 from registry.catalogue.choices import REQUIRED_PRIOR_LEVEL, Level, ProductGroup
@@ -16,6 +17,7 @@ from registry.catalogue.choices import REQUIRED_PRIOR_LEVEL, Level, ProductGroup
 from ..choices import DossierKind, EntryStatus
 from ..lifecycle import FROZEN_STATES
 from ..storage import PrivateStorage
+from ..widgets import DossierFileInput
 
 
 class EntryQuerySet(models.QuerySet):
@@ -165,6 +167,9 @@ class EntryDocument(models.Model):
     original_name = models.CharField(_("tên tệp gốc"), max_length=255, blank=True, editable=False)
     number = models.PositiveSmallIntegerField(_("số thứ tự trong loại"), default=0, editable=False)
     uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+
+    # the stored file shows as its neutral name linked to the permission-checked download (no public URL)
+    panels = [FieldPanel("kind"), FieldPanel("file", widget=DossierFileInput)]
 
     class Meta:
         ordering = ["entry", "kind", "number"]

@@ -386,11 +386,12 @@ def test_published_settings_entries_and_conflicts_are_frozen_in_the_admin(counci
     with pytest.raises(ValidationError, match="Sửa đổi kết quả đã công bố"):
         c.full_clean()
     c.refresh_from_db()
-    c.council_name = "Hội đồng bình chọn tỉnh Gia Lai"  # not a result setting: allowed
-    c.full_clean()
+    c.council_name = "Hội đồng bình chọn sản phẩm tỉnh Gia Lai"  # every field is frozen once published
+    with pytest.raises(ValidationError, match="Sửa đổi kết quả đã công bố"):
+        c.full_clean()
     entry = Entry.objects.get(pk=w["good"].pk)
     entry.status, entry.status_reason = "withdrawn", "Rút"
-    with pytest.raises(ValidationError, match="không đổi được hồ sơ"):
+    with pytest.raises(ValidationError, match="không sửa được hồ sơ"):
         entry.full_clean()
     with pytest.raises(ValidationError, match="Chỉ khai báo xung đột lợi ích"):
         Conflict(juror=w["a"], entry=w["good"], reason="Muộn").full_clean()

@@ -2,6 +2,7 @@
 competition, its entries, jurors, sheets, scores or conflicts, from the admin or from code; the admin hides the
 delete button and answers 409 with the reason; the published results and the certificate stay as they were."""
 
+import json
 from decimal import Decimal
 
 import pytest
@@ -16,7 +17,7 @@ from registry.competitions.models import Competition, Conflict, Entry, Juror, Sc
 from registry.competitions.services import council
 from registry.competitions.services.results import compute_results
 from registry.competitions.services.sheets import reopen_sheet
-from tests.factories import fill_sheet
+from tests.factories import EntryFactory, fill_sheet
 from tests.test_competition_integrity import DECISION, council_of_three, publish_with_certificate, set_state
 
 pytestmark = pytest.mark.django_db
@@ -135,3 +136,74 @@ def test_publishing_refuses_decisions_that_no_longer_hold(council_of_three):
     with pytest.raises(ActionNotAllowed, match="chưa đạt điểm đạt"):
         council.change_status(c, CompetitionStatus.PUBLISHED, manager)
     assert Competition.objects.get(pk=c.pk).status == CompetitionStatus.DECIDED
+
+
+# --- published competitions and their entries are frozen; certificates print what was issued ------------------
+
+
+@pytest.mark.parametrize(
+    "field,value",
+    [("name", "Tên mới"), ("slug", "ten-moi"), ("year", 2030), ("signer_name", "Lê Văn Bình"),
+     ("certificate_valid_months", 12), ("council_name", "Hội đồng khác")],
+)  # fmt: skip
+def test_no_field_of_a_published_competition_changes_in_the_admin(client, council_of_three, field, value):
+    w = council_of_three
+    publish_with_certificate(w)
+    c = Competition.objects.get(pk=w["competition"].pk)
+    client.force_login(w["manager"])
+    url = reverse("competition_records:edit", args=[c.pk])
+    form = client.get(url).context["form"]
+    data = {name: form[name].value() for name in form.fields}
+    data = {k: ("" if v is None else v) for k, v in data.items() if v is not False}
+    for name in ("tie_break", "prize_bands"):
+        data[name] = json.dumps(getattr(c, name))
+    data[field] = value
+    response = client.post(url, data)
+    assert response.status_code == 200 and "Sửa đổi kết quả đã công bố" in response.content.decode()
+    assert getattr(Competition.objects.get(pk=c.pk), field) == getattr(c, field)
+
+
+@pytest.mark.parametrize("field,value", [("jury_title", "Tên mới"), ("description", "Thuyết minh mới")])
+def test_no_field_of_a_published_entry_changes_and_moving_an_entry_is_refused(client, council_of_three, field, value):
+    w = council_of_three
+    publish_with_certificate(w)
+    entry = Entry.objects.get(pk=w["good"].pk)
+    client.force_login(w["manager"])
+    url = reverse("competition_entries:edit", args=[entry.pk])
+    data = {
+        "competition": entry.competition_id, "product": entry.product_id, "status": entry.status,
+        "status_reason": "", "jury_title": entry.jury_title, "description": entry.description,
+        "documents-TOTAL_FORMS": "0", "documents-INITIAL_FORMS": "0", "documents-MIN_NUM_FORMS": "0",
+        "documents-MAX_NUM_FORMS": "1000",
+    }  # fmt: skip
+    response = client.post(url, {**data, field: value})
+    assert response.status_code == 200 and "không sửa được hồ sơ" in response.content.decode()
+    assert getattr(Entry.objects.get(pk=entry.pk), field) == getattr(entry, field)
+    # moving an entry to another competition: a message, never a 500 (IntegrityError on its number)
+    other = EntryFactory()
+    response = client.post(url, {**data, "competition": other.competition_id})
+    assert response.status_code == 200 and "cuộc bình chọn khác" in response.content.decode()
+    assert Entry.objects.get(pk=entry.pk).competition_id == entry.competition_id
+
+
+def test_certificate_fields_freeze_once_issued_and_issuing_needs_the_signer(client, council_of_three):
+    w = council_of_three
+    c, good, manager = w["competition"], w["good"], w["manager"]
+    council.change_status(c, CompetitionStatus.CLOSED, manager)
+    council.decide(good, manager, True, "344/QĐ-UBND", DECISION)
+    council.change_status(c, CompetitionStatus.DECIDED, manager)
+    Competition.objects.filter(pk=c.pk).update(signer_name="")
+    client.force_login(manager)
+    page = client.get(reverse("competitions_admin:results", args=[c.pk])).content.decode()
+    assert "người ký giấy chứng nhận" in page and "disabled" in page
+    response = client.post(reverse("competitions_admin:issue", args=[c.pk]))
+    assert response.status_code == 409 and not Entry.objects.get(pk=good.pk).certificate_id
+    Competition.objects.filter(pk=c.pk).update(signer_name="Nguyễn Văn An")
+    council.issue_certificates(c, manager)
+    c = Competition.objects.get(pk=c.pk)
+    c.signer_name = "Lê Văn Bình"
+    with pytest.raises(ValidationError, match="Đã cấp giấy chứng nhận"):
+        c.full_clean()
+    c.refresh_from_db()
+    c.meeting_place = "Hội trường tầng 2"  # not printed on the certificate: still editable before publication
+    c.full_clean()

@@ -57,6 +57,8 @@ class CompetitionFactory(factory.django.DjangoModelFactory):
     entries_open_until = datetime.date(2026, 4, 30)
     scoring_deadline = datetime.date(2026, 6, 15)
     council_name = "Hội đồng bình chọn tỉnh Gia Lai"
+    signer_position = "KT. CHỦ TỊCH | PHÓ CHỦ TỊCH"
+    signer_name = "Nguyễn Văn An"
 
 
 class EntryFactory(factory.django.DjangoModelFactory):

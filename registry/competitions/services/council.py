@@ -12,7 +12,7 @@ from registry.catalogue.choices import CertificateSource
 from registry.catalogue.models import Certificate
 
 from ..choices import AuditAction, CompetitionStatus
-from ..lifecycle import ALLOWED, BACK, FORWARD, Action, ActionNotAllowed, ensure_allowed, state_of
+from ..lifecycle import ALLOWED, BACK, FORWARD, Action, ActionNotAllowed, ensure_allowed, refusal, state_of
 from ..models import Competition, Entry
 from . import audit
 from .results import closing_warnings, compute_results, result_of, vn_number
@@ -184,12 +184,25 @@ def next_serials(prefix, year, count):
     return [f"{stem}{n:04d}" for n in range(start, start + count)]
 
 
+def issue_refusal(competition):
+    """Why certificates cannot be issued now (the lifecycle's reason, or the signer's position or name missing:
+    the certificate prints them), or ``None``."""
+    reason = refusal(competition, Action.ISSUE_CERTIFICATES)
+    if reason:
+        return reason
+    if not (competition.signer_position.strip() and competition.signer_name.strip()):
+        return _("Cần ghi chức vụ và họ tên người ký giấy chứng nhận (sửa cuộc bình chọn) trước khi cấp.")
+    return None
+
+
 @transaction.atomic
 def issue_certificates(competition, user):
     """Certificates for every recognized entry that has none yet and is still eligible (quorum, pass mark), in
     rank order; returns the new certificates. Only once the council has decided, before publication."""
     competition = Competition.objects.select_for_update().get(pk=competition.pk)
-    ensure_allowed(competition, Action.ISSUE_CERTIFICATES)
+    reason = issue_refusal(competition)
+    if reason:
+        raise ActionNotAllowed(competition, Action.ISSUE_CERTIFICATES, reason)
     data = compute_results(competition)
     pending = [
         (e, r) for e, r in data["rows"] if e.recognized and e.certificate_id is None and not e.recognition_refusal

@@ -310,6 +310,7 @@ def test_amending_published_results_reissues_the_certificate(client, council_of_
     page = client.get(c.get_results_url()).content.decode()
     assert "Kết quả đã được sửa đổi" in page and "Cộng nhầm tiêu chí 1" in page
     assert amendment.at.strftime("%d/%m/%Y") in page and new.serial in page
+    assert "80,00 → 81,00" in page  # two decimals, like the results table
 
 
 def test_amending_before_publication_is_refused(client, council_of_three):

@@ -2,6 +2,7 @@
 competition, its entries, jurors, sheets, scores or conflicts, from the admin or from code; the admin hides the
 delete button and answers 409 with the reason; the published results and the certificate stay as they were."""
 
+import io
 import json
 from decimal import Decimal
 
@@ -9,9 +10,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from registry.catalogue.models import Certificate
 from registry.competitions.choices import CompetitionStatus
+from registry.competitions.documents import xlsx as xlsx_docs
 from registry.competitions.lifecycle import ActionNotAllowed
 from registry.competitions.models import Competition, Conflict, Entry, Juror, Score, ScoreSheet
 from registry.competitions.services import council
@@ -207,3 +210,17 @@ def test_certificate_fields_freeze_once_issued_and_issuing_needs_the_signer(clie
     c.refresh_from_db()
     c.meeting_place = "Hội trường tầng 2"  # not printed on the certificate: still editable before publication
     c.full_clean()
+
+
+def test_result_label_in_minutes_and_xlsx_follows_what_the_council_may_decide(council_of_three):
+    """Tester's pass: an entry below quorum was labelled "Đạt" although the council could not recognize it."""
+    w = council_of_three
+    c = w["competition"]
+    short = EntryFactory(competition=c)
+    fill_sheet(w["a"], short, [32, 32, 8, 8])  # 80 points on 1 sheet of 3
+    failing = EntryFactory(competition=c)
+    for juror in (w["chair"], w["a"], w["b"]):
+        fill_sheet(juror, failing, [10, 10, 5, 5])
+    workbook = load_workbook(io.BytesIO(xlsx_docs.results_xlsx(c)))
+    labels = {row[1]: row[6] for row in workbook.active.iter_rows(min_row=3, values_only=True)}
+    assert labels == {w["good"].code: "Đạt", short.code: "Chưa đủ phiếu", failing.code: "Không đạt"}

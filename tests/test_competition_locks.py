@@ -155,7 +155,9 @@ def test_no_field_of_a_published_competition_changes_in_the_admin(client, counci
     c = Competition.objects.get(pk=w["competition"].pk)
     client.force_login(w["manager"])
     url = reverse("competition_records:edit", args=[c.pk])
-    form = client.get(url).context["form"]
+    page = client.get(url)
+    assert "mọi thông tin của cuộc bình chọn và hồ sơ đã khóa" in page.content.decode()  # said up front
+    form = page.context["form"]
     data = {name: form[name].value() for name in form.fields}
     data = {k: ("" if v is None else v) for k, v in data.items() if v is not False}
     for name in ("tie_break", "prize_bands"):

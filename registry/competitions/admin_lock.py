@@ -5,13 +5,20 @@ listing ask :func:`guards.delete_refusal`) and a direct request to the delete vi
 (the model-level ``pre_delete`` guard in ``guards`` stays the last line, whatever deletes).
 """
 
+from django.contrib import messages
 from django.shortcuts import render
-from wagtail.admin.views.generic import DeleteView, IndexView
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views.generic import DeleteView, EditView, IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from .guards import competition_of, delete_refusal
-from .lifecycle import ActionNotAllowed
+from .lifecycle import ActionNotAllowed, is_frozen
+
+FROZEN_NOTICE = _(
+    "Kết quả đã công bố: mọi thông tin của cuộc bình chọn và hồ sơ đã khóa; kết quả chỉ thay đổi qua "
+    "“Sửa đổi kết quả đã công bố”."
+)
 
 
 class LifecyclePermissionPolicy(ModelPermissionPolicy):
@@ -50,3 +57,14 @@ class LockedDeleteView(DeleteView):
             self, message=message, competition=competition_of(self.object)
         )
         return render(self.request, "competitions/admin/refused.html", context, status=409)
+
+
+class LockedEditView(EditView):
+    """Wagtail's edit view that says up front, on a published or archived competition or one of its records,
+    that nothing can be changed (the model's ``clean`` refuses a change with the same reason)."""
+
+    def get(self, request, *args, **kwargs):
+        competition = competition_of(self.get_object())
+        if competition is not None and is_frozen(competition):
+            messages.warning(request, FROZEN_NOTICE)
+        return super().get(request, *args, **kwargs)

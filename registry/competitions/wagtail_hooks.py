@@ -10,7 +10,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
 from . import admin_views
-from .admin_lock import LifecyclePermissionPolicy, LockedDeleteView, LockedIndexView
+from .admin_lock import LifecyclePermissionPolicy, LockedDeleteView, LockedEditView, LockedIndexView
 from .models import Competition, Conflict, Criterion, Entry, Juror, Rubric
 from .services.access import is_manager
 
@@ -50,6 +50,7 @@ class LockedViewSet(ModelViewSet):
     """A model viewset whose delete button and view ask the lifecycle (``admin_lock``)."""
 
     index_view_class = LockedIndexView
+    edit_view_class = LockedEditView
     delete_view_class = LockedDeleteView
 
 

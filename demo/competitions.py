@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from registry.catalogue.models import ProductPage
 from registry.competitions.choices import AuditAction, CompetitionStatus, JurorRole
-from registry.competitions.models import AuditEntry, Competition, Entry, Juror, Rubric
+from registry.competitions.models import AuditEntry, Competition, Entry, Juror, NoConflictStatement, Rubric
 from registry.competitions.services import council
 from registry.competitions.services.results import compute_results
 from registry.competitions.services.sheets import get_or_create_sheet, save_sheet
@@ -19,6 +19,13 @@ JURY = [
     ("giamkhao2", JurorRole.MEMBER, "Trưởng phòng Quản lý công nghiệp"),
     ("giamkhao3", JurorRole.MEMBER, "Giảng viên Trường Đại học Quy Nhơn"),
 ]
+# who signs the certificates and where the council meets (printed on the certificate and the minutes)
+OFFICIAL = {
+    "signer_position": "KT. CHỦ TỊCH | PHÓ CHỦ TỊCH",
+    "signer_name": "Nguyễn Tự Công Hoàng",
+    "meeting_place": "Hội trường Sở Công Thương tỉnh Gia Lai, số 2 Hoàng Văn Thụ, Pleiku",
+    "secretary_name": "Trần Thị Thu Hà",
+}
 PRIZES = [{"label": "Giải A", "min": 90}, {"label": "Giải B", "min": 85}, {"label": "Giải C", "min": 80}]
 
 
@@ -32,6 +39,9 @@ def _scores(ctx, criteria, quality):
 
 
 def _fill(sheet, user, criteria, values, submit, comment=""):
+    """Save (and optionally submit) a demo sheet, with the juror's "no conflict" statement the portal requires
+    before a juror sees the entry."""
+    NoConflictStatement.objects.get_or_create(juror_id=sheet.juror_id, entry_id=sheet.entry_id)
     data = {c.id: (v, "") for c, v in zip(criteria, values, strict=True)}
     save_sheet(sheet.pk, user, data, comment, submit=submit)
 
@@ -72,6 +82,8 @@ def seed_finished(ctx, rubric, products, manager):
         prize_bands=PRIZES,
         council_name="Hội đồng bình chọn sản phẩm CNNT tiêu biểu tỉnh Gia Lai",
         serial_prefix="GL-BC",
+        meeting_at=timezone.make_aware(datetime.datetime(2024, 6, 25, 8, 0)),
+        **OFFICIAL,
     )
     if not created:
         return competition
@@ -107,6 +119,8 @@ def seed_scoring(ctx, rubric, products):
         tie_break=["1", "2"],
         council_name="Hội đồng bình chọn sản phẩm CNNT tiêu biểu tỉnh Gia Lai",
         serial_prefix="GL-BC",
+        meeting_at=timezone.make_aware(datetime.datetime(2026, 12, 18, 8, 0)),
+        **OFFICIAL,
     )
     if not created:
         return competition
@@ -140,6 +154,7 @@ def seed_open(ctx, rubric):
         tie_break=["1", "2"],
         council_name="Hội đồng bình chọn sản phẩm CNNT tiêu biểu tỉnh Gia Lai",
         serial_prefix="GL-BC",
+        **OFFICIAL,
     )
     return competition
 

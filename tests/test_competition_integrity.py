@@ -310,6 +310,7 @@ def test_amending_published_results_reissues_the_certificate(client, council_of_
     page = client.get(c.get_results_url()).content.decode()
     assert "Kết quả đã được sửa đổi" in page and "Cộng nhầm tiêu chí 1" in page
     assert amendment.at.strftime("%d/%m/%Y") in page and new.serial in page
+    assert "80,00 → 81,00" in page  # two decimals, like the results table
 
 
 def test_amending_before_publication_is_refused(client, council_of_three):
@@ -386,11 +387,12 @@ def test_published_settings_entries_and_conflicts_are_frozen_in_the_admin(counci
     with pytest.raises(ValidationError, match="Sửa đổi kết quả đã công bố"):
         c.full_clean()
     c.refresh_from_db()
-    c.council_name = "Hội đồng bình chọn tỉnh Gia Lai"  # not a result setting: allowed
-    c.full_clean()
+    c.council_name = "Hội đồng bình chọn sản phẩm tỉnh Gia Lai"  # every field is frozen once published
+    with pytest.raises(ValidationError, match="Sửa đổi kết quả đã công bố"):
+        c.full_clean()
     entry = Entry.objects.get(pk=w["good"].pk)
     entry.status, entry.status_reason = "withdrawn", "Rút"
-    with pytest.raises(ValidationError, match="không đổi được hồ sơ"):
+    with pytest.raises(ValidationError, match="không sửa được hồ sơ"):
         entry.full_clean()
     with pytest.raises(ValidationError, match="Chỉ khai báo xung đột lợi ích"):
         Conflict(juror=w["a"], entry=w["good"], reason="Muộn").full_clean()

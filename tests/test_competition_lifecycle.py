@@ -77,6 +77,7 @@ def snapshot(w):
         "amendments": ResultsAmendment.objects.count(),
         "audit": AuditEntry.objects.count(),
         "mail": len(mail.outbox),
+        "jurors": sorted(c.jurors.values_list("id", flat=True)),
     }
 
 
@@ -146,6 +147,11 @@ def perform(client, w, action):
         data = {"sheet": sheet.pk, "reason": "Cộng nhầm", f"score_{criterion.id}": "30,5"}
         response = client.post(reverse(admin + "amend", args=[c.pk]), data)
         return response, lambda: ResultsAmendment.objects.filter(competition=c).exists()
+    if action == Action.DELETE_RECORDS:
+        client.force_login(w["manager"])
+        juror = w["b"]
+        response = client.post(reverse("competition_jurors:delete", args=[juror.pk]))
+        return response, lambda: not juror.__class__.objects.filter(pk=juror.pk).exists()
     raise AssertionError(f"no way to perform {action}")
 
 

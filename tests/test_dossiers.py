@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from core.roles import COMPETITION_MANAGERS, ensure_roles, role_group
 from registry.competitions.choices import AssignmentMode, DossierKind
-from registry.competitions.models import Assignment, EntryDocument, NoConflictStatement
+from registry.competitions.models import Assignment, EntryDocument, NoConflictStatement, ScoreSheet
 from tests.factories import (
     CompetitionFactory,
     ConflictFactory,
@@ -78,7 +78,7 @@ def test_file_is_private_with_a_neutral_name(document, entry, private_root, sett
 
 def test_assigned_juror_and_manager_download_under_the_neutral_name(client, document, entry):
     juror = JurorFactory(competition=entry.competition)
-    NoConflictStatement.objects.create(juror=juror, entry=entry)  # confirmed before first opening the entry
+    NoConflictStatement.objects.create(juror=juror, entry=entry)
     client.force_login(juror.user)
     response = client.get(dossier_url(document))
     assert response.status_code == 200
@@ -112,6 +112,8 @@ def test_balanced_assignment_limits_dossiers_to_assigned_jurors(client, document
     entry.competition.save()
     assigned, unassigned = JurorFactory(competition=entry.competition), JurorFactory(competition=entry.competition)
     Assignment.objects.create(juror=assigned, entry=entry)
+    for juror in (assigned, unassigned):
+        NoConflictStatement.objects.create(juror=juror, entry=entry)
     client.force_login(unassigned.user)
     assert client.get(dossier_url(document)).status_code == 404
     client.force_login(assigned.user)
@@ -120,7 +122,7 @@ def test_balanced_assignment_limits_dossiers_to_assigned_jurors(client, document
 
 def test_blind_entry_page_names_neither_producer_nor_catalogue(client, document, entry):
     juror = JurorFactory(competition=entry.competition)
-    NoConflictStatement.objects.create(juror=juror, entry=entry)  # confirmed before first opening the entry
+    NoConflictStatement.objects.create(juror=juror, entry=entry)
     client.force_login(juror.user)
     slug = entry.competition.slug
     pages = [
@@ -144,7 +146,7 @@ def test_open_judging_shows_producer_and_title(client, document, entry):
     entry.competition.blind = False
     entry.competition.save()
     juror = JurorFactory(competition=entry.competition)
-    NoConflictStatement.objects.create(juror=juror, entry=entry)  # confirmed before first opening the entry
+    NoConflictStatement.objects.create(juror=juror, entry=entry)
     client.force_login(juror.user)
     page = client.get(reverse("competitions:jury-entry", args=[entry.competition.slug, entry.code])).content.decode()
     assert PRODUCER in page and entry.product.title in page and document.neutral_name in page
@@ -199,3 +201,30 @@ def test_upload_of_a_web_page_is_refused(client, entry):
     response = client.post(url, entry_form(entry, upload))
     assert response.status_code == 200 and "html" in response.content.decode()
     assert not EntryDocument.objects.filter(entry=entry).exists()
+
+
+def test_entry_edit_page_after_an_upload_links_the_file_to_the_checked_download(client, document, entry):
+    """Tester's pass: the edit page of an entry with a dossier file was a 500 (the widget asked the private
+    storage for a URL). It shows the neutral name linked to the permission-checked download, never the original
+    name or a storage path."""
+    client.force_login(manager())
+    page = client.get(reverse("competition_entries:edit", args=[entry.pk]))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert f'href="{dossier_url(document)}"' in html and document.neutral_name in html
+    assert ORIGINAL not in html and document.file.name not in html
+    # the download link works for the manager
+    assert client.get(dossier_url(document)).status_code == 200
+
+
+def test_no_dossier_and_no_entry_page_without_the_no_conflict_statement(client, document, entry):
+    """Tester's pass: a juror who never confirmed downloaded a dossier file (200), and a juror with a draft sheet
+    saw the entry without a statement. While scoring, both need the statement first."""
+    juror = JurorFactory(competition=entry.competition)
+    ScoreSheet.objects.create(juror=juror, entry=entry)  # a draft (e.g. seeded) is not a statement
+    client.force_login(juror.user)
+    assert client.get(dossier_url(document)).status_code == 404
+    page = client.get(reverse("competitions:jury-entry", args=[entry.competition.slug, entry.code])).content.decode()
+    assert "Cam kết không xung đột lợi ích" in page and dossier_url(document) not in page
+    NoConflictStatement.objects.create(juror=juror, entry=entry)
+    assert client.get(dossier_url(document)).status_code == 200

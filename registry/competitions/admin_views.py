@@ -173,7 +173,7 @@ class ResultsView(ManagerView, FormView):
             rows=rows,
             criteria=data["criteria"],
             decide_refusal=decide_refusal,
-            issue_refusal=refusal(competition, Action.ISSUE_CERTIFICATES),
+            issue_refusal=council.issue_refusal(competition),
             **kwargs,
         )
 

@@ -7,3 +7,8 @@ class CompetitionsConfig(AppConfig):
     name = "registry.competitions"
     label = "competitions"
     verbose_name = _("Bình chọn")
+
+    def ready(self):
+        from . import guards
+
+        guards.connect()

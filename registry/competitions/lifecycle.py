@@ -37,12 +37,13 @@ class Action(StrEnum):
     AMEND = "amend"
     ARCHIVE = "archive"
     MOVE_BACK = "move-back"
+    DELETE_RECORDS = "delete-records"
 
 
 #: For each state, the actions allowed in it. Anything not listed is refused.
 ALLOWED = {
-    S.DRAFT: {Action.OPEN_ENTRIES},
-    S.ENTRIES_OPEN: {Action.OPEN_SCORING, Action.MOVE_BACK},
+    S.DRAFT: {Action.OPEN_ENTRIES, Action.DELETE_RECORDS},
+    S.ENTRIES_OPEN: {Action.OPEN_SCORING, Action.MOVE_BACK, Action.DELETE_RECORDS},
     S.SCORING: {
         Action.EDIT_SHEET,
         Action.SUBMIT_SHEET,
@@ -52,8 +53,9 @@ ALLOWED = {
         Action.SEND_REMINDERS,
         Action.CLOSE_SCORING,
         Action.MOVE_BACK,
+        Action.DELETE_RECORDS,
     },
-    S.CLOSED: {Action.DECIDE, Action.MARK_DECIDED, Action.MOVE_BACK},
+    S.CLOSED: {Action.DECIDE, Action.MARK_DECIDED, Action.MOVE_BACK, Action.DELETE_RECORDS},
     S.DECIDED: {Action.DECIDE, Action.ISSUE_CERTIFICATES, Action.PUBLISH, Action.MOVE_BACK},
     S.PUBLISHED: {Action.AMEND, Action.ARCHIVE},
     S.ARCHIVED: set(),
@@ -89,6 +91,10 @@ _REASONS = {
     Action.ISSUE_CERTIFICATES: _("Chỉ cấp giấy chứng nhận sau khi hội đồng đã quyết định và trước khi công bố."),
     Action.AMEND: _("Chỉ sửa đổi kết quả sau khi đã công bố; trước đó hãy sửa trực tiếp."),
     Action.MOVE_BACK: _("Cuộc bình chọn ở trạng thái này không thể lùi lại."),
+    Action.DELETE_RECORDS: _(
+        "Hội đồng đã quyết định hoặc kết quả đã công bố: không xóa được cuộc bình chọn, hồ sơ, giám khảo, phiếu chấm "
+        "hay khai báo xung đột; kết quả chỉ thay đổi qua “Sửa đổi kết quả đã công bố”."
+    ),
 }
 
 

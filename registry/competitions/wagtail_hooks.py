@@ -7,8 +7,10 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permissions import register_permission_policy
 
 from . import admin_views
+from .admin_lock import LifecyclePermissionPolicy, LockedDeleteView, LockedEditView, LockedIndexView
 from .models import Competition, Conflict, Criterion, Entry, Juror, Rubric
 from .services.access import is_manager
 
@@ -44,7 +46,19 @@ class CompetitionToolsViewSet(ViewSet):
         return item
 
 
-class CompetitionViewSet(ModelViewSet):
+class LockedViewSet(ModelViewSet):
+    """A model viewset whose delete button and view ask the lifecycle (``admin_lock``)."""
+
+    index_view_class = LockedIndexView
+    edit_view_class = LockedEditView
+    delete_view_class = LockedDeleteView
+
+
+for _model in (Competition, Entry, Juror, Conflict):
+    register_permission_policy(_model, LifecyclePermissionPolicy(_model))
+
+
+class CompetitionViewSet(LockedViewSet):
     model = Competition
     icon = "trophy"
     menu_label = _("Cuộc bình chọn")
@@ -77,7 +91,7 @@ class CriterionViewSet(ModelViewSet):
     form_fields = ["rubric", "parent", "position", "code", "name", "max_points", "guidance"]
 
 
-class EntryViewSet(ModelViewSet):
+class EntryViewSet(LockedViewSet):
     model = Entry
     icon = "doc-full"
     menu_label = _("Hồ sơ tham gia")
@@ -96,7 +110,7 @@ class EntryViewSet(ModelViewSet):
     ]
 
 
-class JurorViewSet(ModelViewSet):
+class JurorViewSet(LockedViewSet):
     model = Juror
     icon = "group"
     menu_label = _("Giám khảo")
@@ -105,7 +119,7 @@ class JurorViewSet(ModelViewSet):
     form_fields = ["competition", "user", "role", "title", "absent_from_meeting", "max_entries"]
 
 
-class ConflictViewSet(ModelViewSet):
+class ConflictViewSet(LockedViewSet):
     model = Conflict
     icon = "warning"
     menu_label = _("Xung đột lợi ích")

@@ -24,7 +24,7 @@ def test_decimal_comma_invalid_field_and_incomplete_total(page, live_server, hom
     page.locator("#id_password").fill(PASSWORD)
     page.locator("main button[type=submit]").click()
     expect(page.locator(".jury-bar")).to_contain_text("Đinh Thị Mai")  # Vietnamese name order
-    page.get_by_role("button", name="Tôi cam kết không có xung đột lợi ích").click()  # before first opening
+    page.locator(".jury-statement button[type=submit]").click()  # "no conflict of interest" first
 
     inputs = page.locator("input[data-score]").all()
     total = page.locator("output[data-total]")

@@ -13,6 +13,7 @@ from registry.competitions.models import (
     Criterion,
     Entry,
     Juror,
+    NoConflictStatement,
     Rubric,
 )
 from registry.competitions.services.sheets import get_or_create_sheet, save_sheet
@@ -56,6 +57,8 @@ class CompetitionFactory(factory.django.DjangoModelFactory):
     entries_open_until = datetime.date(2026, 4, 30)
     scoring_deadline = datetime.date(2026, 6, 15)
     council_name = "Hội đồng bình chọn tỉnh Gia Lai"
+    signer_position = "KT. CHỦ TỊCH | PHÓ CHỦ TỊCH"
+    signer_name = "Nguyễn Văn An"
 
 
 class EntryFactory(factory.django.DjangoModelFactory):
@@ -89,7 +92,9 @@ class ConflictFactory(factory.django.DjangoModelFactory):
 
 
 def fill_sheet(juror, entry, values, submit=True, comment="", user=None):
-    """A sheet with ``values`` (one per criterion in order, None = missing), saved and optionally submitted."""
+    """A sheet with ``values`` (one per criterion in order, None = missing), saved and optionally submitted; the
+    juror's "no conflict" statement on the entry first, as the portal requires."""
+    NoConflictStatement.objects.get_or_create(juror=juror, entry=entry)
     criteria = list(entry.competition.rubric.criteria.filter(parent__isnull=True).order_by("position"))
     sheet = get_or_create_sheet(juror, entry, criteria)
     data = {c.id: (None if v is None else Decimal(str(v)), "") for c, v in zip(criteria, values, strict=True)}

@@ -73,7 +73,7 @@ def results_xlsx(competition):
                 entry.producer.name,
                 r.sheet_count,
                 _num(r.score),
-                _("Đạt") if r.passed else _("Không đạt"),
+                entry.outcome,
                 r.prize,
                 _("Có") if entry.recognized else "",
             ],

@@ -1,7 +1,8 @@
 """Downloading a dossier file: the only way to read one (files are in private storage, with no public URL).
 
 Allowed: managers (``manage_competitions``) and jurors who may score the entry (a seat on a competition visible in
-the portal, the entry among their ``visible_entries``: not conflicted, assigned when assignment is balanced).
+the portal, the entry among their ``visible_entries``: not conflicted, assigned when assignment is balanced) and,
+while scoring, who have stated "no conflict of interest" with the entry.
 Everyone else, logged in or not, gets 404 (the file's existence is not revealed). The file is sent under its neutral
 name (``SP-2026-010-ho-so-1.pdf``), never under the uploaded name, and is not cached by shared caches.
 """
@@ -13,16 +14,20 @@ from django.shortcuts import get_object_or_404
 
 from ..models import Entry, EntryDocument
 from ..services.access import is_manager, juror_seats, visible_entries
+from ..services.conflicts import statement_required
 
 INLINE_TYPES = {"application/pdf", "image/jpeg", "image/png", "image/webp"}
 
 
 def may_download(user, entry) -> bool:
-    """True for managers and for jurors who may see ``entry`` in the portal."""
+    """True for managers and for jurors who may see ``entry`` in the portal and, while scoring, have stated "no
+    conflict of interest" with it (``conflicts.statement_required``)."""
     if is_manager(user):
         return True
-    seat = juror_seats(user).filter(competition_id=entry.competition_id).first()
-    return seat is not None and visible_entries(seat).filter(pk=entry.pk).exists()
+    seat = juror_seats(user).filter(competition_id=entry.competition_id).select_related("competition").first()
+    if seat is None or not visible_entries(seat).filter(pk=entry.pk).exists():
+        return False
+    return not statement_required(seat, entry)
 
 
 def download(request, slug, code, pk, filename):

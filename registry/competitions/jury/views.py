@@ -15,7 +15,7 @@ from ..choices import SheetStatus
 from ..lifecycle import Action, ActionNotAllowed, allowed, refusal
 from ..models import ScoreSheet
 from ..services.access import can_reopen, juror_seats, may_see_peers, visible_entries
-from ..services.conflicts import confirm_no_conflict, declare_conflict, has_confirmed
+from ..services.conflicts import confirm_no_conflict, declare_conflict, statement_required
 from ..services.presentation import jury_title, jury_view
 from ..services.results import progress
 from ..services.sheets import (
@@ -92,8 +92,7 @@ def entry(request, slug, code):
     seat = _seat(request, slug)
     comp = seat.competition
     entry = get_object_or_404(visible_entries(seat), code=code)
-    confirmed = has_confirmed(seat, entry)
-    if not confirmed and allowed(comp, Action.CONFIRM_NO_CONFLICT):
+    if statement_required(seat, entry):
         if request.method == "POST":
             return _refused(request, seat, _("Hãy cam kết không có xung đột lợi ích trước khi chấm hồ sơ này."))
         return render(

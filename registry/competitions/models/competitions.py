@@ -14,6 +14,11 @@ from ..lifecycle import BACK, FORWARD, FROZEN_STATES, allowed
 
 # Settings that change computed results: frozen once the results are published (amend instead).
 RESULT_FIELDS = ("rubric_id", "pass_mark", "aggregation", "tie_break", "prize_bands", "quorum")
+# What an issued certificate prints or derives from the competition: frozen once a certificate exists.
+CERTIFICATE_FIELDS = (
+    "name", "slug", "level", "region", "year", "issuer", "signer_position", "signer_name", "council_name",
+    "certificate_valid_months", "serial_prefix", "entry_code_prefix",
+)  # fmt: skip
 
 
 class CompetitionQuerySet(models.QuerySet):
@@ -174,12 +179,7 @@ class Competition(models.Model):
         return self.name
 
     def clean(self):
-        stored = Competition.objects.filter(pk=self.pk).values("status", *RESULT_FIELDS).first() if self.pk else None
-        changed = stored and any(stored.get(name) != getattr(self, name) for name in RESULT_FIELDS)
-        if changed and stored["status"] in FROZEN_STATES:
-            raise ValidationError(
-                _("Kết quả đã công bố: không đổi được cách tính điểm; hãy dùng “Sửa đổi kết quả đã công bố”.")
-            )
+        self._check_frozen()
         if self.pk:
             old = Competition.objects.filter(pk=self.pk).values_list("rubric_id", flat=True).first()
             if old != self.rubric_id and self.has_scores():
@@ -188,6 +188,35 @@ class Competition(models.Model):
             raise ValidationError({"entries_open_until": _("Hạn nộp phải sau ngày bắt đầu nhận hồ sơ.")})
         if self.level == Level.REGIONAL and not self.region:
             raise ValidationError({"region": _("Cuộc bình chọn cấp khu vực cần chọn khu vực.")})
+
+    @classmethod
+    def _stored_fields(cls):
+        """The attribute names of every editable stored field except the status (moved by the lifecycle only)."""
+        return [f.attname for f in cls._meta.concrete_fields if f.editable and f.name not in ("id", "status")]
+
+    def _check_frozen(self):
+        """Published or archived: no field changes (results, certificates, the public page and the documents
+        depend on them; corrections go through the audited amendment). Once a certificate is issued, what it
+        prints (``CERTIFICATE_FIELDS``) and the result settings are frozen too. ValidationError with the reason."""
+        if not self.pk:
+            return
+        names = self._stored_fields()
+        stored = Competition.objects.filter(pk=self.pk).values("status", *names).first()
+        if stored is None:
+            return
+        changed = {name for name in names if stored[name] != getattr(self, name)}
+        if changed and stored["status"] in FROZEN_STATES:
+            raise ValidationError(
+                _(
+                    "Kết quả đã công bố: không sửa được thông tin cuộc bình chọn; kết quả chỉ thay đổi qua "
+                    "“Sửa đổi kết quả đã công bố”."
+                )
+            )
+        locked = changed & {"rubric_id", *RESULT_FIELDS, *CERTIFICATE_FIELDS}
+        if locked and self.entries.filter(certificate__isnull=False).exists():
+            raise ValidationError(
+                _("Đã cấp giấy chứng nhận: không sửa được thông tin in trên giấy chứng nhận và cách tính điểm.")
+            )
 
     def has_scores(self):
         from .sheets import Score

@@ -9,6 +9,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel
 
 from core.text import clean_text
 from registry.catalogue.choices import REQUIRED_PRIOR_LEVEL, Level, ProductGroup
@@ -16,6 +17,7 @@ from registry.catalogue.choices import REQUIRED_PRIOR_LEVEL, Level, ProductGroup
 from ..choices import DossierKind, EntryStatus
 from ..lifecycle import FROZEN_STATES
 from ..storage import PrivateStorage
+from ..widgets import DossierFileInput
 
 
 class EntryQuerySet(models.QuerySet):
@@ -113,19 +115,36 @@ class Entry(ClusterableModel):
         super().save(*args, **kwargs)
 
     def clean(self):
-        stored = (
-            Entry.objects.filter(pk=self.pk).values_list("status", "product_id", "competition__status").first()
-            if self.pk
-            else None
-        )
-        if stored and stored[2] in FROZEN_STATES and stored[:2] != (self.status, self.product_id):
-            raise ValidationError(_("Kết quả đã công bố: không đổi được hồ sơ; hãy dùng “Sửa đổi kết quả đã công bố”."))
+        self._check_frozen()
         if self.status in (EntryStatus.INELIGIBLE, EntryStatus.WITHDRAWN) and not self.status_reason.strip():
             raise ValidationError({"status_reason": _("Cần ghi lý do.")})
         if self.product_id and self.competition_id:
             prior = REQUIRED_PRIOR_LEVEL.get(Level(self.competition.level)) if self.competition.level else None
             if prior and not self.product.certificates.valid().filter(level=prior).exists():
                 raise ValidationError({"product": _("Sản phẩm cần giấy chứng nhận cấp dưới liền kề còn hiệu lực.")})
+
+    def _check_frozen(self):
+        """An entry never moves to another competition (its code and number belong to it). Once its competition
+        is published or archived, or a certificate is issued for it, none of its fields changes (corrections go
+        through the audited amendment). ValidationError with the reason."""
+        if not self.pk:
+            return
+        names = [f.attname for f in Entry._meta.concrete_fields if f.editable and f.name != "id"]
+        stored = Entry.objects.filter(pk=self.pk).values("competition__status", *names).first()
+        if stored is None:
+            return
+        if stored["competition_id"] != self.competition_id:
+            raise ValidationError(
+                {"competition": _("Không chuyển được hồ sơ sang cuộc bình chọn khác; hãy tạo hồ sơ mới.")}
+            )
+        changed = [name for name in names if stored[name] != getattr(self, name)]
+        if changed and (stored["competition__status"] in FROZEN_STATES or stored["certificate_id"]):
+            raise ValidationError(
+                _(
+                    "Kết quả đã công bố hoặc hồ sơ đã được cấp giấy chứng nhận: không sửa được hồ sơ; kết quả chỉ "
+                    "thay đổi qua “Sửa đổi kết quả đã công bố”."
+                )
+            )
 
 
 # what a dossier holds: documents, spreadsheets and photos (anything else, e.g. HTML or SVG, is refused)
@@ -166,6 +185,9 @@ class EntryDocument(models.Model):
     number = models.PositiveSmallIntegerField(_("số thứ tự trong loại"), default=0, editable=False)
     uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
 
+    # the stored file shows as its neutral name linked to the permission-checked download (no public URL)
+    panels = [FieldPanel("kind"), FieldPanel("file", widget=DossierFileInput)]
+
     class Meta:
         ordering = ["entry", "kind", "number"]
         verbose_name = _("tài liệu hồ sơ")
@@ -185,6 +207,13 @@ class EntryDocument(models.Model):
             )["m"]
             self.number = (last or 0) + 1
         super().save(*args, **kwargs)
+
+    def clean(self):
+        """No dossier file is added or replaced once the entry's competition is published or archived."""
+        if self.entry_id and self.entry.competition.status in FROZEN_STATES:
+            stored = EntryDocument.objects.filter(pk=self.pk).values("kind", "file").first() if self.pk else None
+            if stored is None or stored != {"kind": self.kind, "file": self.file.name}:
+                raise ValidationError(_("Kết quả đã công bố: không thêm hay thay được tài liệu hồ sơ."))
 
     @property
     def neutral_name(self):

@@ -9,18 +9,20 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..choices import AuditAction, SheetStatus
-from ..lifecycle import Action, ensure_allowed
+from ..lifecycle import Action, allowed, ensure_allowed
 from ..models import Competition, Conflict, NoConflictStatement, ScoreSheet
 from . import audit
 
 
 def has_confirmed(juror, entry) -> bool:
-    """Whether the juror may see the entry without first confirming: a statement exists, or the juror already
-    has a sheet for it (sheets made before statements existed)."""
-    return (
-        NoConflictStatement.objects.filter(juror=juror, entry=entry).exists()
-        or ScoreSheet.objects.filter(juror=juror, entry=entry).exists()
-    )
+    """Whether the juror has stated "no conflict of interest" with the entry (a sheet alone is not a statement)."""
+    return NoConflictStatement.objects.filter(juror=juror, entry=entry).exists()
+
+
+def statement_required(juror, entry) -> bool:
+    """Whether the juror must still state "no conflict of interest" before seeing anything of the entry (its
+    page, its dossier files): while statements can be given (scoring) and none is stored."""
+    return allowed(juror.competition, Action.CONFIRM_NO_CONFLICT) and not has_confirmed(juror, entry)
 
 
 @transaction.atomic

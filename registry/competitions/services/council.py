@@ -12,10 +12,10 @@ from registry.catalogue.choices import CertificateSource
 from registry.catalogue.models import Certificate
 
 from ..choices import AuditAction, CompetitionStatus
-from ..lifecycle import BACK, FORWARD, Action, ActionNotAllowed, ensure_allowed, state_of
+from ..lifecycle import ALLOWED, BACK, FORWARD, Action, ActionNotAllowed, ensure_allowed, refusal, state_of
 from ..models import Competition, Entry
 from . import audit
-from .results import closing_warnings, compute_results, result_of
+from .results import closing_warnings, compute_results, result_of, vn_number
 
 
 def add_months(day, months):
@@ -65,6 +65,17 @@ def change_status(competition, new_status, user, reason="", confirm=False, back=
     action, is_back = _transition(competition, new_status, back)
     if is_back and not (reason or "").strip():
         raise ValidationError(_("Cần ghi lý do khi lùi trạng thái."))
+    if is_back:
+        _ensure_no_certificates(competition)
+    if action in (Action.MARK_DECIDED, Action.PUBLISH):
+        problems = decision_problems(competition)
+        if problems:
+            raise ActionNotAllowed(
+                competition,
+                action,
+                _("Quyết định của hội đồng không còn khớp với kết quả: %(problems)s.")
+                % {"problems": "; ".join(problems)},
+            )
     if action == Action.CLOSE_SCORING and not confirm:
         warnings = closing_warnings(competition)
         if warnings["below_quorum"] or warnings["drafts"]:
@@ -76,9 +87,53 @@ def change_status(competition, new_status, user, reason="", confirm=False, back=
         competition.results_published_at = timezone.now()
         fields.append("results_published_at")
     competition.save(update_fields=fields)
+    if is_back and Action.DECIDE not in ALLOWED[CompetitionStatus(new_status)]:
+        _undo_decisions(competition, user, reason)
     kind = AuditAction.PUBLISH if new_status == CompetitionStatus.PUBLISHED else AuditAction.STATUS
     audit.record(kind, competition, user, old={"status": old}, new={"status": new_status}, reason=reason or "")
     return competition
+
+
+def _ensure_no_certificates(competition):
+    """Moving back is refused once certificates are issued: then only the audited amendment after publication
+    changes results (so that a certificate never outlives the result it states)."""
+    if Entry.objects.filter(competition=competition, certificate__isnull=False).exists():
+        raise ActionNotAllowed(
+            competition,
+            Action.MOVE_BACK,
+            _("Đã cấp giấy chứng nhận: không thể lùi trạng thái; hãy công bố rồi dùng “Sửa đổi kết quả đã công bố”."),
+        )
+
+
+def _undo_decisions(competition, user, reason):
+    """Moving back to a state where scores may change again undoes the council's decisions (recognized, decision
+    number and date), each audited: the council decides again once scoring is closed."""
+    for entry in Entry.objects.filter(competition=competition, recognized=True):
+        old = {"recognized": True, "decision_number": entry.decision_number, "decision_date": str(entry.decision_date)}
+        entry.recognized, entry.decision_number, entry.decision_date = False, "", None
+        entry.save(update_fields=["recognized", "decision_number", "decision_date"])
+        new = {"recognized": False, "decision_number": "", "decision_date": ""}
+        audit.record(AuditAction.DECISION, competition, user, entry=entry, old=old, new=new, reason=reason)
+
+
+def decision_problems(competition):
+    """Why the council's decisions no longer hold, as a list of Vietnamese sentences ([] when they do): a
+    recognized entry that no longer reaches the quorum and the pass mark, or a certificate whose score differs
+    from the entry's result. Checked when marking decided and when publishing."""
+    problems = []
+    for entry, result in compute_results(competition)["rows"]:
+        if entry.recognized and entry.recognition_refusal:
+            problems.append(f"{entry.code}: {entry.recognition_refusal}")
+        if entry.certificate_id and entry.certificate.score != result.score:
+            problems.append(
+                _("%(code)s: giấy chứng nhận ghi %(cert)s điểm, kết quả là %(result)s điểm")
+                % {
+                    "code": entry.code,
+                    "cert": vn_number(entry.certificate.score),
+                    "result": vn_number(result.score) if result.score is not None else "—",
+                }
+            )
+    return problems
 
 
 @transaction.atomic
@@ -129,12 +184,25 @@ def next_serials(prefix, year, count):
     return [f"{stem}{n:04d}" for n in range(start, start + count)]
 
 
+def issue_refusal(competition):
+    """Why certificates cannot be issued now (the lifecycle's reason, or the signer's position or name missing:
+    the certificate prints them), or ``None``."""
+    reason = refusal(competition, Action.ISSUE_CERTIFICATES)
+    if reason:
+        return reason
+    if not (competition.signer_position.strip() and competition.signer_name.strip()):
+        return _("Cần ghi chức vụ và họ tên người ký giấy chứng nhận (sửa cuộc bình chọn) trước khi cấp.")
+    return None
+
+
 @transaction.atomic
 def issue_certificates(competition, user):
     """Certificates for every recognized entry that has none yet and is still eligible (quorum, pass mark), in
     rank order; returns the new certificates. Only once the council has decided, before publication."""
     competition = Competition.objects.select_for_update().get(pk=competition.pk)
-    ensure_allowed(competition, Action.ISSUE_CERTIFICATES)
+    reason = issue_refusal(competition)
+    if reason:
+        raise ActionNotAllowed(competition, Action.ISSUE_CERTIFICATES, reason)
     data = compute_results(competition)
     pending = [
         (e, r) for e, r in data["rows"] if e.recognized and e.certificate_id is None and not e.recognition_refusal

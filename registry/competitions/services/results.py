@@ -50,6 +50,7 @@ def compute_results(competition, entries=None):
         entry.quorum_required = required[entry.id]
         entry.quorum_met = r.sheet_count >= max(required[entry.id], 1)
         entry.recognition_refusal = recognition_refusal(competition, entry, r)
+        entry.outcome = outcome_label(entry, r)
     return {
         "criteria": criteria,
         "rows": [(by_id[r.entry_id], r) for r in ranked],
@@ -103,6 +104,16 @@ def recognition_refusal(competition, entry, result):
     if not result.passed:
         return _("Hồ sơ chưa đạt điểm đạt %(mark)s.") % {"mark": vn_number(competition.pass_mark)}
     return None
+
+
+def outcome_label(entry, result):
+    """The "Kết quả" shown in the minutes and the XLSX, consistent with what the council may decide: "Đạt" only
+    for an entry it may recognize (quorum and pass mark), "Chưa đủ phiếu" below quorum, else "Không đạt"."""
+    if entry.recognition_refusal is None:
+        return _("Đạt")
+    if result.sheet_count == 0 or not entry.quorum_met:
+        return _("Chưa đủ phiếu")
+    return _("Không đạt")
 
 
 def result_of(entry):

@@ -28,11 +28,13 @@ def fold(text):
 def clean_text(text):
     """``text`` in NFC with control characters removed (tab and newline kept, CR LF and lone CR become LF).
 
-    Non-strings (``None``, numbers) are returned unchanged.
+    The vertical tab and form feed that word processors paste for a line or page break become a space, so the words
+    on either side stay apart ("Hội chợ\vlàng nghề" → "Hội chợ làng nghề"). Non-strings (``None``, numbers) are
+    returned unchanged.
     """
     if not isinstance(text, str):
         return text
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", " ").replace("\x0c", " ")
     return _CONTROL.sub("", unicodedata.normalize("NFC", text))
 
 

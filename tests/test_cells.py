@@ -30,4 +30,4 @@ def test_xlsx_downloads_with_control_characters_open(client, competition, demo_a
         response = client.get(reverse(f"competitions_admin:{name}", args=[comp.pk]))
         assert response.status_code == 200, name
         values = [c.value for ws in load_workbook(io.BytesIO(response.content)) for row in ws.iter_rows() for c in row]
-        assert ("Sản phẩmtốt" if name == "sheets_xlsx" else "Bình chọn2026") in values
+        assert ("Sản phẩmtốt" if name == "sheets_xlsx" else "Bình chọn 2026") in values

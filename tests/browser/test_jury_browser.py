@@ -47,8 +47,13 @@ def test_judge_scores_and_manager_publishes(page, browser, live_server, demo_acc
 
     inputs = page.locator("input[data-score]")
     expect(inputs).to_have_count(4)
-    for locator, value in zip(inputs.all(), ["32", "33.5", "8", "7"], strict=True):
+    for locator, value in zip(inputs.all(), ["32", "41", "8", "7"], strict=True):
         locator.fill(value)
+    expect(inputs.nth(1)).to_have_attribute("aria-invalid", "true")  # over the maximum of 40: marked
+    expect(page.locator("[data-total-note]")).to_contain_text("Tổng chưa đầy đủ")  # and left out of the total
+    inputs.nth(0).fill("32,5")  # the Vietnamese decimal comma
+    inputs.nth(1).fill("33")
+    expect(inputs.nth(1)).not_to_have_attribute("aria-invalid", "true")
     expect(page.locator("output[data-total]")).to_have_text("80,5")
     expect(page.get_by_role("button", name="Tính tổng")).to_be_hidden()  # JS computes the total live
     width = page.evaluate("document.documentElement.scrollWidth")
@@ -139,7 +144,7 @@ def test_judge_scores_and_manager_publishes(page, browser, live_server, demo_acc
 
     page.goto(live_server.url + f"/binh-chon/{competition.slug}/ket-qua/")
     expect(page.get_by_role("heading", level=1)).to_contain_text(competition.name)
-    expect(page.get_by_role("row", name="Cà phê bột Đắk Đoa")).to_contain_text("82,00")
+    expect(page.get_by_role("row", name="Cà phê bột Đắk Đoa")).to_contain_text("81,50")
     expect(page.get_by_text("Kết quả đã được sửa đổi")).to_be_visible()
     expect(page.locator(".results-amendments")).to_contain_text("Cộng nhầm tiêu chí 1")
     page.get_by_role("link", name=serial).click()

@@ -14,3 +14,18 @@ class CoreConfig(AppConfig):
         from . import checks, signals  # noqa: F401  (checks registers itself on import)
 
         signals.connect()
+        _vietnamese_full_names()
+
+
+def _vietnamese_full_names():
+    """Make ``User.get_full_name()`` — what Django and Wagtail's admin show (user listings, the account menu,
+    workflow e-mails) — give the Vietnamese order of ``core.text.person_name``: "Đinh Thị Mai", not "Mai Đinh Thị".
+    ``get_short_name()`` stays the given name, which is how Vietnamese people are addressed."""
+    from django.contrib.auth import get_user_model
+
+    from .text import person_name
+
+    def get_full_name(self):
+        return person_name(self) if (self.first_name or self.last_name) else ""
+
+    get_user_model().get_full_name = get_full_name

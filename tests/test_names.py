@@ -34,3 +34,13 @@ def test_admin_juror_list_and_audit_log(client, juror):
     assert "Phạm Quốc Bảo" in listing and "Bảo Phạm Quốc" not in listing
     audit = client.get(reverse("competitions_admin:audit", args=[juror.competition.pk])).content.decode()
     assert "Phạm Quốc Bảo" in audit and "Bảo Phạm Quốc" not in audit
+
+
+def test_wagtail_admin_user_list_shows_vietnamese_order(client):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser("quantri-ten", password="x-pass-123")
+    UserFactory(username="giamkhao-ten", last_name="Phạm Quốc", first_name="Bảo")
+    client.force_login(admin)
+    listing = client.get("/admin/users/").content.decode()
+    assert "Phạm Quốc Bảo" in listing and "Bảo Phạm Quốc" not in listing

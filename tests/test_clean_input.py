@@ -56,7 +56,10 @@ def test_wagtail_models_are_cleaned(home_page):
     article = NewsPageFactory()
     article.title = f"Bản nháp{VT}"
     revision = article.save_revision()
-    assert Revision.objects.get(pk=revision.pk).content["title"].strip() == "Bản nháp" and "\x0b" not in Revision.objects.get(pk=revision.pk).content["title"]
+    assert (
+        Revision.objects.get(pk=revision.pk).content["title"].strip() == "Bản nháp"
+        and "\x0b" not in Revision.objects.get(pk=revision.pk).content["title"]
+    )
 
 
 def test_update_fields_saves_only_clean_text(home_page):

@@ -74,17 +74,22 @@ def _run(command, env=None):
         )
 
 
+def _sqlite_copy(source_path, destination_path):
+    """Copy a SQLite database page by page with SQLite's online backup API (consistent while the site runs)."""
+    source = sqlite3.connect(source_path)
+    destination = sqlite3.connect(destination_path)
+    try:
+        source.backup(destination)
+    finally:
+        destination.close()
+        source.close()
+
+
 def _dump_database(target_dir, alias="default"):
     engine = _engine(alias)
     if engine == "sqlite":
         path = target_dir / "database.sqlite3"
-        source = sqlite3.connect(connections[alias].settings_dict["NAME"])
-        destination = sqlite3.connect(path)
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
-            source.close()
+        _sqlite_copy(connections[alias].settings_dict["NAME"], path)
         return path
     env, args, name = _pg_env_and_args(alias)
     path = target_dir / "database.dump"
@@ -180,15 +185,8 @@ def restore_backup(archive, alias="default"):
         tmp = Path(tmp)
         connection = connections[alias]
         if engine == "sqlite":
-            name = connection.settings_dict["NAME"]
             connection.close()
-            source = sqlite3.connect(tmp / "database.sqlite3")
-            destination = sqlite3.connect(name)
-            try:
-                source.backup(destination)
-            finally:
-                destination.close()
-                source.close()
+            _sqlite_copy(tmp / "database.sqlite3", connection.settings_dict["NAME"])
         else:
             _drop_everything(alias)
             connection.close()

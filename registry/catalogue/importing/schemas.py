@@ -174,9 +174,10 @@ def example_row(kind):
     return [example.get(column.name, "") for column in schema.columns]
 
 
-def parse_row(schema, raw):
+def parse_row(schema, raw, optional=()):
     """Clean values of the columns present in ``raw`` (keyed by column name, see ``Schema.resolve``) as a dict,
-    or raise RowError listing every bad cell of the row."""
+    or raise RowError listing every bad cell of the row; ``optional``: required columns whose emptiness the
+    caller reports itself."""
     values, problems = {}, []
     for column in schema.columns:
         if column.name not in raw:
@@ -187,7 +188,7 @@ def parse_row(schema, raw):
         except RowError as error:
             problems.append(_("cột “%(column)s”: %(error)s") % {"column": column.name, "error": error})
             continue
-        if column.required and value in ("", None, []):
+        if column.required and value in ("", None, []) and column.name not in optional:
             problems.append(_("cột “%(column)s” không được để trống") % {"column": column.name})
         values[column.name] = value
     if problems:

@@ -45,7 +45,9 @@ def write_file(env, kind, rows, path):
         "    cells[names.index(schema.key)] = f'vi-du-bench-{n}'\n"
         "    w.writerow(cells)\n"
     )
-    out = subprocess.run([PY, "manage.py", "shell", "--no-imports", "-c", script], cwd=ROOT, env=env, check=True, capture_output=True)
+    out = subprocess.run(
+        [PY, "manage.py", "shell", "--no-imports", "-c", script], cwd=ROOT, env=env, check=True, capture_output=True
+    )
     path.write_bytes(out.stdout)
 
 

@@ -76,21 +76,22 @@ def read_header(path):
 def _xlsx_rows(path):
     from openpyxl import load_workbook  # heavy, loaded only to read a workbook (design.md)
 
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-    except Exception as error:  # an uploaded file: zip, XML and openpyxl's own errors all mean "unreadable"
-        raise NotASpreadsheet(
-            _("Tệp %(name)s không đọc được như một bảng tính Excel (.xlsx).") % {"name": path.name}
-        ) from error
-    try:
-        yield from sheet.iter_rows(values_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise NotASpreadsheet(
-            _("Tệp %(name)s bị hỏng: không đọc hết được bảng tính Excel (.xlsx).") % {"name": path.name}
-        ) from error
-    finally:
-        workbook.close()
+    with path.open("rb") as handle:  # a handle, not the name: a workbook saved as .csv is read too
+        try:
+            workbook = load_workbook(handle, read_only=True, data_only=True)
+            sheet = workbook.worksheets[0]
+        except Exception as error:  # an uploaded file: zip, XML and openpyxl's own errors all mean "unreadable"
+            raise NotASpreadsheet(
+                _("Tệp %(name)s không đọc được như một bảng tính Excel (.xlsx).") % {"name": path.name}
+            ) from error
+        try:
+            yield from sheet.iter_rows(values_only=True)
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+            raise NotASpreadsheet(
+                _("Tệp %(name)s bị hỏng: không đọc hết được bảng tính Excel (.xlsx).") % {"name": path.name}
+            ) from error
+        finally:
+            workbook.close()
 
 
 def _line_of(data, index, newline=b"\n"):
@@ -104,9 +105,10 @@ def _utf16_without_bom(raw):
     if len(sample) < 4:
         return None
     even, odd = sample[0::2], sample[1::2]
-    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+    # The headings are ASCII (a zero high byte); Vietnamese letters (U+01xx, U+1Exx) are not, so "mostly".
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
         return "utf-16-le"
-    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
         return "utf-16-be"
     return None
 

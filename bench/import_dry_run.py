@@ -8,6 +8,11 @@ separate ``manage.py`` process while this process tries, every half second, to t
 (``BEGIN IMMEDIATE`` with a 0.2 s timeout), as any save on the live site would. Prints the dry run's wall time
 and how many of those write attempts found the database locked (must be 0). Bounded: the dry run is stopped
 after ``--timeout`` seconds.
+
+Measured 29/11/2026 on the shared 2-core machine (load average 7–10, so times are several times a quiet
+machine's), 10,000 new products on the demo data: before (dry run = save everything in a transaction, then roll
+back) stopped at the 1,500 s limit with 1,846 of 1,859 write attempts locked out; after (checked in memory) 730 s,
+0 of 1,411 locked.
 """
 
 import argparse

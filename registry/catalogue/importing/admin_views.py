@@ -82,8 +82,13 @@ class ImportView(WagtailAdminTemplateMixin, View):
         kind, uploaded = form.cleaned_data["kind"], form.cleaned_data["file"]
         token = uploads.store(request.session, uploaded, kind)
         entry = uploads.pending(request.session, token)
-        report = self._run(entry, dry_run=True)
-        if report is None or not report.ok:
+        try:
+            report = self._run(entry, dry_run=True)
+        except NotASpreadsheet as error:  # said under the file field, the form kept as sent
+            uploads.discard(request.session, token)
+            form.add_error("file", str(error))
+            return self.render(form=form)
+        if not report.ok:
             uploads.discard(request.session, token)
             token = None
         return self.render(form=ImportForm(kinds=self.kinds, initial={"kind": kind}), report=report, token=token,
@@ -96,7 +101,11 @@ class ImportView(WagtailAdminTemplateMixin, View):
             return redirect(reverse("catalogue_import:index"))
         if not can_import(request.user, entry["kind"]):
             raise PermissionDenied
-        report = self._run(entry, dry_run=False)
+        try:
+            report = self._run(entry, dry_run=False)
+        except NotASpreadsheet as error:  # read at the preview, so only if the file changed since
+            messages.error(request, str(error))
+            report = None
         uploads.discard(request.session, token)
         if report is not None and report.applied:
             messages.success(request, _("Đã nhập “%(name)s”: %(summary)s") % {"name": entry["name"],
@@ -105,13 +114,10 @@ class ImportView(WagtailAdminTemplateMixin, View):
                            entry=entry, rows=_rows(report), done=True)  # fmt: skip
 
     def _run(self, entry, dry_run):
-        try:
-            return import_file(
-                entry["path"], entry["kind"], dry_run=dry_run, user=self.request.user, source_name=entry["name"]
-            )
-        except NotASpreadsheet as error:
-            messages.error(self.request, str(error))
-            return None
+        """The import report of the pending upload ``entry``; the preview (``dry_run``) writes nothing."""
+        return import_file(
+            entry["path"], entry["kind"], dry_run=dry_run, user=self.request.user, source_name=entry["name"]
+        )
 
 
 def _rows(report):

@@ -1,11 +1,28 @@
-"""Read the rows of a register kept in Excel (.xlsx) or CSV, as dicts keyed by the header row."""
+"""Read the rows of a register kept in Excel (.xlsx) or CSV, as dicts keyed by the header row.
 
+CSV files come from many programs, so the reader takes what it can read without guessing and says plainly what
+it cannot: UTF-8 with or without a byte-order mark; UTF-16 (Excel's "Unicode text", marked by its byte-order mark
+or recognised by its zero bytes) read as such; comma, semicolon (Excel with Vietnamese regional settings) or tab
+separators, chosen from the header line, and Excel's ``sep=;`` first line. Legacy encodings (Windows-1258, -1252,
+TCVN3) cannot be told apart reliably, so they get a message naming the line and how to save as CSV UTF-8; a NUL
+byte gets its line number; an .xlsx workbook named .csv is read as a workbook, an Excel 97–2003 .xls is named.
+Every problem is a ``NotASpreadsheet`` with a Vietnamese message, never a traceback.
+"""
+
+import codecs
 import csv
 import io
+import re
 import zipfile
 from pathlib import Path
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+SAVE_AS_UTF8 = gettext_lazy("Hãy mở tệp bằng Excel và lưu lại dạng “CSV UTF-8 (phân cách bằng dấu phẩy)”.")
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97–2003 .xls (and other old Office files)
+DELIMITERS = (",", ";", "\t")
 
 
 class NotASpreadsheet(Exception):
@@ -22,14 +39,21 @@ def read_rows(path):
     if not path.is_file():
         raise NotASpreadsheet(_("Không tìm thấy tệp %(path)s.") % {"path": path})
     suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        rows = _xlsx_rows(path)
-    elif suffix == ".csv":
-        rows = _csv_rows(path)
-    else:
+    if suffix not in (".xlsx", ".csv"):
         raise NotASpreadsheet(
             _("Tệp %(name)s không phải bảng tính: chỉ nhận tệp .xlsx (Excel) hoặc .csv.") % {"name": path.name}
         )
+    with path.open("rb") as handle:
+        start = handle.read(8)
+    if start == OLE_MAGIC:
+        raise NotASpreadsheet(
+            _(
+                "Tệp %(name)s là bảng tính Excel 97–2003 (.xls), không đọc được: hãy mở bằng Excel và lưu lại dạng "
+                "“Sổ làm việc Excel (.xlsx)” hoặc “CSV UTF-8”."
+            )
+            % {"name": path.name}
+        )
+    rows = _xlsx_rows(path) if suffix == ".xlsx" or start.startswith(ZIP_MAGIC) else _csv_rows(path)
     rows = iter(rows)
     header = next(rows, None)
     if not header or not any(header):
@@ -50,28 +74,111 @@ def read_header(path):
 
 
 def _xlsx_rows(path):
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # heavy, loaded only to read a workbook (design.md)
 
+    with path.open("rb") as handle:  # a handle, not the name: a workbook saved as .csv is read too
+        try:
+            workbook = load_workbook(handle, read_only=True, data_only=True)
+            sheet = workbook.worksheets[0]
+        except Exception as error:  # an uploaded file: zip, XML and openpyxl's own errors all mean "unreadable"
+            raise NotASpreadsheet(
+                _("Tệp %(name)s không đọc được như một bảng tính Excel (.xlsx).") % {"name": path.name}
+            ) from error
+        try:
+            yield from sheet.iter_rows(values_only=True)
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+            raise NotASpreadsheet(
+                _("Tệp %(name)s bị hỏng: không đọc hết được bảng tính Excel (.xlsx).") % {"name": path.name}
+            ) from error
+        finally:
+            workbook.close()
+
+
+def _line_of(data, index, newline=b"\n"):
+    """The 1-based line of position ``index`` in ``data`` (bytes or text)."""
+    return data[:index].count(newline) + 1
+
+
+def _utf16_without_bom(raw):
+    """``"utf-16-le"``/``"utf-16-be"`` when the zero bytes fall on every other byte (UTF-16 text with no mark)."""
+    sample = raw[:2000]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    # The headings are ASCII (a zero high byte); Vietnamese letters (U+01xx, U+1Exx) are not, so "mostly".
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _decode(raw, name):
+    """The text of a CSV file, or NotASpreadsheet saying what is wrong with it."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not raw.startswith(codecs.BOM_UTF32_LE):
+        encoding = "utf-16"
+    else:
+        encoding = _utf16_without_bom(raw) or "utf-8-sig"
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError as error:
+        if encoding != "utf-8-sig":
+            raise NotASpreadsheet(
+                _("Tệp %(name)s mã hóa UTF-16 nhưng bị hỏng. %(advice)s") % {"name": name, "advice": SAVE_AS_UTF8}
+            ) from error
+        if _is_binary(raw[:4096]):
+            raise NotASpreadsheet(_binary_message(name)) from error
         raise NotASpreadsheet(
-            _("Tệp %(name)s không đọc được như một bảng tính Excel (.xlsx).") % {"name": path.name}
+            _(
+                "Tệp %(name)s không mã hóa UTF-8: dòng %(line)s có ký tự không đọc được (có lẽ tệp được lưu bằng bảng "
+                "mã cũ như Windows-1258, Windows-1252 hoặc TCVN3). %(advice)s"
+            )
+            % {"name": name, "line": _line_of(raw, error.start), "advice": SAVE_AS_UTF8}
         ) from error
-    try:
-        yield from workbook.worksheets[0].iter_rows(values_only=True)
-    finally:
-        workbook.close()
+    if "\x00" in text:
+        if _is_binary(text[:4096]):
+            raise NotASpreadsheet(_binary_message(name))
+        raise NotASpreadsheet(
+            _("Tệp %(name)s có ký tự rỗng (NUL, mã 0) ở dòng %(line)s: tệp bị hỏng hoặc lưu sai định dạng. %(advice)s")
+            % {"name": name, "line": _line_of(text, text.index("\x00"), "\n"), "advice": SAVE_AS_UTF8}
+        )
+    return text
+
+
+def _is_binary(data):
+    """Whether a sample (bytes or text) is mostly not text: more than one in ten characters is a control one."""
+    codes = data if isinstance(data, bytes) else [ord(c) for c in data]
+    controls = sum(1 for code in codes if code < 32 and code not in (9, 10, 13))
+    return bool(codes) and controls * 10 > len(codes)
+
+
+def _binary_message(name):
+    return _("Tệp %(name)s không phải tệp CSV dạng văn bản (có vẻ là ảnh, PDF hoặc tệp nhị phân khác).") % {
+        "name": name
+    }
+
+
+_SEP_LINE = re.compile(r"^sep=(.)\r?$")
+
+
+def _delimiter(header_line):
+    """The separator of a CSV file: the most frequent of comma, semicolon and tab in its header line."""
+    return max(DELIMITERS, key=header_line.count)
 
 
 def _csv_rows(path):
-    raw = path.read_bytes()
-    if b"\x00" in raw[:4096]:
-        raise NotASpreadsheet(_("Tệp %(name)s không phải tệp CSV dạng văn bản.") % {"name": path.name})
+    text = _decode(path.read_bytes(), path.name)
+    first, _newline, rest = text.partition("\n")
+    declared = _SEP_LINE.match(first)
+    if declared:  # Excel's hint line; Excel does not show it, so the header stays row 1
+        text, delimiter = rest, declared.group(1)
+    else:
+        delimiter = _delimiter(first)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise NotASpreadsheet(_("Tệp %(name)s không phải tệp CSV mã hóa UTF-8.") % {"name": path.name}) from error
-    sample = text[:4096]
-    delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    yield from csv.reader(io.StringIO(text), delimiter=delimiter)
+        yield from reader
+    except csv.Error as error:
+        raise NotASpreadsheet(
+            _('Tệp %(name)s: từ dòng %(line)s không đọc được như CSV, thường do một dấu ngoặc kép (") không được đóng.')
+            % {"name": path.name, "line": reader.line_num}
+        ) from error

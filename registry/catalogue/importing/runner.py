@@ -1,9 +1,15 @@
 """Import a whole register file atomically and explain it row by row.
 
-Every row is parsed (only the columns the file has), checked and saved inside one transaction; if any row fails
-nothing is kept. ``dry_run`` does everything and rolls back, so its report is exactly what confirming would do:
-per row, whether it adds a record, changes one (which fields, old → new) or leaves it unchanged (then it is not
-saved at all), its errors and its warnings, each with the row number of the spreadsheet (header = row 1).
+Two passes. The check pass parses every row (only the columns the file has), resolves its references, finds the
+record it names and validates the result in memory (``savers.Context(apply=False)``): it reads and never writes,
+so it takes no write lock and the live site keeps saving meanwhile (SQLite allows one writer). Its report is
+what confirming would do: per row, whether it adds a record, changes one (which fields, old → new) or leaves it
+unchanged, its errors and its warnings, each with the row number of the spreadsheet (header = row 1). A dry run
+(``--dry-run``, the admin screen's preview) stops there.
+
+Only when no row has an error does the save pass open one transaction and write the rows that add or change
+something (unchanged rows are not touched), so the write lock is held only for the writes themselves; if any
+row fails then, nothing is kept.
 
 An applied import is written to Wagtail's audit log (action ``catalogue.import``, on each record added or
 changed, with the file name, the user and the changes), visible in each record's history and in Reports → Site
@@ -22,9 +28,9 @@ from wagtail.log_actions import LogContext, log
 from core.models import SiteSettings
 
 from ..public_fields import FIELDS
-from .parsers import RowError
+from .parsers import RowError, text
 from .readers import read_rows
-from .savers import CREATED, SAVERS, UNCHANGED, UPDATED, validation_message
+from .savers import CREATED, SAVERS, UNCHANGED, UPDATED, Context, validation_message
 from .schemas import SCHEMAS, parse_row
 
 IMPORT_ACTION = "catalogue.import"
@@ -113,17 +119,44 @@ def _row_key(schema, values):
     return str(values.get(schema.key) or values.get("tax_code") or values.get("name") or "")
 
 
+def _key_columns(schema):
+    return KEY_COLUMNS.get(schema.kind, (schema.key,))
+
+
 def _file_errors(schema, present):
-    keys = KEY_COLUMNS.get(schema.kind, (schema.key,))
+    keys = _key_columns(schema)
     if not any(key in present for key in keys):
         return [_("Thiếu cột khóa (cần một trong các cột): %(columns)s.") % {"columns": ", ".join(keys)}]
     return []
 
 
+def _parse(schema, raw):
+    """The row's clean values, or RowError naming every problem; a row whose key cells are all empty is said
+    to lack its identifier (``thiếu mã định danh (slug)``) rather than to have an empty required cell."""
+    keys = [key for key in _key_columns(schema) if key in raw]
+    problems = []
+    if not any(text(raw[key]) for key in keys):
+        problems.append(_("thiếu mã định danh (%(columns)s)") % {"columns": ", ".join(keys)})
+    try:
+        values = parse_row(schema, raw, optional=keys if problems else ())
+    except RowError as error:
+        problems.append(str(error))
+    if problems:
+        raise RowError("; ".join(problems))
+    return values
+
+
+def _site_settings():
+    """The site settings as stored, or their defaults: never created here (a dry run writes nothing)."""
+    return SiteSettings.base_queryset().first() or SiteSettings()
+
+
 def import_file(path, kind, dry_run=False, progress=None, user=None, source_name=""):
     """Import ``path`` as ``kind`` and return an ``ImportReport``; ``user`` and ``source_name`` (the uploaded
-    file's name) go to the audit log. Raises ``readers.NotASpreadsheet`` for unreadable files."""
-    schema, save = SCHEMAS[kind], SAVERS[kind]
+    file's name) go to the audit log. ``progress(done, total, stage)``, if given, is called after each row of the
+    check pass (stage ``"check"``) and of the save pass (``"save"``). A dry run executes no write and opens no
+    transaction. Raises ``readers.NotASpreadsheet`` for unreadable files."""
+    schema = SCHEMAS[kind]
     report = ImportReport(kind)
     headings = schema.headings()
     rows = [(number, schema.resolve(raw, headings)) for number, raw in read_rows(path)]
@@ -133,41 +166,72 @@ def import_file(path, kind, dry_run=False, progress=None, user=None, source_name
     if report.errors:
         return report
     missing = [name for name in schema.required_names() if name not in present]
-    site_settings = SiteSettings.load()
-    seen, outcomes = {}, []
+    checked = _check(schema, rows, missing, _site_settings(), report, progress)
+    if report.errors or dry_run:
+        return report
     try:
         with LogContext(user=user), transaction.atomic():
-            for done, (number, raw) in enumerate(rows, start=1):
-                result = RowResult(number)
-                report.results.append(result)
-                try:
-                    values = parse_row(schema, raw)
-                    result.key = key = _row_key(schema, values)
-                    if key and key in seen:
-                        raise RowError(_("trùng khóa “%(key)s” với dòng %(row)s") % {"key": key, "row": seen[key]})
-                    seen[key] = number
-                    result.warnings = coordinate_warnings(values, site_settings)
-                    with transaction.atomic():
-                        outcome = save(values, missing)
-                    result.status = outcome.status
-                    result.changes = [(name, shown(old), shown(new)) for name, old, new in outcome.changes]
-                    outcomes.append(outcome)
-                except RowError as error:
-                    result.errors.append(str(error))
-                except ValidationError as error:
-                    result.errors.append(validation_message(error))
-                except DatabaseError as error:
-                    result.errors.append(_("lỗi cơ sở dữ liệu (%(error)s)") % {"error": error})
-                _count(report, result)
-                if progress:
-                    progress(done, len(rows))
-            if report.errors or dry_run:
-                raise _Rollback
+            outcomes = _save(schema, checked, missing, report, progress)
             _audit(kind, outcomes, user, source_name, report)
             report.applied = True
     except _Rollback:
         pass
     return report
+
+
+def _check(schema, rows, missing, site_settings, report, progress):
+    """The check pass: every row's result, without writing; returns ``[(result, values)]`` of the good rows."""
+    save, ctx = SAVERS[schema.kind], Context(apply=False)
+    seen, checked = {}, []
+    for done, (number, raw) in enumerate(rows, start=1):
+        result = RowResult(number)
+        report.results.append(result)
+        try:
+            values = _parse(schema, raw)
+            result.key = key = _row_key(schema, values)
+            if key and key in seen:
+                raise RowError(_("trùng khóa “%(key)s” với dòng %(row)s") % {"key": key, "row": seen[key]})
+            seen[key] = number
+            result.warnings = coordinate_warnings(values, site_settings)
+            outcome = save(dict(values), missing, ctx)
+            result.status = outcome.status
+            result.changes = [(name, shown(old), shown(new)) for name, old, new in outcome.changes]
+            checked.append((result, values))
+        except RowError as error:
+            result.errors.append(str(error))
+        except ValidationError as error:
+            result.errors.append(validation_message(error))
+        except DatabaseError as error:
+            result.errors.append(_("lỗi cơ sở dữ liệu (%(error)s)") % {"error": error})
+        _count(report, result)
+        if progress:
+            progress(done, len(rows), "check")
+    return checked
+
+
+def _save(schema, checked, missing, report, progress):
+    """The save pass, inside the caller's transaction: write the rows the check pass found adding or changing
+    something (each found again, so a change made meanwhile is seen); the first failure rolls everything back."""
+    save, ctx = SAVERS[schema.kind], Context(apply=True)
+    todo = [(result, values) for result, values in checked if result.status != UNCHANGED]
+    outcomes = []
+    for done, (result, values) in enumerate(todo, start=1):
+        try:
+            outcome = save(dict(values), missing, ctx)
+        except (RowError, ValidationError, DatabaseError) as error:
+            message = validation_message(error) if isinstance(error, ValidationError) else str(error)
+            result.errors.append(message)
+            result.status = ""
+            report.errors.append(_("Dòng %(row)s: %(error)s.") % {"row": result.number, "error": message.rstrip(".")})
+            _recount(report)
+            raise _Rollback from error
+        result.status = outcome.status
+        result.changes = [(name, shown(old), shown(new)) for name, old, new in outcome.changes]
+        outcomes.append(outcome)
+        if progress:
+            progress(done, len(todo), "save")
+    _recount(report)
+    return outcomes
 
 
 def _count(report, result):
@@ -180,6 +244,12 @@ def _count(report, result):
         report.counts["errors"] += 1
     else:
         report.counts[result.status] += 1
+
+
+def _recount(report):
+    report.counts = {CREATED: 0, UPDATED: 0, UNCHANGED: 0, "errors": 0}
+    for result in report.results:
+        report.counts[result.status or "errors"] += 1
 
 
 def _audit(kind, outcomes, user, source_name, report):

@@ -1,9 +1,13 @@
-"""Save one validated row of each kind, found by its natural key, and say what changed.
+"""Save one validated row of each kind, found by its natural key, and say what changed — or, in a dry run, only
+say it: the same lookups, foreign-key resolution, change detection and model validation (``full_clean``, unique
+fields included) on records held in memory, without a single write, so a dry run never takes the database's write
+lock (with SQLite, a dry run inside a rolled-back transaction blocked every save of the live site for minutes).
 
-Each saver takes the parsed values of the columns present in the file (``schemas.parse_row``) and the required
-columns the file lacks, and returns an ``Outcome``: ``created``, ``updated`` with the list of fields that changed
-(old → new), or ``unchanged`` (then nothing is saved at all). Only the fields present are written: a column
-missing from the file leaves that field untouched. A new record needs every required column.
+Each saver takes the parsed values of the columns present in the file (``schemas.parse_row``), the required
+columns the file lacks and a ``Context`` (``apply``: write, else plan), and returns an ``Outcome``: ``created``,
+``updated`` with the list of fields that changed (old → new), or ``unchanged`` (then nothing is saved at all).
+Only the fields present are written: a column missing from the file leaves that field untouched. A new record
+needs every required column.
 
 Natural keys: province/commune code, producer tax code (else slug, else the slug of its name), page slug,
 certificate serial. Pages are published through a revision so that the editor's view and the live page agree.
@@ -35,6 +39,9 @@ from .parsers import RowError
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
+# The fields by which a record of the file is found, for the records a dry run adds only in memory.
+_LOOKUPS = {Producer: ("tax_code", "slug"), Certificate: ("serial",), Commune: ("code",), Province: ("code",)}
+
 
 @dataclass
 class Outcome:
@@ -44,6 +51,31 @@ class Outcome:
     status: str
     obj: object
     changes: list = field(default_factory=list)
+
+
+class Context:
+    """One pass over a file. ``apply``: save; else a dry run that writes nothing and remembers the records it would
+    add (``planned``), so that a later row of the same file finds them as the real import would."""
+
+    def __init__(self, apply):
+        self.apply = apply
+        self.planned = {}
+
+    def find(self, model, **lookup):
+        """The record of ``model`` with ``lookup`` (one field): planned in this pass, else stored, else ``None``."""
+        ((name, value),) = lookup.items()
+        planned = self.planned.get((model, name, value))
+        if planned is not None:
+            return planned
+        return model.objects.filter(**lookup).first()
+
+    def remember(self, obj):
+        """Note a record this dry run would add, under each field it can be found by."""
+        model = type(obj)
+        for name in _LOOKUPS.get(model, ("slug",)):
+            value = getattr(obj, name, "")
+            if value:
+                self.planned[(model, name, value)] = obj
 
 
 def _same(old, new):
@@ -64,8 +96,9 @@ def _require_for_new(missing):
 
 
 def _full_clean(obj, exclude=None):
+    """``obj.full_clean`` (unique fields included, which only reads) with its errors as one RowError."""
     try:
-        obj.full_clean(exclude=exclude, validate_unique=False)
+        obj.full_clean(exclude=exclude)
     except ValidationError as error:
         raise RowError(validation_message(error)) from error
 
@@ -102,13 +135,16 @@ def _index(model):
     return index
 
 
-def _save_record(model, lookup, v, missing, clean_exclude=None, **create_extra):
+def _save_record(model, lookup, v, missing, ctx, clean_exclude=None, **create_extra):
     """Create or update a record that is not a page; ``lookup``: the existing record or ``None``."""
     if lookup is None:
         _require_for_new(missing)
         obj = model(**create_extra, **v)
         _full_clean(obj, exclude=clean_exclude)
-        obj.save()
+        if ctx.apply:
+            obj.save()
+        else:
+            ctx.remember(obj)
         return Outcome(CREATED, obj)
     changes = _changes(lookup, v)
     if not changes:
@@ -116,42 +152,46 @@ def _save_record(model, lookup, v, missing, clean_exclude=None, **create_extra):
     for name, _old, new in changes:
         setattr(lookup, name, new)
     _full_clean(lookup, exclude=clean_exclude)
-    lookup.save()
+    if ctx.apply:
+        lookup.save()
     return Outcome(UPDATED, lookup, changes)
 
 
-def save_province(v, missing=()):
-    return _save_record(Province, Province.objects.filter(code=v["code"]).first(), v, missing)
+def save_province(v, missing, ctx):
+    return _save_record(Province, ctx.find(Province, code=v["code"]), v, missing, ctx)
 
 
-def save_commune(v, missing=()):
+def save_commune(v, missing, ctx):
     if "province_code" in v:
         province = Province.objects.filter(code=v.pop("province_code")).first()
         if province is None:
             raise RowError(_("không có tỉnh mã này"))
         v["province"] = province
-    return _save_record(Commune, Commune.objects.filter(code=v["code"]).first(), v, missing)
+    return _save_record(Commune, ctx.find(Commune, code=v["code"]), v, missing, ctx)
 
 
-def save_producer(v, missing=()):
+def save_producer(v, missing, ctx):
     if "commune_code" in v:
         v["commune"] = _commune(v.pop("commune_code"))
-    obj = Producer.objects.filter(tax_code=v["tax_code"]).first() if v.get("tax_code") else None
+    obj = ctx.find(Producer, tax_code=v["tax_code"]) if v.get("tax_code") else None
     if not v.get("slug"):
         v.pop("slug", None)
         derived = slugify(fold(v.get("name", "")))[:255]
         if obj is None and derived:
-            obj = Producer.objects.filter(slug=derived).first()
+            obj = ctx.find(Producer, slug=derived)
             if obj is None:
                 v["slug"] = derived
     elif obj is None:
-        obj = Producer.objects.filter(slug=v["slug"]).first()
-    return _save_record(Producer, obj, v, missing, clean_exclude=["logo"])
+        obj = ctx.find(Producer, slug=v["slug"])
+    return _save_record(Producer, obj, v, missing, ctx, clean_exclude=["logo"])
 
 
-def _save_page(model, index_model, v, missing, trade_groups=None):
-    """Create (under the index) or update a page and publish it; ``trade_groups``: a village's wanted tags."""
-    page = model.objects.filter(slug=v["slug"]).first()
+def _save_page(model, index_model, v, missing, ctx, trade_groups=None):
+    """Create (under the index) or update a page and publish it; ``trade_groups``: a village's wanted tags.
+
+    A dry run validates the page as Wagtail would before saving it (``full_clean``: required fields, the slug
+    free among the index's children), the new page placed under its index in memory only."""
+    page = ctx.find(model, slug=v["slug"])
     if page is None:
         _require_for_new(missing)
         page = model(**v)
@@ -160,10 +200,16 @@ def _save_page(model, index_model, v, missing, trade_groups=None):
         index = _index(index_model)
         if index.get_children().filter(slug=v["slug"]).exists():
             raise RowError(_("đường dẫn “%(slug)s” đã dùng cho trang khác") % {"slug": v["slug"]})
-        index.add_child(instance=page)
-        page.save_revision().publish()
+        if ctx.apply:
+            index.add_child(instance=page)
+            page.save_revision().publish()
+        else:
+            page._cached_parent_obj = index  # what treebeard's add_child sets; Page.full_clean reads the parent
+            _full_clean(page, exclude=["path", "depth"])
+            ctx.remember(page)
         return Outcome(CREATED, page)
-    page = page.get_latest_revision_as_object()
+    if page.pk:
+        page = page.get_latest_revision_as_object()
     changes = _changes(page, v)
     if trade_groups is not None:
         old = sorted(t.code for t in page.trade_groups.all())
@@ -176,11 +222,14 @@ def _save_page(model, index_model, v, missing, trade_groups=None):
     for name, _old, new in changes:
         if name != "trade_groups":
             setattr(page, name, new)
-    page.save_revision().publish()
+    if ctx.apply:
+        page.save_revision().publish()
+    elif page.pk:
+        _full_clean(page)  # what save_revision does first
     return Outcome(UPDATED, page, changes)
 
 
-def save_product(v, missing=()):
+def save_product(v, missing, ctx):
     if "producer" in v:
         key = v.pop("producer")
         producer = Producer.objects.filter(tax_code=key).first() if key else None
@@ -192,40 +241,40 @@ def save_product(v, missing=()):
         v["commune"] = _commune(v.pop("commune_code"))
     if "craft_village_slug" in v:
         v["craft_village"] = _page(CraftVillagePage, v.pop("craft_village_slug"), _("làng nghề"))
-    return _save_page(ProductPage, ProductIndexPage, v, missing)
+    return _save_page(ProductPage, ProductIndexPage, v, missing, ctx)
 
 
-def save_village(v, missing=()):
+def save_village(v, missing, ctx):
     trade_groups = None
     if "trade_groups" in v:
         trade_groups = list(TradeGroupTag.objects.filter(code__in=v.pop("trade_groups")).order_by("code"))
     if "commune_code" in v:
         v["commune"] = _commune(v.pop("commune_code"))
-    existing = CraftVillagePage.objects.filter(slug=v["slug"]).first()
+    existing = ctx.find(CraftVillagePage, slug=v["slug"])
     total = v.get("households_total", getattr(existing, "households_total", None))
     in_trade = v.get("households_in_trade", getattr(existing, "households_in_trade", None))
     if total is not None and in_trade is not None and in_trade > total:
         raise RowError(_("số hộ làm nghề lớn hơn tổng số hộ"))
-    return _save_page(CraftVillagePage, CraftVillageIndexPage, v, missing, trade_groups)
+    return _save_page(CraftVillagePage, CraftVillageIndexPage, v, missing, ctx, trade_groups)
 
 
-def save_artisan(v, missing=()):
+def save_artisan(v, missing, ctx):
     if "commune_code" in v:
         v["commune"] = _commune(v.pop("commune_code"))
     if "craft_village_slug" in v:
         v["craft_village"] = _page(CraftVillagePage, v.pop("craft_village_slug"), _("làng nghề"))
-    return _save_page(ArtisanPage, ArtisanIndexPage, v, missing)
+    return _save_page(ArtisanPage, ArtisanIndexPage, v, missing, ctx)
 
 
-def save_certificate(v, missing=()):
+def save_certificate(v, missing, ctx):
     if "product_slug" in v:
         v["product"] = _page(ProductPage, v.pop("product_slug"), _("sản phẩm"))
-    obj = Certificate.objects.filter(serial=v["serial"]).first()
+    obj = ctx.find(Certificate, serial=v["serial"])
     revoked_at = v.get("revoked_at", getattr(obj, "revoked_at", None))
     reason = v.get("revoked_reason", getattr(obj, "revoked_reason", ""))
     if revoked_at and not reason:
         raise RowError(_("thu hồi phải có lý do"))
-    return _save_record(Certificate, obj, v, missing, source=CertificateSource.IMPORTED)
+    return _save_record(Certificate, obj, v, missing, ctx, source=CertificateSource.IMPORTED)
 
 
 SAVERS = {

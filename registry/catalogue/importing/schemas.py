@@ -83,47 +83,52 @@ KEYS = {
     "artisans": "slug",
 }
 
+# The example row of each template: visibly an example ("Ví dụ – …"), with a key no real record has (slugs
+# ``vi-du-…``, codes ``VD-…``, tax code 0000000000, which fails the tax code's check digit), so that importing a
+# template unchanged adds one record and never replaces one. References to other records are filled in by
+# ``example_row`` with records of the site.
+EXAMPLE_NOTE = "Dòng ví dụ: thay bằng dữ liệu thật hoặc xóa dòng này."
 EXAMPLES = {
-    "provinces": {"code": "52", "name": "Gia Lai"},
+    "provinces": {"code": "VD", "name": "Ví dụ – Tỉnh Mẫu"},
     "communes": {
-        "code": "21589",
-        "name": "Ia Grai",
+        "code": "VD-00001",
+        "name": "Ví dụ – Xã Mẫu",
         "kind": "xa",
         "province_code": "52",
         "effective_from": "2025-07-01",
     },
     "producers": {
-        "name": "Hợp tác xã Cà phê Ia Grai (mẫu)",
-        "slug": "htx-ca-phe-ia-grai-mau",
+        "name": "Ví dụ – Hợp tác xã Mẫu",
+        "slug": "vi-du-hop-tac-xa-mau",
         "kind": "cooperative",
-        "tax_code": "5901234567",
-        "address": "Thôn 2",
+        "tax_code": "0000000000",
+        "address": "Thôn 1",
         "commune_code": "21589",
-        "legacy_district": "Huyện Ia Grai",
-        "phone": "0269 3845 123",
+        "phone": "0269 3000 000",
+        "description": EXAMPLE_NOTE,
     },
     "products": {
-        "slug": "ca-phe-rang-xay-ia-grai",
-        "title": "Cà phê rang xay Ia Grai",
+        "slug": "vi-du-san-pham-mau",
+        "title": "Ví dụ – Sản phẩm mẫu",
         "product_group": "processed-food",
-        "producer": "5901234567",
-        "summary": "Cà phê Robusta rang mộc.",
+        "producer": "vi-du-hop-tac-xa-mau",
+        "summary": EXAMPLE_NOTE,
     },
     "certificates": {
-        "serial": "GL-2024-0001",
-        "product_slug": "ca-phe-rang-xay-ia-grai",
+        "serial": "VD-2024-0001",
+        "product_slug": "vi-du-san-pham-mau",
         "level": "provincial",
         "year": "2024",
         "score": "78.5",
-        "decision_number": "344/QĐ-UBND",
+        "decision_number": "VD-01/QĐ-UBND",
         "decision_date": "27/06/2024",
-        "issuer": "UBND tỉnh Gia Lai",
+        "issuer": "Ví dụ – UBND tỉnh",
         "valid_from": "27/06/2024",
         "valid_until": "27/06/2027",
     },
     "villages": {
-        "slug": "lang-det-tho-cam-phung",
-        "title": "Làng dệt thổ cẩm Phung",
+        "slug": "vi-du-lang-nghe-mau",
+        "title": "Ví dụ – Làng nghề mẫu",
         "village_type": "traditional",
         "main_trade": "Dệt thổ cẩm",
         "trade_groups": "handicrafts",
@@ -132,8 +137,15 @@ EXAMPLES = {
         "households_total": "180",
         "households_in_trade": "72",
         "stable_production_years": "10",
+        "summary": EXAMPLE_NOTE,
     },
-    "artisans": {"slug": "rah-lan-h-bloi", "title": "Rah Lan H'Bloi", "trade": "Dệt thổ cẩm", "birth_year": "1962"},
+    "artisans": {
+        "slug": "vi-du-nghe-nhan-mau",
+        "title": "Ví dụ – Nghệ nhân Mẫu",
+        "trade": "Dệt thổ cẩm",
+        "birth_year": "1962",
+        "summary": EXAMPLE_NOTE,
+    },
 }
 
 SCHEMAS = {
@@ -174,9 +186,10 @@ def example_row(kind):
     return [example.get(column.name, "") for column in schema.columns]
 
 
-def parse_row(schema, raw):
+def parse_row(schema, raw, optional=()):
     """Clean values of the columns present in ``raw`` (keyed by column name, see ``Schema.resolve``) as a dict,
-    or raise RowError listing every bad cell of the row."""
+    or raise RowError listing every bad cell of the row; ``optional``: required columns whose emptiness the
+    caller reports itself."""
     values, problems = {}, []
     for column in schema.columns:
         if column.name not in raw:
@@ -187,7 +200,7 @@ def parse_row(schema, raw):
         except RowError as error:
             problems.append(_("cột “%(column)s”: %(error)s") % {"column": column.name, "error": error})
             continue
-        if column.required and value in ("", None, []):
+        if column.required and value in ("", None, []) and column.name not in optional:
             problems.append(_("cột “%(column)s” không được để trống") % {"column": column.name})
         values[column.name] = value
     if problems:

@@ -20,9 +20,11 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Validate only, save nothing.")
 
     def handle(self, *args, file, kind, dry_run, **options):
-        def progress(done, total):
-            if done == total or done % 50 == 0:
-                self.stdout.write(f"  {done}/{total}")
+        stages = {"check": _("kiểm tra"), "save": _("ghi")}
+
+        def progress(done, total, stage):
+            if done == total or done % 500 == 0:
+                self.stdout.write(f"  {stages[stage]} {done}/{total}")
 
         try:
             report = import_file(file, kind, dry_run=dry_run, progress=progress)
@@ -46,8 +48,13 @@ class Command(BaseCommand):
 
     def _explain(self, report):
         """With ``-v 2``: each row's outcome and, for a changed row, its fields old → new."""
-        labels = {"created": _("thêm mới"), "updated": _("cập nhật"), "unchanged": _("không đổi"), "": _("lỗi")}
+        labels = {"created": _("thêm mới"), "updated": _("cập nhật"), "unchanged": _("không đổi")}
         for result in report.results:
+            if result.errors:  # the row's problems say what is wrong, its key included when it is missing
+                for message in result.errors:
+                    self.stdout.write(_("Dòng %(row)s: %(error)s.") % {"row": result.number,
+                                                                       "error": message.rstrip(".")})  # fmt: skip
+                continue
             self.stdout.write(
                 _("Dòng %(row)s (%(key)s): %(status)s")
                 % {"row": result.number, "key": result.key, "status": labels[result.status]}

@@ -10,10 +10,15 @@ class CoreConfig(AppConfig):
     verbose_name = _("Dùng chung")
 
     def ready(self):
-        """Connect the page-cache invalidation receivers of signals.py and register the system checks."""
+        """Connect the page-cache invalidation receivers of signals.py, register the system checks, and give every
+        SQLite connection the ``kc_fold`` function of ``core.folding``."""
+        from django.db.backends.signals import connection_created
+
         from . import checks, signals  # noqa: F401  (checks registers itself on import)
+        from .folding import register_fold
 
         signals.connect()
+        connection_created.connect(register_fold, dispatch_uid="core.folding.register_fold")
         _vietnamese_full_names()
 
 

@@ -1,11 +1,60 @@
-"""Admin screens of the core app: the login lockouts staff can lift (Settings → Khoá đăng nhập)."""
+"""Admin screens of the core app: the folded search every admin listing uses, and the login lockouts staff can lift
+(Settings → Khoá đăng nhập)."""
+
+from functools import cache
 
 from axes.models import AccessAttempt
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic.base import BaseListingView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.search.index import class_is_indexed
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .folding import folded_search
+
+
+class FoldedSearchListingMixin:
+    """Mixed into an admin listing view: a search of a model that is not indexed (or whose viewset turns the search
+    backend off) compares folded text (``core.folding``) instead of Django's ``icontains``, so "gia lai", "GIA LAI",
+    "Đak" or the NFD form of a name typed on a Mac all find "Gia Lai", "Đắk Đoa". Indexed models keep Wagtail's
+    search, which folds through ``search/backends/wagtail_vi.py``."""
+
+    def search_queryset(self, queryset):
+        indexed = class_is_indexed(queryset.model) and self.search_backend_name
+        if not self.is_searching or indexed or not self.search_fields:
+            return super().search_queryset(queryset)
+        return folded_search(queryset, self.search_fields or [], self.search_query)
+
+
+@cache
+def folded_listing_view(view_class):
+    """``view_class`` with :class:`FoldedSearchListingMixin` mixed in (one class per listing view class)."""
+    if issubclass(view_class, FoldedSearchListingMixin):
+        return view_class
+    return type(view_class.__name__, (FoldedSearchListingMixin, view_class), {"__module__": view_class.__module__})
+
+
+class FoldedSearchViewSetMixin:
+    """Mixed into every model or snippet viewset of the project: each of its listing views (index and its results
+    fragment, whatever ``index_view_class`` the viewset sets) searches folded text (:class:`FoldedSearchListingMixin`).
+
+    ``tests/test_admin_listing_search.py`` walks every registered viewset and fails for one that does not fold."""
+
+    def construct_view(self, view_class, **kwargs):
+        if isinstance(view_class, type) and issubclass(view_class, BaseListingView):
+            view_class = folded_listing_view(view_class)
+        return super().construct_view(view_class, **kwargs)
+
+
+class FoldedModelViewSet(FoldedSearchViewSetMixin, ModelViewSet):
+    """A ``ModelViewSet`` whose listing search folds (see :class:`FoldedSearchViewSetMixin`)."""
+
+
+class FoldedSnippetViewSet(FoldedSearchViewSetMixin, SnippetViewSet):
+    """A ``SnippetViewSet`` whose listing search folds (see :class:`FoldedSearchViewSetMixin`)."""
 
 
 class UnlockOnlyPolicy(ModelPermissionPolicy):
@@ -24,7 +73,7 @@ class LoginLockoutIndexView(IndexView):
     page_title = _("Khoá đăng nhập")
 
 
-class LoginLockoutViewSet(ModelViewSet):
+class LoginLockoutViewSet(FoldedModelViewSet):
     """Failed-login records kept by django-axes: who (account, IP address) and how many failures. Deleting a row
     lifts that lockout at once."""
 

@@ -1,12 +1,14 @@
 """Admin screens for news categories and programme contents, grouped under one menu item."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from core.viewsets import FoldedSnippetViewSet
 
 from .models import NewsCategory, ProgrammeContent
 
 
-class NewsCategoryViewSet(SnippetViewSet):
+class NewsCategoryViewSet(FoldedSnippetViewSet):
     model = NewsCategory
     icon = "folder-open-inverse"
     menu_label = _("Chuyên mục tin")
@@ -15,11 +17,12 @@ class NewsCategoryViewSet(SnippetViewSet):
     ordering = ["rank", "name"]
 
 
-class ProgrammeContentViewSet(SnippetViewSet):
+class ProgrammeContentViewSet(FoldedSnippetViewSet):
     model = ProgrammeContent
     icon = "tag"
     menu_label = _("Nội dung khuyến công")
     list_display = ["name", "code", "rank"]
+    search_fields = ["name", "code"]
     ordering = ["rank"]
 
 

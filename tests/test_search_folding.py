@@ -5,8 +5,6 @@ the catalogue, the suggestions and the admin's searches of pages, images and doc
 Run on SQLite (default) and on PostgreSQL (``DATABASE_URL=postgres://…``): the same case table holds on both.
 """
 
-import unicodedata
-
 import pytest
 import wagtail_factories
 from django.core.management import call_command
@@ -30,34 +28,11 @@ from tests.factories import (
     StandardPageFactory,
     UserFactory,
 )
+from tests.folding_cases import CASE_IDS, CASES, PHRASES, nfd
 
 pytestmark = pytest.mark.django_db
 
 
-def nfd(text):
-    return unicodedata.normalize("NFD", text)
-
-
-# Two items of every kind: "gom" holds "Gốm … Đắk Đoa", "dong" holds "Chiêng Đồng … thổ cẩm".
-PHRASES = {"gom": "Gốm Bàu Trúc ở Đắk Đoa", "dong": "Chiêng Đồng và thổ cẩm Jrai"}
-# (query, which item it must find): with and without marks, NFC and NFD, upper case, đ/Đ.
-CASES = [
-    ("gom", "gom"),
-    ("GỐM", "gom"),
-    ("Gốm", "gom"),
-    (nfd("Gốm"), "gom"),
-    ("dak doa", "gom"),
-    ("Đắk Đoa", "gom"),
-    (nfd("ĐẮK ĐOA"), "gom"),
-    ("dong", "dong"),
-    ("Đồng", "dong"),
-    (nfd("đồng"), "dong"),
-    ("DONG", "dong"),
-    ("tho cam", "dong"),
-    ("Thổ cẩm", "dong"),
-    (nfd("thổ cẩm"), "dong"),
-]
-CASE_IDS = [f"{query!r}->{group}" for query, group in CASES]
 KINDS = ("product", "village", "artisan", "producer", "news", "bulletin", "announcement", "standard")
 
 

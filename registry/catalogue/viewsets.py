@@ -16,9 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import Button
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSetGroup
 
 from core.cells import safe_cell
+from core.viewsets import FoldedSnippetViewSet
 
 from .choices import CertificateStatus, Level
 from .importing.admin_views import ImportViewSet
@@ -50,8 +51,9 @@ class SafeExportIndexView(IndexView):
         return cell if isinstance(value, _NOT_TEXT) else safe_cell(cell)
 
 
-class RegistrySnippetViewSet(SnippetViewSet):
-    """A registry snippet screen; ``export_declaration`` (a list of ``PublicField``) sets the export columns."""
+class RegistrySnippetViewSet(FoldedSnippetViewSet):
+    """A registry snippet screen; ``export_declaration`` (a list of ``PublicField``) sets the export columns. Its search
+    folds (``core.viewsets.FoldedSnippetViewSet``): "gia lai", "Đak" or NFD input find "Gia Lai", "Đắk Đoa"."""
 
     index_view_class = SafeExportIndexView
     export_declaration = None

@@ -6,8 +6,10 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSet
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
+
+from core.viewsets import FoldedModelViewSet
 
 from . import admin_views
 from .admin_lock import LifecyclePermissionPolicy, LockedDeleteView, LockedEditView, LockedIndexView
@@ -46,8 +48,8 @@ class CompetitionToolsViewSet(ViewSet):
         return item
 
 
-class LockedViewSet(ModelViewSet):
-    """A model viewset whose delete button and view ask the lifecycle (``admin_lock``)."""
+class LockedViewSet(FoldedModelViewSet):
+    """A model viewset whose delete button and view ask the lifecycle (``admin_lock``); its search folds."""
 
     index_view_class = LockedIndexView
     edit_view_class = LockedEditView
@@ -74,20 +76,22 @@ class CompetitionViewSet(LockedViewSet):
     ]  # fmt: skip
 
 
-class RubricViewSet(ModelViewSet):
+class RubricViewSet(FoldedModelViewSet):
     model = Rubric
     icon = "list-ol"
     menu_label = _("Phiếu chấm mẫu")
     list_display = ["name", "version", "total_points"]
+    search_fields = ["name"]
     form_fields = ["name", "version", "description"]
 
 
-class CriterionViewSet(ModelViewSet):
+class CriterionViewSet(FoldedModelViewSet):
     model = Criterion
     icon = "list-ul"
     menu_label = _("Tiêu chí")
     list_display = ["rubric", "code", "name", "max_points"]
     list_filter = ["rubric"]
+    search_fields = ["code", "name"]
     form_fields = ["rubric", "parent", "position", "code", "name", "max_points", "guidance"]
 
 
@@ -97,7 +101,7 @@ class EntryViewSet(LockedViewSet):
     menu_label = _("Hồ sơ tham gia")
     list_display = ["code", "product", "competition", "status", "recognized"]
     list_filter = ["competition", "status", "product_group"]
-    search_fields = ["code"]
+    search_fields = ["code", "product__title"]
     panels = [
         FieldPanel("competition"),
         FieldPanel("product"),
@@ -116,6 +120,7 @@ class JurorViewSet(LockedViewSet):
     menu_label = _("Giám khảo")
     list_display = [Column("display_name", label=_("Giám khảo")), "competition", "role", "title"]  # Vietnamese order
     list_filter = ["competition", "role"]
+    search_fields = ["user__last_name", "user__first_name", "user__username", "title"]
     form_fields = ["competition", "user", "role", "title", "absent_from_meeting", "max_entries"]
 
 
@@ -124,6 +129,7 @@ class ConflictViewSet(LockedViewSet):
     icon = "warning"
     menu_label = _("Xung đột lợi ích")
     list_display = ["juror", "entry", "declared_at"]
+    search_fields = ["entry__code", "reason"]
     form_fields = ["juror", "entry", "reason"]
 
 

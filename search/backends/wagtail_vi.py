@@ -14,20 +14,27 @@ Punctuation never reaches the engine, so a quote or a NUL in ``?q=`` cannot brea
 with no word left finds nothing (``MATCH_NONE``). On PostgreSQL the ``simple`` configuration is used (no stemming, no unaccent: the
 folding is ours, so both databases give the same answers).
 
-A search restricted with ``fields=[…]`` on PostgreSQL is compiled by Wagtail from the model's columns, not from the
-index: it matches the words as typed only (none of our callers restricts fields).
+A search restricted with ``fields=[…]`` (``Model.objects.search(q, fields=["title"])``, an admin viewset's
+``search_fields``) is not compiled by Wagtail from the index: on PostgreSQL it builds ``to_tsvector`` from the model's
+raw columns (so the folded words never match), on SQLite it names FTS5 columns that do not exist (an error for
+anything but ``title``). Here it searches the whole folded index and narrows the rows to those whose restricted
+fields hold the folded words (``core.folding``, the same fold in SQL): one rule on both databases
+(``RestrictedFieldsCompilerMixin``).
 
 The database picks the engine as Wagtail does (``modelsearch.backends.database.SearchBackend``); MySQL and the
 fallback without FTS5 are used unchanged.
 """
 
-from functools import cache
+from copy import copy
+from functools import cache, reduce
 from types import FunctionType
 
 from django.db import connection
 from django.utils.encoding import force_str
 from modelsearch.backends import database as wagtail_database
 from modelsearch.query import MATCH_NONE, And, Not, Or, Phrase, PlainText
+
+from core.folding import search_terms, term_q
 
 from ..text import exact_tokens, index_text, query_tokens
 
@@ -99,6 +106,41 @@ class FoldingBackendMixin:
         return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
 
 
+def restriction_q(query, fields):
+    """The ``Q`` a (folded) modelsearch ``query`` sets on the restricted ``fields``: every word of a plain text
+    ("or": one of them) or phrase is inside the folded value of one of ``fields``; ``And``/``Or``/``Not`` combine;
+    ``None`` where nothing restricts (``MATCH_ALL``…)."""
+    if isinstance(query, (PlainText, Phrase)):
+        parts = [term_q(term, fields) for term in search_terms(query.query_string)]
+        either = isinstance(query, PlainText) and query.operator == "or"
+        return reduce((lambda a, b: a | b) if either else (lambda a, b: a & b), parts) if parts else None
+    if isinstance(query, (And, Or)):
+        parts = [part for part in (restriction_q(sub, fields) for sub in query.subqueries) if part is not None]
+        if not parts:
+            return None
+        return reduce((lambda a, b: a & b) if isinstance(query, And) else (lambda a, b: a | b), parts)
+    if isinstance(query, Not):
+        inner = restriction_q(query.subquery, fields)
+        return ~inner if inner is not None else None
+    return None
+
+
+class RestrictedFieldsCompilerMixin:
+    """Mixed into the engine's query compilers: ``fields=[…]`` searches the folded index (every field) and keeps the
+    rows whose restricted fields hold the query's folded words (``restriction_q``). Wagtail still checks that each
+    restricted field is a declared ``SearchField`` (``SearchFieldError`` otherwise)."""
+
+    def search(self, *args, **kwargs):
+        if not self.fields:
+            return super().search(*args, **kwargs)
+        compiler = copy(self)
+        restriction = restriction_q(self.query, list(self.fields))
+        if restriction is not None:
+            compiler.queryset = self.queryset.filter(restriction)
+        compiler.fields = None
+        return super(RestrictedFieldsCompilerMixin, compiler).search(*args, **kwargs)
+
+
 class SimpleConfigMixin:
     """PostgreSQL: the ``simple`` configuration unless ``SEARCH_CONFIG`` says otherwise (no stemming, no unaccent:
     the folding is ours, the same on both databases)."""
@@ -112,6 +154,9 @@ def _folding_engine(backend_class, index_class, module, *mixins):
     """Our subclass of Wagtail's engine ``backend_class`` (its index class ``index_class``, defined in ``module``)."""
     indexer = type("FoldingObjectIndexer", (FoldingIndexerMixin, module.ObjectIndexer), {})
     attributes = {"index_class": _with_indexer(index_class, module, indexer), "wagtail_engine": backend_class}
+    for name in ("query_compiler_class", "autocomplete_query_compiler_class"):
+        compiler = getattr(backend_class, name)
+        attributes[name] = type(f"Folding{compiler.__name__}", (RestrictedFieldsCompilerMixin, compiler), {})
     return type(f"Folding{backend_class.__name__}", (*mixins, FoldingBackendMixin, backend_class), attributes)
 
 

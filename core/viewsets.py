@@ -12,6 +12,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.search.index import class_is_indexed
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from .folding import folded_search
 
@@ -55,6 +56,11 @@ class FoldedModelViewSet(FoldedSearchViewSetMixin, ModelViewSet):
 
 class FoldedSnippetViewSet(FoldedSearchViewSetMixin, SnippetViewSet):
     """A ``SnippetViewSet`` whose listing search folds (see :class:`FoldedSearchViewSetMixin`)."""
+
+
+class UserViewSet(FoldedSearchViewSetMixin, WagtailUserViewSet):
+    """Wagtail's user screens (Settings → Users) with a folded search: "nguyen van an" finds "Nguyễn Văn An" by
+    username, family and middle names, given name or e-mail. Installed by ``core.users_app.UsersConfig``."""
 
 
 class UnlockOnlyPolicy(ModelPermissionPolicy):

@@ -11,6 +11,7 @@ import itertools
 
 import pytest
 from axes.models import AccessAttempt
+from django.contrib.auth import get_user_model
 from django.db.models import Value
 from django.urls import reverse
 from wagtail.admin.viewsets import viewsets as registry
@@ -70,6 +71,7 @@ MAKERS = {
         rubric=RubricFactory(), code="9", name=phrase, max_points=10, position=9
     ),
     Conflict: lambda phrase: ConflictFactory(reason=phrase),
+    get_user_model(): lambda phrase: UserFactory(username=_slug("nd"), last_name=phrase, first_name="An"),
     AccessAttempt: lambda phrase: AccessAttempt.objects.create(
         username=phrase, ip_address="10.0.0.1", user_agent="test", get_data="", post_data="", failures_since_start=5
     ),
@@ -114,7 +116,7 @@ def records(home_page):
 def test_every_searchable_listing_is_covered():
     viewsets = searchable_viewsets()
     models = {viewset.model for viewset in viewsets}
-    assert {Certificate, Province, Commune, TitleKind, NewsCategory, Competition, Producer} <= models
+    assert {Certificate, Province, Commune, TitleKind, NewsCategory, Competition, Producer, get_user_model()} <= models
     assert not [viewset.name for viewset in viewsets if viewset.model not in MAKERS], "add a maker to MAKERS"
 
 

@@ -35,7 +35,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "core.users_app.UsersConfig",  # wagtail.users with a folded user search
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

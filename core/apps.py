@@ -10,10 +10,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Dùng chung")
 
     def ready(self):
-        """Connect the page-cache invalidation receivers of signals.py and register the system checks."""
-        from . import checks, signals  # noqa: F401  (checks registers itself on import)
+        """Connect the page-cache invalidation receivers of signals.py, register the system checks and make the
+        admin's slug fields propose Vietnamese slugs (core/widgets.py)."""
+        from . import checks, signals, widgets  # noqa: F401  (checks registers itself on import)
 
         signals.connect()
+        widgets.use_vietnamese_slugs()
         _vietnamese_full_names()
 
 

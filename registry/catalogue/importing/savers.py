@@ -12,10 +12,9 @@ certificate serial. Pages are published through a revision so that the editor's 
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from core.text import fold
+from core.text import slugify
 
 from ..choices import CertificateSource
 from ..models import (
@@ -139,7 +138,7 @@ def save_producer(v, missing=()):
     obj = Producer.objects.filter(tax_code=v["tax_code"]).first() if v.get("tax_code") else None
     if not v.get("slug"):
         v.pop("slug", None)
-        derived = slugify(fold(v.get("name", "")))[:255]
+        derived = slugify(v.get("name", ""))
         if obj is None and derived:
             obj = Producer.objects.filter(slug=derived).first()
             if obj is None:

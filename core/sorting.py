@@ -53,6 +53,7 @@ class SortKeyMixin(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
+        """Save with ``sort_key`` computed from the current name (added to ``update_fields`` when the name is)."""
         update_fields = kwargs.get("update_fields")
         if update_fields is None:
             self.sort_key = self.make_sort_key()

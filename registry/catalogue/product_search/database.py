@@ -133,7 +133,7 @@ class DatabaseCatalogueSearch:
         sort = self.query.sort
         if sort == "relevance":
             # Products whose own title holds every word first, then the engine's rank, then the name.
-            rows = list(queryset.order_by("title", "pk").values_list("pk", "title"))
+            rows = list(queryset.order_by(alphabetical(), "pk").values_list("pk", "title"))
             missing = len(self.rank)
 
             def key(row):

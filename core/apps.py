@@ -10,15 +10,17 @@ class CoreConfig(AppConfig):
     verbose_name = _("Dùng chung")
 
     def ready(self):
-        """Connect the page-cache invalidation receivers of signals.py, register the system checks, and give every
-        SQLite connection the ``kc_fold`` function of ``core.folding``."""
+        """Connect the page-cache invalidation receivers of signals.py, register the system checks, give every
+        SQLite connection the ``kc_fold`` function of ``core.folding`` and make the admin's slug fields propose
+        Vietnamese slugs (core/widgets.py)."""
         from django.db.backends.signals import connection_created
 
-        from . import checks, signals  # noqa: F401  (checks registers itself on import)
+        from . import checks, signals, widgets  # noqa: F401  (checks registers itself on import)
         from .folding import register_fold
 
         signals.connect()
         connection_created.connect(register_fold, dispatch_uid="core.folding.register_fold")
+        widgets.use_vietnamese_slugs()
         _vietnamese_full_names()
 
 

@@ -4,10 +4,15 @@
 - ``clean_text`` is what every saved text goes through: NFC (a Mac types NFD) and no control characters except tab
   and newline (a word processor pastes U+000B for a line break, which XML cannot carry).
 - ``person_name`` shows a person in Vietnamese order (family, middle, given names).
+- ``slugify("Đoàn doanh nghiệp Đắk Lắk")`` → ``"doan-doanh-nghiep-dak-lak"``: every slug made from a title, on the
+  server and (through ``SLUG_FORMATTERS``, the same regular expressions) in the admin's slug field.
+- ``sort_key`` / ``place_sort_key`` / ``person_sort_key``: the Vietnamese alphabetical order as an ASCII string that
+  sorts byte by byte (stored in ``sort_key`` columns, see ``core/sorting.py``).
 """
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -56,3 +61,131 @@ def split_person_name(full_name):
     """
     family, _, given = clean_text(full_name).strip().rpartition(" ")
     return family, given
+
+
+# -- Slugs ------------------------------------------------------------------------------------------------------------
+# Combining marks (NFD input: "e" + U+0302 + U+0301 is "ế"), removed first so NFD and NFC titles give one slug.
+_COMBINING_MARKS = "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+# The precomposed Latin letters (Latin-1 Supplement, Latin Extended-A/B, Latin Extended Additional: every Vietnamese
+# letter), each replaced by its ``fold`` (đ/Đ → d, ệ → e, ß → ss); anything else becomes a hyphen.
+_LATIN_RANGES = ((0x00C0, 0x024F), (0x1E00, 0x1EFF))
+
+
+def _slug_letter_formatters():
+    by_ascii = {}
+    for start, end in _LATIN_RANGES:
+        for code in range(start, end + 1):
+            letter = chr(code)
+            if not unicodedata.category(letter).startswith("L"):
+                continue
+            ascii_form = re.sub(r"[^A-Za-z0-9]", "", fold(letter))
+            if ascii_form:
+                by_ascii.setdefault(ascii_form, []).append(letter)
+    return [("[" + "".join(letters) + "]", ascii_form) for ascii_form, letters in sorted(by_ascii.items())]
+
+
+SLUG_FORMATTERS = [
+    (_COMBINING_MARKS, ""),
+    *_slug_letter_formatters(),
+    ("[^A-Za-z0-9]+", "-"),
+    ("^-+|-+$", ""),
+]
+"""The slug rule as ``(regular expression, replacement)`` pairs applied in order, written so that Python's ``re`` and
+JavaScript's ``RegExp(pattern, "gu")`` read them the same way: marks removed, Latin letters folded as ``fold`` does,
+every other run of characters one hyphen, none at either end. ``core.widgets.VietnameseSlugInput`` hands them to
+Wagtail's ``w-slug`` controller, so the slug the admin proposes is the slug ``slugify`` makes."""
+
+_SLUG_STEPS = [(re.compile(pattern), replacement) for pattern, replacement in SLUG_FORMATTERS]
+
+
+def slugify(text, max_length=255):
+    """The URL slug of a title (``SLUG_FORMATTERS`` then lower case, at most ``max_length`` characters):
+    "Đoàn doanh nghiệp Đắk Lắk học hỏi mô hình dệt thổ cẩm ở Ia Grai" →
+    "doan-doanh-nghiep-dak-lak-hoc-hoi-mo-hinh-det-tho-cam-o-ia-grai". NFD and NFC input give the same slug;
+    letters of other scripts become hyphens (an empty result means: type the slug). ``None`` gives ``""``.
+    """
+    value = str(text or "").strip()
+    for pattern, replacement in _SLUG_STEPS:
+        value = pattern.sub(replacement, value)
+    return value.lower()[:max_length].rstrip("-")
+
+
+# -- Vietnamese alphabetical order ------------------------------------------------------------------------------------
+# Letters: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y (f, j, w, z of names and loanwords in their Latin
+# places), then the tones as a secondary level: unmarked, huyền, hỏi, ngã, sắc, nặng. This is the order of the
+# Vietnamese dictionaries (Hoàng Phê, Từ điển tiếng Việt) and of Unicode CLDR's Vietnamese collation (vi.xml:
+# "&a<ă<â", "&d<đ", "&e<ê", "&o<ô<ơ", "&u<ư"; tones "&̀<<̉<<̃<<́<<̣" after the unmarked letter).
+_TONES = {"\u0300": "1", "\u0309": "2", "\u0303": "3", "\u0301": "4", "\u0323": "5"}
+# Vowels with a breve, circumflex or horn are letters of their own, after the plain vowel.
+_VARIANTS = {("a", "\u0306"): "1", ("a", "\u0302"): "2", ("e", "\u0302"): "1", ("o", "\u0302"): "1"}
+_VARIANTS.update({("o", "\u031b"): "2", ("u", "\u031b"): "1"})
+_WORD_BREAK = "10"  # below every digit ("2d") and letter ("a0"…); the end of the letters ("0") is lower still
+SORT_KEY_LENGTH = 481  # 160 units: 2 characters each, the end mark, one tone digit each
+_SORT_UNITS = 160
+
+
+@lru_cache(maxsize=4096)
+def _sort_units(char):
+    """(primary units, tone digits) of one NFC character: "ấ" → (["a2"], ["4"]), "Đ" → (["d1"], ["0"])."""
+    char = char.lower()
+    if char == "đ":
+        return ["d1"], ["0"]
+    if "0" <= char <= "9":
+        return ["2" + char], ["0"]
+    base, *marks = unicodedata.normalize("NFD", char)
+    if "a" <= base <= "z":
+        variant = next((_VARIANTS[base, m] for m in marks if (base, m) in _VARIANTS), "0")
+        tone = next((_TONES[m] for m in marks if m in _TONES), "0")
+        return [base + variant], [tone]
+    if unicodedata.category(char)[0] in "LN":
+        letters = [c for c in fold(char) if c.isascii() and c.isalnum()]
+        return [c + "0" if c.isalpha() else "2" + c for c in letters], ["0"] * len(letters)
+    return [], []
+
+
+def sort_key(text):
+    """An ASCII string (digits and lower-case letters) whose byte order is the Vietnamese alphabetical order of
+    ``text``: letters first over the whole text (case, spaces and punctuation only separate words), then the tones
+    from left to right. "Cà phê" < "Cuốc rèn", "Hạt điều" < "Hạt mắc ca", "Đèn" right after the D words, "ma" < "mà" <
+    "mả" < "mã" < "má" < "mạ" < "mac". NFD and NFC give the same key; at most ``SORT_KEY_LENGTH`` characters.
+    """
+    primary, tones = [], []
+    for char in unicodedata.normalize("NFC", str(text or "")):
+        units, marks = _sort_units(char)
+        if not units:
+            if primary and primary[-1] != _WORD_BREAK:
+                primary.append(_WORD_BREAK)
+                tones.append("0")
+            continue
+        primary.extend(units)
+        tones.extend(marks)
+    while primary and primary[-1] == _WORD_BREAK:
+        primary.pop()
+        tones.pop()
+    return "".join(primary[:_SORT_UNITS]) + "0" + "".join(tones[:_SORT_UNITS])
+
+
+# Words that say what kind of place a name is; lists of places sort by the name that follows them.
+PLACE_PREFIXES = ("Thị trấn", "Đặc khu", "Thành phố", "Phường", "Tỉnh", "Thôn", "Làng", "Xã")
+_PLACE_PREFIX = re.compile(r"^(?:" + "|".join(PLACE_PREFIXES) + r")\s+(?=\S)", re.IGNORECASE)
+
+
+def place_name(name):
+    """``name`` without a leading kind of place ("Xã", "Phường", "Thị trấn", "Đặc khu", "Thôn", "Làng", "Tỉnh",
+    "Thành phố", any case, NFD or NFC): "Phường Tây Sơn" → "Tây Sơn", "Làng dệt thổ cẩm Phung" → "dệt thổ cẩm Phung".
+    A name that is only the prefix ("Làng") is kept. Marks count: "Lăng Cô" stays "Lăng Cô"."""
+    name = clean_text(str(name or "")).strip()
+    return _PLACE_PREFIX.sub("", name, count=1)
+
+
+def place_sort_key(name):
+    """The ``sort_key`` of a commune, province or village: its ``place_name`` (the kind of unit does not count, so
+    "Phường Tây Sơn" and "Xã Tây Sơn" sort together, before "Xã Tuy Phước", on every page)."""
+    return sort_key(place_name(name))
+
+
+def person_sort_key(full_name):
+    """The ``sort_key`` of a person's full name: by given name ("tên") first, then family and middle names, as
+    Vietnamese lists of people are ordered ("Rơ Châm H'Nhí" sorts under H, "Nguyễn Văn An" before "Bùi Thị Bình")."""
+    family, given = split_person_name(str(full_name or ""))
+    return sort_key(f"{given} {family}")

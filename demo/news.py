@@ -7,10 +7,9 @@ import datetime
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
-from django.utils.text import slugify
 from wagtail.documents import get_document_model
 
-from core.text import fold
+from core.text import slugify
 from home.models import HomePage
 from news.models import (
     AnnouncementPage,
@@ -35,7 +34,7 @@ AUTHORS = ["Nguyễn Thị Hoa", "Trần Văn Minh", "Ksor H'Phương", "Lê Qua
 
 
 def _slug(text):
-    return slugify(fold(text))[:80].strip("-")
+    return slugify(text, max_length=80)
 
 
 def _publish(page, when=None):

@@ -25,11 +25,13 @@ def year_facet(name, label, counts, selected):
     return Facet(name=name, label=str(label), options=options)
 
 
-def labelled_facet(name, label, counts, selected, labels):
-    """A facet over open-ended values (e.g. commune codes) sorted by their label: ``labels`` is {value: label}
-    for every value counted or selected; values neither counted nor selected are left out."""
+def labelled_facet(name, label, counts, selected, labels, ordered=False):
+    """A facet over open-ended values (e.g. commune codes): ``labels`` is {value: label} for every value counted or
+    selected; values neither counted nor selected are left out. Sorted by label, or with ``ordered`` in the order of
+    ``labels`` (the communes come in Vietnamese alphabetical order from their ``sort_key``)."""
     values = [value for value in labels if counts.get(value, 0) or value in selected]
-    values.sort(key=lambda value: labels[value])
+    if not ordered:
+        values.sort(key=lambda value: labels[value])
     options = [
         FacetOption(value=value, label=labels[value], count=counts.get(value, 0), selected=value in selected)
         for value in values

@@ -9,6 +9,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
 
+from core.text import sort_key
 from registry.catalogue.product_search.documents import ProductDocument
 from registry.catalogue.product_search.elastic import ProductFacetedSearch, faceted_search
 from registry.catalogue.product_search.filters import CatalogueFilters, CatalogueQuery
@@ -56,6 +57,7 @@ def test_product_mapping():
             "producer_kind": {"type": "keyword"},
             "best_level": {"type": "integer"},
             "first_published_at": {"type": "date"},
+            "sort_key": {"type": "keyword"},
         }
     }
 
@@ -109,7 +111,7 @@ def test_exact_query_and_aggregation_body(settings):
                 "aggs": {"producer_kind": {"terms": {"field": "producer_kind", "size": 10}}},
             },
         },
-        "sort": [{"best_level": {"order": "desc"}}, "title.raw"],
+        "sort": [{"best_level": {"order": "desc"}}, {"sort_key": {"order": "asc", "unmapped_type": "keyword"}}],
         "from": 12,
         "size": 12,
         "highlight": {
@@ -126,7 +128,10 @@ def test_exact_query_and_aggregation_body(settings):
 def test_browse_body_without_text_or_filters():
     body = faceted_search(CatalogueQuery(sort="newest"))._s.to_dict()
     assert "query" not in body and "post_filter" not in body
-    assert body["sort"] == [{"first_published_at": {"order": "desc", "missing": "_last"}}, "title.raw"]
+    assert body["sort"] == [
+        {"first_published_at": {"order": "desc", "missing": "_last"}},
+        {"sort_key": {"order": "asc", "unmapped_type": "keyword"}},  # Vietnamese alphabetical order
+    ]
     assert body["aggs"]["_filter_year"] == {
         "filter": {"match_all": {}},
         "aggs": {"year": {"terms": {"field": "years", "size": 60}}},
@@ -140,6 +145,7 @@ def test_product_document_content(home_page):
     product = ProductDocument.source_queryset().get(pk=products["brocade"].pk)
     body = ProductDocument.from_object(product).to_dict()
     assert body["title"] == "Thổ cẩm Jrai dệt tay"
+    assert body["sort_key"] == sort_key("Thổ cẩm Jrai dệt tay")
     assert body["producer_name"] == "Hợp tác xã Dệt Làng Phung"
     assert body["levels"] == ["provincial", "regional"]
     assert body["years"] == [2022, 2024]

@@ -10,12 +10,14 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
+from core.sorting import alphabetical
 from search.text import querystring_without
 
 from .choices import TradeGroup, VillageType
 from .models.artisans import ArtisanPage, ArtisanTitle, TitleKind
 from .models.places import Commune
 from .models.villages import CraftVillagePage
+from .product_search.facets import commune_labels_in_order
 from .product_search.filters import SORTS, parse_query
 from .product_search.service import run_query
 
@@ -74,11 +76,11 @@ def product_listing(request):
 def _commune_options(model, relation):
     """Communes used by at least one live page of ``model`` as (code, label) pairs."""
     ids = model.objects.live().public().exclude(commune__isnull=True).values("commune_id")
-    return [(c.code, str(c)) for c in Commune.objects.filter(pk__in=ids).order_by("name")]
+    return list(commune_labels_in_order(Commune.objects.filter(pk__in=ids)).items())
 
 
 ARTISAN_SORTS = {
-    "name": ("search_folded", _("Tên (A–Z)")),
+    "name": (alphabetical(), _("Tên (A–Z)")),
     "experience": ("-years_in_trade", _("Nhiều năm trong nghề nhất")),
     "trainees": ("-trainees", _("Truyền nghề nhiều nhất")),
 }
@@ -106,7 +108,7 @@ def artisan_listing(index_page, request):
             "portrait__renditions",
             Prefetch("titles", queryset=ArtisanTitle.objects.select_related("kind").order_by("kind__rank")),
         )
-        .order_by(order, "title", "pk")
+        .order_by(order, alphabetical(), "pk")
     )
     return {
         "artisans": paginate(request, queryset),
@@ -119,7 +121,7 @@ def artisan_listing(index_page, request):
 
 
 VILLAGE_SORTS = {
-    "name": ("search_folded", _("Tên (A–Z)")),
+    "name": (alphabetical(), _("Tên (A–Z)")),
     "households": ("-households_in_trade", _("Nhiều hộ làm nghề nhất")),
     "recognized": ("-recognition_decision_date", _("Công nhận gần đây")),
 }
@@ -142,7 +144,7 @@ def village_listing(index_page, request):
     if selected["commune"]:
         queryset = queryset.filter(commune__code=selected["commune"])
     order = VILLAGE_SORTS[selected["sort"]][0]
-    queryset = queryset.select_related("hero_image", "commune").order_by(order, "title", "pk")
+    queryset = queryset.select_related("hero_image", "commune").order_by(order, alphabetical(), "pk")
     markers = [
         {
             "title": v.title,

@@ -3,6 +3,8 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from core.sorting import alphabetical
+
 from .listing import paginate
 from .models import Certificate, Producer, ProductIndexPage, ProductPage
 from .qr import absolute_url, certificate_qr_svg
@@ -24,7 +26,7 @@ def producer_detail(request, slug):
         .filter(producer=producer)
         .select_related("hero_image", "producer")
         .prefetch_related("hero_image__renditions")
-        .order_by("title", "pk")
+        .order_by(alphabetical(), "pk")
     )
     page_obj = paginate(request, products)
     response = render(

@@ -79,7 +79,7 @@ class ProducerViewSet(RegistrySnippetViewSet):
     export_declaration = PRODUCER_FIELDS
     export_filename = "co-so-san-xuat"
     inspect_view_enabled = True
-    ordering = ["name"]
+    ordering = ["sort_key", "name"]
 
     def get_queryset(self, request):
         return Producer.objects.select_related("commune")

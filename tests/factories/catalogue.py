@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import factory
 import wagtail_factories
-from django.utils.text import slugify
 
+from core.text import slugify
 from registry.catalogue.choices import CommuneKind, Level, ProducerKind, ProductGroup, VillageType
 from registry.catalogue.models import (
     ArtisanIndexPage,
@@ -75,7 +75,7 @@ class ProducerFactory(factory.django.DjangoModelFactory):
         model = Producer
 
     name = factory.Sequence(lambda n: f"Hợp tác xã Nông nghiệp số {n}")
-    slug = factory.LazyAttribute(lambda o: slugify(o.name.replace("đ", "d").replace("Đ", "D")) or "co-so")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name) or "co-so")
     kind = ProducerKind.COOPERATIVE
     representative = "Nguyễn Văn An"
     address = "Thôn 1"

@@ -12,12 +12,11 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.cells import FORMULA_STARTS
-from core.text import clean_text, fold
+from core.text import clean_text, fold, slugify
 
 
 class RowError(Exception):
@@ -172,7 +171,7 @@ def url(value):
 
 def slug(value):
     value = text(value)
-    cleaned = slugify(fold(value))
+    cleaned = slugify(value)
     if value and cleaned != value:
         raise RowError(
             _("“%(value)s” không phải đường dẫn hợp lệ (gợi ý: %(slug)s).") % {"value": value, "slug": cleaned}

@@ -16,10 +16,9 @@ certificate serial. Pages are published through a revision so that the editor's 
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from core.text import fold
+from core.text import slugify
 
 from ..choices import CertificateSource
 from ..models import (
@@ -176,7 +175,7 @@ def save_producer(v, missing, ctx):
     obj = ctx.find(Producer, tax_code=v["tax_code"]) if v.get("tax_code") else None
     if not v.get("slug"):
         v.pop("slug", None)
-        derived = slugify(fold(v.get("name", "")))[:255]
+        derived = slugify(v.get("name", ""))
         if obj is None and derived:
             obj = ctx.find(Producer, slug=derived)
             if obj is None:

@@ -9,6 +9,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.page_cache import CachedPageMixin
+from core.slugs import TitleSlugMixin
+from core.sorting import SortKeyMixin, alphabetical
+from core.text import person_sort_key
 from search.mixins import FoldedSearchMixin
 
 from ..api import ARTISAN_API_FIELDS
@@ -35,7 +38,7 @@ class TitleKind(models.Model):
         return self.name
 
 
-class ArtisanPage(CachedPageMixin, FoldedSearchMixin, Page):
+class ArtisanPage(TitleSlugMixin, SortKeyMixin, CachedPageMixin, FoldedSearchMixin, Page):
     """One artisan: portrait, trade, village, titles, works, awards and biography."""
 
     portrait = models.ForeignKey(
@@ -119,6 +122,10 @@ class ArtisanPage(CachedPageMixin, FoldedSearchMixin, Page):
         verbose_name = _("nghệ nhân")
         verbose_name_plural = _("nghệ nhân")
 
+    def make_sort_key(self):
+        """Artisans are listed A–Z by given name, then family name (``core.text.person_sort_key``)."""
+        return person_sort_key(self.title)
+
     def folded_source_texts(self):
         return [self.title, self.trade, self.ethnicity, self.summary]
 
@@ -126,7 +133,9 @@ class ArtisanPage(CachedPageMixin, FoldedSearchMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["titles"] = self.titles.select_related("kind")
         context["jsonld"] = person_jsonld(self)
-        context["products"] = self.products.live().public().select_related("producer", "hero_image").order_by("title")
+        context["products"] = (
+            self.products.live().public().select_related("producer", "hero_image").order_by(alphabetical(), "pk")
+        )
         return context
 
 

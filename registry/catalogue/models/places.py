@@ -3,25 +3,32 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.sorting import SortKeyMixin
+from core.text import place_sort_key
+
 from ..choices import CommuneKind
 
 
-class Province(models.Model):
+class Province(SortKeyMixin, models.Model):
     """A province (tỉnh/thành phố). Loaded from CSV with ``import_registry``; managed under Registry → Places."""
 
     code = models.CharField(_("mã"), max_length=10, unique=True, help_text=_("Mã đơn vị hành chính."))
     name = models.CharField(_("tên"), max_length=120)
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["sort_key", "code"]
         verbose_name = _("tỉnh/thành phố")
         verbose_name_plural = _("tỉnh/thành phố")
 
     def __str__(self):
         return self.name
 
+    def make_sort_key(self):
+        """Provinces sort by name without "Tỉnh"/"Thành phố" (``core.text.place_sort_key``)."""
+        return place_sort_key(self.name)
 
-class Commune(models.Model):
+
+class Commune(SortKeyMixin, models.Model):
     """A commune-level unit. Records keep a free-text legacy district for addresses made before the reform."""
 
     code = models.CharField(_("mã"), max_length=10, unique=True, help_text=_("Mã đơn vị hành chính cấp xã."))
@@ -34,9 +41,14 @@ class Commune(models.Model):
     )
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["sort_key", "code"]
         verbose_name = _("xã/phường")
         verbose_name_plural = _("xã/phường")
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.name}"
+
+    def make_sort_key(self):
+        """Communes sort by name, whatever their kind ("Phường Tây Sơn" before "Xã Tuy Phước", on every page:
+        ``core.text.place_sort_key``); the stored name has no kind, an imported "Xã …" is ignored the same way."""
+        return place_sort_key(self.name)

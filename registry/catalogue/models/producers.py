@@ -5,13 +5,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from core.sorting import SortKeyMixin
 from search.mixins import FoldedSearchMixin
 
 from ..choices import ProducerKind
 from ..public_fields import PRODUCER_FIELDS, wagtail_api_fields
 
 
-class Producer(FoldedSearchMixin, index.Indexed, models.Model):
+class Producer(SortKeyMixin, FoldedSearchMixin, index.Indexed, models.Model):
     """An establishment (SME, cooperative, household…). Public profile at ``/co-so/<slug>/``;
     managed under Registry → Producers."""
 
@@ -62,7 +63,7 @@ class Producer(FoldedSearchMixin, index.Indexed, models.Model):
     api_fields = wagtail_api_fields(PRODUCER_FIELDS)
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["sort_key", "name"]
         verbose_name = _("cơ sở sản xuất")
         verbose_name_plural = _("cơ sở sản xuất")
         constraints = [

@@ -10,6 +10,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.page_cache import CachedPageMixin
+from core.slugs import TitleSlugMixin
+from core.sorting import SortKeyMixin
 from search.mixins import FoldedSearchMixin
 
 from ..api import PRODUCT_API_FIELDS
@@ -29,7 +31,7 @@ class ProductPageQuerySet(PageQuerySet):
         return self.filter(pk__in=Certificate.objects.recognised().values("product_id"))
 
 
-class ProductPage(CachedPageMixin, FoldedSearchMixin, Page):
+class ProductPage(TitleSlugMixin, SortKeyMixin, CachedPageMixin, FoldedSearchMixin, Page):
     """One product (or product set) with its producer, place, pictures and certificates; edited under Pages."""
 
     product_group = models.CharField(_("nhóm sản phẩm"), max_length=20, choices=ProductGroup.choices)

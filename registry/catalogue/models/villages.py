@@ -12,6 +12,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.page_cache import CachedPageMixin
+from core.slugs import TitleSlugMixin
+from core.sorting import SortKeyMixin, alphabetical
+from core.text import place_sort_key
 from search.mixins import FoldedSearchMixin
 
 from ..api import VILLAGE_API_FIELDS
@@ -39,7 +42,7 @@ class TradeGroupTag(models.Model):
         return str(TradeGroup(self.code).label)
 
 
-class CraftVillagePage(CachedPageMixin, FoldedSearchMixin, Page):
+class CraftVillagePage(TitleSlugMixin, SortKeyMixin, CachedPageMixin, FoldedSearchMixin, Page):
     """A craft village or traditional craft village with its recognition decision and Decree 52 figures."""
 
     village_type = models.CharField(_("loại"), max_length=20, choices=VillageType.choices, default=VillageType.CRAFT)
@@ -145,13 +148,19 @@ class CraftVillagePage(CachedPageMixin, FoldedSearchMixin, Page):
             )
         ]
 
+    def make_sort_key(self):
+        """Villages are listed A–Z by name without "Làng"/"Thôn" (``core.text.place_sort_key``)."""
+        return place_sort_key(self.title)
+
     def folded_source_texts(self):
         return [self.title, self.main_trade, self.summary, self.legacy_district]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["products"] = self.products.live().public().select_related("producer", "hero_image").order_by("title")
-        context["artisans"] = self.artisans.live().public().select_related("portrait").order_by("title")
+        context["products"] = (
+            self.products.live().public().select_related("producer", "hero_image").order_by(alphabetical(), "pk")
+        )
+        context["artisans"] = self.artisans.live().public().select_related("portrait").order_by(alphabetical(), "pk")
         context["gallery"] = self.gallery_images.select_related("image")
         context["traditional_trades"] = self.traditional_trades.all()
         context["jsonld"] = place_jsonld(self)

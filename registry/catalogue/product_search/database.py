@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
+from core.sorting import alphabetical
 from core.text import fold
 from search.backends.database import ranked_ids
 from search.results import CatalogueResults
@@ -17,7 +18,7 @@ from search.text import word_prefix_q
 
 from ..models.places import Commune
 from ..models.products import ProductPage
-from .facets import catalogue_facets, load_products, make_hits, recognised_certificates
+from .facets import catalogue_facets, commune_labels_in_order, load_products, make_hits, recognised_certificates
 from .filters import LEVEL_RANK, PER_PAGE
 
 
@@ -49,7 +50,9 @@ def by_level(queryset):
         .order_by("-rank")
         .values("rank")[:1]
     )
-    return queryset.annotate(best_level=Coalesce(Subquery(best), Value(0))).order_by("-best_level", "title", "pk")
+    return queryset.annotate(best_level=Coalesce(Subquery(best), Value(0))).order_by(
+        "-best_level", alphabetical(), "pk"
+    )
 
 
 class DatabaseCatalogueSearch:
@@ -130,7 +133,7 @@ class DatabaseCatalogueSearch:
         sort = self.query.sort
         if sort == "relevance":
             # Products whose own title holds every word first, then the engine's rank, then the name.
-            rows = list(queryset.order_by("title", "pk").values_list("pk", "title"))
+            rows = list(queryset.order_by(alphabetical(), "pk").values_list("pk", "title"))
             missing = len(self.rank)
 
             def key(row):
@@ -139,7 +142,8 @@ class DatabaseCatalogueSearch:
 
             return [pk for pk, _title in sorted(rows, key=key)]
         if sort == "name":
-            return list(queryset.order_by("title", "pk").values_list("pk", flat=True))
+            # Vietnamese alphabetical order (core/text.py ``sort_key``), the same on SQLite and PostgreSQL.
+            return list(queryset.order_by(alphabetical(), "pk").values_list("pk", flat=True))
         if sort == "level":
             return list(by_level(queryset).values_list("pk", flat=True))
         newest = F("first_published_at").desc(nulls_last=True)
@@ -154,7 +158,7 @@ class DatabaseCatalogueSearch:
         ids = self.ordered_ids(filtered)
         counts = self.facet_counts(matching, selected_communes)
         place_ids = set(counts["commune"]) | set(selected_communes)
-        labels = {c.pk: (c.code, str(c)) for c in Commune.objects.filter(pk__in=place_ids)}
+        labels = commune_labels_in_order(Commune.objects.filter(pk__in=place_ids), key="pk")
         commune_counts = {labels[pk][0]: n for pk, n in counts["commune"].items() if pk in labels}
 
         counts["commune"] = commune_counts

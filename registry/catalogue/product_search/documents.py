@@ -29,6 +29,7 @@ class ProductDocument(SiteDocument):
     producer_kind = Keyword()
     best_level = Integer()
     first_published_at = Date()
+    sort_key = Keyword()  # Vietnamese alphabetical order (core/text.py sort_key)
 
     class Index:
         name = "khuyencong-products"  # replaced by the alias at run time (see using_alias)
@@ -67,6 +68,7 @@ class ProductDocument(SiteDocument):
             producer_kind=product.producer.kind,
             best_level=max((LEVEL_RANK.get(c.level, 0) for c in certificates), default=0),
             first_published_at=product.first_published_at,
+            sort_key=product.sort_key,
             suggest={"input": [product.title, product.producer.name]},
         )
 

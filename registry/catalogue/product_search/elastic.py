@@ -17,14 +17,17 @@ from search.results import CatalogueResults, HitWindow
 
 from ..models.places import Commune
 from .documents import ProductDocument
-from .facets import catalogue_facets, load_products, make_hits
+from .facets import catalogue_facets, commune_labels_in_order, load_products, make_hits
 from .filters import PER_PAGE
 
+# Names in Vietnamese alphabetical order: the product's stored ``sort_key`` (a keyword, compared byte by byte;
+# "unmapped_type" keeps an index built before the field existed answering until it is rebuilt).
+BY_NAME = {"sort_key": {"order": "asc", "unmapped_type": "keyword"}}
 SORTS = {
-    "relevance": ["_score", "title.raw"],
-    "newest": [{"first_published_at": {"order": "desc", "missing": "_last"}}, "title.raw"],
-    "name": ["title.raw"],
-    "level": [{"best_level": {"order": "desc"}}, "title.raw"],
+    "relevance": ["_score", BY_NAME],
+    "newest": [{"first_published_at": {"order": "desc", "missing": "_last"}}, BY_NAME],
+    "name": [BY_NAME],
+    "level": [{"best_level": {"order": "desc"}}, BY_NAME],
 }
 HIGHLIGHT_FIELDS = ("title", "summary")
 
@@ -104,7 +107,7 @@ def search(query):
         name: {value: count for value, count, _selected in getattr(facets, name)} for name in query.filters.names()
     }
     codes = set(counts["commune"]) | set(query.filters.commune)
-    labels = {c.code: str(c) for c in Commune.objects.filter(code__in=codes)} if codes else {}
+    labels = commune_labels_in_order(Commune.objects.filter(code__in=codes)) if codes else {}
     counts["year"] = {int(y): n for y, n in counts["year"].items()}
     results_facets = catalogue_facets(counts, query.filters, labels)
     page = Paginator(HitWindow(total, hits), PER_PAGE).get_page(query.page)

@@ -4,6 +4,7 @@ products of a page of hits loaded the same way whichever backend found them."""
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
+from core.sorting import alphabetical
 from search.facets import choice_facet, labelled_facet, year_facet
 from search.highlight import highlight
 from search.results import Hit
@@ -20,6 +21,16 @@ FACET_LABELS = {
     "commune": _("Xã/phường"),
     "producer_kind": _("Loại hình cơ sở"),
 }
+
+
+def commune_labels_in_order(communes, key="code"):
+    """{code: "Xã …"} of ``communes`` (a ``Commune`` queryset, one query) in Vietnamese alphabetical order of their
+    names, the kind of unit not counting (``Commune.sort_key``): the order of every list of communes on the site.
+    With ``key="pk"``: {pk: (code, label)} in that order."""
+    ordered = communes.order_by(alphabetical(), "code")
+    if key == "pk":
+        return {c.pk: (c.code, str(c)) for c in ordered}
+    return {c.code: str(c) for c in ordered}
 
 
 def recognised_certificates():
@@ -67,12 +78,15 @@ def make_hits(products, tokens, highlights=None):
 
 def catalogue_facets(counts, filters, commune_labels):
     """The five facets in display order. ``counts``: {facet name: {value: n}} (years as int or str, communes by
-    code); ``commune_labels``: {code: label} for every commune counted or selected."""
+    code); ``commune_labels``: {code: label} for every commune counted or selected, in the order the communes are
+    shown (``commune_labels_in_order``)."""
     return [
         choice_facet("group", FACET_LABELS["group"], ProductGroup.choices, counts["group"], filters.group),
         choice_facet("level", FACET_LABELS["level"], Level.choices, counts["level"], filters.level),
         year_facet("year", FACET_LABELS["year"], counts["year"], filters.year),
-        labelled_facet("commune", FACET_LABELS["commune"], counts["commune"], filters.commune, commune_labels),
+        labelled_facet(
+            "commune", FACET_LABELS["commune"], counts["commune"], filters.commune, commune_labels, ordered=True
+        ),
         choice_facet(
             "producer_kind",
             FACET_LABELS["producer_kind"],

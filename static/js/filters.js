@@ -54,7 +54,7 @@
       clearTimeout(timer);
       timer = setTimeout(function () {
         try { sessionStorage.setItem(FOCUS_KEY, JSON.stringify(wanted)); } catch (e) { /* private mode */ }
-        if (form.requestSubmit) form.requestSubmit(); else form.submit();
+        window.location.assign(queryOf(form)); // like submitting, without the empty choices
       }, DEBOUNCE_MS);
     });
     var stored = null;

@@ -7,6 +7,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from registry.catalogue.choices import VillageType
+from registry.catalogue.models import ArtisanTitle, TitleKind
+from tests.factories import ArtisanPageFactory, CommuneFactory, CraftVillagePageFactory, artisan_index, village_index
 from tests.search_data import build_catalogue
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -146,3 +149,35 @@ def test_headings_go_from_h1_to_h2_to_h3(phone, live_server, home_page):
         )
         assert levels[0] == 1
         assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+
+
+def test_artisan_and_village_filters_apply_on_change(phone, live_server, home_page):
+    artisan_index()
+    village_index()
+    pleiku = CommuneFactory(code="64001", name="Pleiku")
+    ia_grai = CommuneFactory(code="64002", name="Ia Grai")
+    people = TitleKind.objects.get(name="Nghệ nhân nhân dân")
+    for title, commune in (("Rơ Châm H'Lin", pleiku), ("Đinh Văn Rin", ia_grai)):
+        artisan = ArtisanPageFactory(title=title, commune=commune)
+        if commune == ia_grai:
+            ArtisanTitle.objects.create(page=artisan, kind=people, decision_number="1/QĐ")
+    CraftVillagePageFactory(title="Làng Phung", village_type=VillageType.TRADITIONAL, latitude=None, longitude=None)
+    CraftVillagePageFactory(title="Làng rèn", village_type=VillageType.CRAFT, latitude=None, longitude=None)
+
+    phone.goto(live_server.url + "/nghe-nhan/")
+    expect(phone.locator("#listing-total")).to_have_text("2 nghệ nhân")
+    select = phone.locator("#f-commune")
+    select.focus()
+    select.select_option("64001")
+    expect(phone.locator("#listing-total")).to_have_text("1 nghệ nhân")
+    expect(phone).to_have_url(re.compile(r"commune=64001"))
+    expect(phone.locator("#f-commune")).to_be_focused()
+    # In Pleiku nobody holds the people's artisan title: that option cannot be picked now.
+    expect(phone.locator(f'#f-title option[value="{people.pk}"]')).to_be_disabled()
+
+    phone.goto(live_server.url + "/lang-nghe/")  # this page reloads (its map is drawn on load), focus comes back
+    phone.locator("#f-type").focus()
+    phone.locator("#f-type").select_option(VillageType.TRADITIONAL)
+    expect(phone).to_have_url(re.compile(r"/lang-nghe/\?type=traditional&sort=name$"))
+    expect(phone.get_by_role("link", name="Làng rèn")).to_have_count(0)
+    expect(phone.locator("#f-type")).to_be_focused()

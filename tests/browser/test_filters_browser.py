@@ -49,6 +49,7 @@ def test_filter_panel_causes_no_layout_shift_on_a_phone(phone, live_server, home
     expect(phone.locator("details.facets")).not_to_have_attribute("open", "")
     expect(phone.locator("fieldset[data-facet=group]")).to_be_hidden()
     expect(phone.locator("#results")).to_be_in_viewport()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # nothing wider than the phone
 
 
 def test_filter_panel_is_open_on_wide_screens_without_javascript(browser, live_server, home_page):

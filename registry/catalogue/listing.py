@@ -7,7 +7,7 @@ Every listing runs a fixed number of queries whatever the number of records.
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from core.sorting import alphabetical
@@ -40,6 +40,28 @@ def _querystring_without_page(request):
     return querystring_without(request.GET)
 
 
+def _counts(queryset, field):
+    """{value of ``field``: number of distinct records of ``queryset``} in one query (values as strings)."""
+    rows = queryset.order_by().values(field).annotate(n=Count("pk", distinct=True)).values_list(field, "n")
+    return {str(value): n for value, n in rows if value is not None}
+
+
+def _options(choices, counts, selected):
+    """The options of a single-choice filter: ``choices`` (value, label) pairs with their number of results given
+    the other filters; an option without results is disabled unless it is the current choice (so a visitor never
+    picks an empty listing, and can always see and undo what they picked)."""
+    return [
+        {
+            "value": str(value),
+            "label": str(label),
+            "count": counts.get(str(value), 0),
+            "selected": str(value) == selected,
+            "disabled": not counts.get(str(value), 0) and str(value) != selected,
+        }
+        for value, label in choices
+    ]
+
+
 def product_listing(request):
     """Context of ``/san-pham/`` (templates/catalogue/product_index_page.html): the query, one page of hits, the
     facets with their counts, the chips of the selected filters (each with the link that removes it) and the
@@ -67,6 +89,7 @@ def product_listing(request):
         "page_obj": results.page,
         "facets": results.facets,
         "chips": chips,
+        "filter_count": sum(len(facet.selected_options) for facet in results.facets),
         "sorts": [(key, label) for key, label in SORTS.items() if key != "relevance" or query.text],
         "current_sort": query.sort,
         "page_querystring": querystring_without(request.GET),
@@ -96,7 +119,14 @@ def artisan_listing(index_page, request):
         "commune": _choice(request, "commune", {code for code, _label in communes}),
         "sort": _choice(request, "sort", ARTISAN_SORTS) or "name",
     }
-    queryset = ArtisanPage.objects.child_of(index_page).live().public()
+    base = ArtisanPage.objects.child_of(index_page).live().public()
+    by_title = base.filter(titles__kind_id=int(selected["title"])) if selected["title"] else base
+    by_commune = base.filter(commune__code=selected["commune"]) if selected["commune"] else base
+    options = {  # each filter's counts with the other filter applied
+        "title": _options(((k.pk, k.name) for k in kinds), _counts(by_commune, "titles__kind_id"), selected["title"]),
+        "commune": _options(communes, _counts(by_title, "commune__code"), selected["commune"]),
+    }
+    queryset = base
     if selected["title"]:
         queryset = queryset.filter(titles__kind_id=int(selected["title"])).distinct()
     if selected["commune"]:
@@ -114,6 +144,7 @@ def artisan_listing(index_page, request):
         "artisans": paginate(request, queryset),
         "title_kinds": kinds,
         "communes": communes,
+        "options": options,
         "sorts": [(key, label) for key, (_order, label) in ARTISAN_SORTS.items()],
         "selected": selected,
         "querystring": _querystring_without_page(request),
@@ -136,7 +167,26 @@ def village_listing(index_page, request):
         "commune": _choice(request, "commune", {code for code, _label in communes}),
         "sort": _choice(request, "sort", VILLAGE_SORTS) or "name",
     }
-    queryset = CraftVillagePage.objects.child_of(index_page).live().public()
+    base = CraftVillagePage.objects.child_of(index_page).live().public()
+    conditions = {
+        "type": {"village_type": selected["type"]},
+        "trade": {"trade_groups__code": selected["trade"]},
+        "commune": {"commune__code": selected["commune"]},
+    }
+
+    def others(name):  # the listing with every filter but ``name``'s
+        queryset = base
+        for other, condition in conditions.items():
+            if other != name and selected[other]:
+                queryset = queryset.filter(**condition)
+        return queryset
+
+    options = {
+        "type": _options(VillageType.choices, _counts(others("type"), "village_type"), selected["type"]),
+        "trade": _options(TradeGroup.choices, _counts(others("trade"), "trade_groups__code"), selected["trade"]),
+        "commune": _options(communes, _counts(others("commune"), "commune__code"), selected["commune"]),
+    }
+    queryset = base
     if selected["type"]:
         queryset = queryset.filter(village_type=selected["type"])
     if selected["trade"]:
@@ -163,6 +213,7 @@ def village_listing(index_page, request):
         "village_types": VillageType.choices,
         "trade_groups": TradeGroup.choices,
         "communes": communes,
+        "options": options,
         "sorts": [(key, label) for key, (_order, label) in VILLAGE_SORTS.items()],
         "selected": selected,
         "querystring": _querystring_without_page(request),

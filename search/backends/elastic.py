@@ -12,7 +12,9 @@ from elasticsearch.dsl import Search
 
 from .. import searchable
 from ..elastic.client import ElasticUnavailable, elastic_errors, get_client, mark_down
+from ..highlight import remark
 from ..results import HitWindow, SiteHit
+from ..text import query_tokens
 
 SITE_FIELDS = ["title^3", "producer_name^2", "summary", "materials", "body"]
 
@@ -78,11 +80,15 @@ def site_search(text, page_number, per_page):
     if page_number > last_page:
         page_number = last_page
         response = execute(site_search_body(text, page_number, per_page))
+    tokens = query_tokens(text)
     hits = []
     for hit in response.hits:
         marks = getattr(hit.meta, "highlight", None) or {}
-        title = marks["title"][0] if "title" in marks else escape(hit.title)
-        summary = marks["summary"][0] if "summary" in marks else escape(getattr(hit, "summary", "") or "")
+        # Elasticsearch's marks, redone with the site's one rule (search/highlight.py).
+        title = remark(marks["title"][0], tokens) if "title" in marks else escape(hit.title)
+        summary = (
+            remark(marks["summary"][0], tokens) if "summary" in marks else escape(getattr(hit, "summary", "") or "")
+        )
         hits.append(
             SiteHit(
                 kind=kind_label(hit.kind),

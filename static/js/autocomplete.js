@@ -144,12 +144,6 @@
 
   function init() {
     document.querySelectorAll("input[data-autocomplete-url]").forEach(setup);
-
-    // Facets start open (so they work without JS); on a phone, fold them away unless a filter is in use.
-    document.querySelectorAll("details[data-facets]").forEach(function (details) {
-      var narrow = window.matchMedia && window.matchMedia("(max-width: 899px)").matches;
-      if (narrow && !details.querySelector("input:checked")) details.removeAttribute("open");
-    });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

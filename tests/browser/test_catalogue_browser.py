@@ -72,7 +72,7 @@ def test_visitor_verifies_a_certificate_and_sees_the_village_map(page, live_serv
     expect(page.locator(".certificate__qr svg")).to_be_visible()
     page.locator("a.certificate__verify").first.click()
     expect(page).to_have_url(re.compile(r"/xac-minh/[A-Za-z0-9_-]{32,}/$"))
-    expect(page.locator(".verify")).to_contain_text("Giấy chứng nhận này là thật và còn hiệu lực")
+    expect(page.locator(".verify-banner")).to_contain_text("Giấy chứng nhận này là thật và còn hiệu lực")
     expect(page.locator(".verify")).to_contain_text("GL-2024-0007")
 
     page.goto(host + "/lang-nghe/")

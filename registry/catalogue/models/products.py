@@ -18,6 +18,7 @@ from ..api import PRODUCT_API_FIELDS
 from ..blocks import RegistryBodyBlock
 from ..choices import ProductGroup
 from ..qr import certificate_qr_svg
+from ..specifications import product_specifications
 from ..structured_data import product_jsonld
 from .certificates import Certificate
 from .producers import Producer
@@ -137,7 +138,10 @@ def product_page_context(product):
     certificates = list(product.certificates.with_status().order_by("-year", "serial"))
     for certificate in certificates:
         certificate.qr_svg = certificate_qr_svg(certificate, scale=3)
+    specifications, body = product_specifications(product)
     return {
+        "specifications": specifications,
+        "body_blocks": body,
         "jsonld": product_jsonld(product, producer, certificates),
         "producer": producer,
         "place": product.commune if product.commune_id else producer.commune,

@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from elasticsearch.dsl import FacetedSearch, TermsFacet
 
 from search.elastic.client import ElasticUnavailable, elastic_errors, get_client, mark_down
+from search.highlight import remark
 from search.results import CatalogueResults, HitWindow
 
 from ..models.places import Commune
@@ -91,7 +92,10 @@ def search(query):
         fragments = getattr(hit.meta, "highlight", None)
         if fragments:
             highlights[int(hit.meta.id)] = {
-                field: mark_safe(" … ".join(getattr(fragments, field))) if field in fragments else ""
+                # Elasticsearch's fragments, marked again with the site's one rule (search/highlight.py).
+                field: mark_safe(" … ".join(remark(f, query.tokens) for f in getattr(fragments, field)))
+                if field in fragments
+                else ""
                 for field in HIGHLIGHT_FIELDS
             }
     products = load_products(ids)

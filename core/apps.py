@@ -11,16 +11,18 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         """Connect the page-cache invalidation receivers of signals.py, register the system checks, give every
-        SQLite connection the ``kc_fold`` function of ``core.folding`` and make the admin's slug fields propose
-        Vietnamese slugs (core/widgets.py)."""
+        SQLite connection the ``kc_fold`` function of ``core.folding``, make every admin listing search fold
+        (``core.viewsets``) and make the admin's slug fields propose Vietnamese slugs (core/widgets.py)."""
         from django.db.backends.signals import connection_created
 
         from . import checks, signals, widgets  # noqa: F401  (checks registers itself on import)
         from .folding import register_fold
+        from .viewsets import fold_every_admin_listing
 
         signals.connect()
         connection_created.connect(register_fold, dispatch_uid="core.folding.register_fold")
         widgets.use_vietnamese_slugs()
+        fold_every_admin_listing()
         _vietnamese_full_names()
 
 

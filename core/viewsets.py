@@ -17,17 +17,33 @@ from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 from .folding import folded_search
 
 
-class FoldedSearchListingMixin:
-    """Mixed into an admin listing view: a search of a model that is not indexed (or whose viewset turns the search
-    backend off) compares folded text (``core.folding``) instead of Django's ``icontains``, so "gia lai", "GIA LAI",
-    "Đak" or the NFD form of a name typed on a Mac all find "Gia Lai", "Đắk Đoa". Indexed models keep Wagtail's
-    search, which folds through ``search/backends/wagtail_vi.py``."""
+_wagtail_search_queryset = BaseListingView.search_queryset
 
-    def search_queryset(self, queryset):
-        indexed = class_is_indexed(queryset.model) and self.search_backend_name
-        if not self.is_searching or indexed or not self.search_fields:
-            return super().search_queryset(queryset)
-        return folded_search(queryset, self.search_fields or [], self.search_query)
+
+def folded_search_queryset(view, queryset):
+    """The search of an admin listing view (``BaseListingView.search_queryset``): a model that is not indexed (or
+    whose view turns the search backend off) is searched by folded text (``core.folding``) instead of Django's
+    ``icontains``, so "gia lai", "GIA LAI", "Đak" or the NFD form of a name typed on a Mac all find "Gia Lai",
+    "Đắk Đoa". Indexed models keep Wagtail's search, which folds through ``search/backends/wagtail_vi.py``."""
+    indexed = class_is_indexed(queryset.model) and view.search_backend_name
+    if not view.is_searching or indexed or not view.search_fields:
+        return _wagtail_search_queryset(view, queryset)
+    return folded_search(queryset, view.search_fields or [], view.search_query)
+
+
+def fold_every_admin_listing():
+    """Make :func:`folded_search_queryset` the search of every admin listing built on Wagtail's generic listing
+    view, Wagtail's own included (users, groups, workflows, tasks, redirects, sites). Called once from
+    ``CoreConfig.ready()``; ``tests/test_admin_listing_search.py`` walks the admin's URLs and fails for a listing
+    that does not fold."""
+    BaseListingView.search_queryset = folded_search_queryset
+
+
+class FoldedSearchListingMixin:
+    """Mixed into an admin listing view of the project: its search is :func:`folded_search_queryset`, whatever a
+    base class between it and ``BaseListingView`` does."""
+
+    search_queryset = folded_search_queryset
 
 
 @cache

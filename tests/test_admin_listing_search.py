@@ -202,3 +202,88 @@ def test_a_restricted_search_ranks_the_exact_word_first(home_page):
     backend = get_search_backend()
     assert [obj.pk for obj in backend.search("Gốm", Producer.objects.all(), fields=["name"])] == [exact.pk, folded.pk]
     assert [obj.pk for obj in backend.search("Gom", Producer.objects.all(), fields=["name"])] == [folded.pk, exact.pk]
+
+
+# -- Wagtail's own listings (users, groups, workflows, tasks, redirects, sites) ------------------------------------
+def _wagtail_listing_urls():
+    """``{url: model}`` of every admin listing outside the project's viewsets that offers a search over a model that
+    is not indexed: found by walking the admin's URL patterns, so a listing Wagtail adds is covered too."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    from wagtail.admin.views.generic.base import BaseListingView
+
+    found = {}
+
+    def walk(patterns, prefix):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, prefix + str(pattern.pattern))
+                continue
+            view_class = getattr(pattern.callback, "view_class", None)
+            if not (isinstance(pattern, URLPattern) and view_class and issubclass(view_class, BaseListingView)):
+                continue
+            if pattern.pattern.converters or not prefix.startswith("admin/"):
+                continue
+            view = view_class(**pattern.callback.view_initkwargs)
+            model = getattr(view, "model", None)
+            if model is None or model.__module__.startswith(PROJECT_APPS) or not view.is_searchable:
+                continue
+            if class_is_indexed(model) and view.search_backend_name:
+                continue
+            found["/" + prefix + str(pattern.pattern)] = model
+
+    reverse("wagtailadmin_home")
+    walk(get_resolver().url_patterns, "")
+    return found
+
+
+def _search_pick(phrase):
+    """A promoted search (Settings → Search promotions lists only queries that have one)."""
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    query = Query.get(phrase)
+    SearchPromotion.objects.create(query=query, external_link_url="https://example.org/", external_link_text="Ví dụ")
+    return query
+
+
+def _wagtail_makers():
+    from django.contrib.auth.models import Group
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.contrib.search_promotions.models import Query
+    from wagtail.models import GroupApprovalTask, Task, Workflow
+
+    return {
+        Group: lambda phrase: Group.objects.create(name=phrase),
+        Workflow: lambda phrase: Workflow.objects.create(name=phrase),
+        Task: lambda phrase: GroupApprovalTask.objects.create(name=phrase),
+        Redirect: lambda phrase: Redirect.objects.create(old_path=f"/{_slug('r')}", redirect_link=f"/{phrase}"),
+        Query: _search_pick,
+        get_user_model(): MAKERS[get_user_model()],
+        AccessAttempt: MAKERS[AccessAttempt],
+    }
+
+
+def test_wagtails_own_listings_are_walked():
+    from django.contrib.auth.models import Group
+    from wagtail.models import Workflow
+
+    models = set(_wagtail_listing_urls().values())
+    assert {Group, Workflow} <= models
+    assert not [model for model in models if model not in _wagtail_makers()], "add a maker to _wagtail_makers"
+
+
+@pytest.mark.parametrize(("query", "group"), CASES, ids=CASE_IDS)
+def test_wagtails_own_listing_searches_fold(staff_client, query, group):
+    """Settings → Users, Groups, Workflows, Tasks, Redirects: "giam khao", "duyet tin" and "nguyen" find their
+    Vietnamese names (the tester found these still compared with ``icontains``)."""
+    makers = _wagtail_makers()
+    failures = []
+    for url, model in _wagtail_listing_urls().items():
+        made = {g: makers[model](phrase).pk for g, phrase in PHRASES.items()}
+        response = staff_client.get(url, {"q": query})
+        assert response.status_code == 200, url
+        found = {obj.pk for obj in response.context["object_list"]}
+        if made[group] not in found or made[other(group)] in found:
+            failures.append((url, sorted(found)))
+        model.objects.filter(pk__in=made.values()).delete()
+    assert not failures

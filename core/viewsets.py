@@ -16,7 +16,6 @@ from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from .folding import folded_search
 
-
 _wagtail_search_queryset = BaseListingView.search_queryset
 
 

@@ -209,7 +209,6 @@ def _wagtail_listing_urls():
     """``{url: model}`` of every admin listing outside the project's viewsets that offers a search over a model that
     is not indexed: found by walking the admin's URL patterns, so a listing Wagtail adds is covered too."""
     from django.urls import URLPattern, URLResolver, get_resolver
-
     from wagtail.admin.views.generic.base import BaseListingView
 
     found = {}

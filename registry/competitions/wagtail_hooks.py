@@ -9,6 +9,8 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
+from core.admin_help import register_help_texts
+
 from . import admin_views
 from .admin_lock import LifecyclePermissionPolicy, LockedDeleteView, LockedEditView, LockedIndexView
 from .models import Competition, Conflict, Criterion, Entry, Juror, Rubric
@@ -145,3 +147,8 @@ class CompetitionGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return CompetitionGroup()
+
+
+register_help_texts(
+    {"competitions.competitionindexpage": {"intro": _("Đoạn mở đầu phía trên danh sách cuộc bình chọn.")}}
+)

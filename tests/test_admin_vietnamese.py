@@ -2,12 +2,21 @@
 with its scheduling dialog, images, documents, snippets, reports, workflow tasks, account) and the moderation
 e-mails read in Vietnamese, with none of the English strings a communications officer reported."""
 
+import json
+import re
+
 import pytest
+from django.contrib.messages import get_messages
+from django.core.files.base import ContentFile
 from django.urls import reverse
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 
 from news.moderation import setup_moderation
 from tests.admin_screens import english_found, visible_text
-from tests.factories import NewsPageFactory, bulletin_index, news_index
+from tests.factories import NewsPageFactory, ProducerFactory, bulletin_index, news_index
+from tests.test_news_workflow import article_form
 
 pytestmark = pytest.mark.django_db
 
@@ -99,13 +108,20 @@ def site(demo_accounts):
     index = news_index()
     setup_moderation(index, bulletin_index())
     article = NewsPageFactory(title="Hội chợ hàng thủ công 2026")
-    return {"index": index, "article": article, **demo_accounts}
+    article.save_revision(user=demo_accounts["bientap"])
+    article.get_workflow().start(article, demo_accounts["bientap"])  # "Đang chờ bạn duyệt" is not empty
+    image = get_image_model().objects.create(title="Ảnh hội chợ", file=get_test_image_file())
+    document = get_document_model().objects.create(title="Thể lệ", file=ContentFile(b"...", name="the-le.txt"))
+    return {"index": index, "article": article, "image": image, "document": document, **demo_accounts}
 
 
 def screen(client, url):
     response = client.get(url, HTTP_ACCEPT_LANGUAGE="vi")
     assert response.status_code == 200, url
-    return visible_text(response.content.decode())
+    markup = response.content.decode()
+    if response["Content-Type"].startswith("application/json"):  # choosers and dialogs answer {"html": ...}
+        markup = json.loads(markup).get("html", "")
+    return visible_text(markup)
 
 
 def assert_vietnamese(client, url, allowed=()):
@@ -122,10 +138,20 @@ def editor_screens(site):
         reverse("wagtailadmin_explore", args=[index.pk]),
         reverse("wagtailadmin_pages:add", args=("news", "newspage", index.pk)),
         reverse("wagtailadmin_pages:edit", args=[article.pk]),
+        reverse("wagtailadmin_pages:history", args=[article.pk]),
+        reverse("wagtailadmin_pages:workflow_history", args=[article.pk]),
+        reverse("wagtailadmin_pages:add_subpage", args=[index.pk]),
+        reverse("wagtailadmin_choose_page"),
         reverse("wagtailimages:index"),
+        reverse("wagtailimages:add"),
         reverse("wagtailimages:add_multiple"),
+        reverse("wagtailimages:edit", args=[site["image"].pk]),
+        reverse("wagtailimages_chooser:choose"),
         reverse("wagtaildocs:index"),
+        reverse("wagtaildocs:add"),
         reverse("wagtaildocs:add_multiple"),
+        reverse("wagtaildocs:edit", args=[site["document"].pk]),
+        reverse("wagtaildocs_chooser:choose"),
         reverse("wagtailadmin_account"),
     ]
 
@@ -145,14 +171,41 @@ def test_admin_screens_are_vietnamese(client, site):
     client.force_login(site["admin"])
     urls = [
         reverse("wagtailsnippets_catalogue_producer:list"),
+        reverse("wagtailsnippets_catalogue_producer:add"),
+        reverse("wagtailsnippets_catalogue_producer:edit", args=[ProducerFactory().pk]),
         reverse("wagtailsnippets_news_newscategory:list"),
+        reverse("wagtailsnippets_news_newscategory:add"),
         reverse("wagtailadmin_reports:locked_pages"),
         reverse("wagtailadmin_reports:workflow"),
         reverse("wagtailadmin_reports:workflow_tasks"),
         reverse("wagtailadmin_reports:site_history"),
         reverse("wagtailadmin_reports:aging_pages"),
+        reverse("wagtailadmin_reports:page_types_usage"),
         reverse("wagtailadmin_workflows:index"),
         reverse("wagtailadmin_workflows:task_index"),
     ]
     for url in urls:
         assert_vietnamese(client, url)
+
+
+def test_success_messages_are_vietnamese(client, site):
+    client.force_login(site["bientap"])
+    url = reverse("wagtailadmin_pages:add", args=("news", "newspage", site["index"].pk))
+    response = client.post(url, article_form("Tin mới gửi duyệt", "tin-moi", **{"action-submit": "1"}))
+    shown = " ".join(str(m) for m in get_messages(response.wsgi_request))
+    assert "Đã tạo và gửi duyệt trang" in shown, shown
+    assert not english_found(shown, ["created", "submitted", "Page", "moderation"])
+
+
+def test_javascript_strings_are_vietnamese(client, site):
+    """Wagtail's scripts translate through the admin's JavaScript catalog (djangojs of locale_admin/vi too)."""
+    client.force_login(site["bientap"])
+    script = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
+    catalog = json.loads(re.search(r"const newcatalog = (\{.*?\});", script, re.S).group(1))
+    for english, vietnamese in {
+        "More actions": "Thao tác khác",
+        "Insert a block": "Chèn một khối",
+        "This field is required.": "Trường này là bắt buộc.",
+        "Changes have been autosaved.": "Đã tự động lưu các thay đổi.",
+    }.items():
+        assert catalog.get(english) == vietnamese

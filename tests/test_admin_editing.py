@@ -71,6 +71,16 @@ def test_approver_buttons_say_what_happens_and_ask_for_confirmation(client, site
     assert not english_found(visible_text(dialog), ["Approve", "Comment", "Cancel"])
 
 
+def test_setup_names_wagtails_roots_in_vietnamese(site):
+    from wagtail.models import Collection, Page
+
+    from home.setup import rename_wagtail_roots
+
+    rename_wagtail_roots(write=lambda *_: None)
+    assert Page.objects.get(depth=1).title == "Gốc"
+    assert Collection.objects.get(depth=1).name == "Thư mục chung"
+
+
 def test_setup_renames_the_former_workflow(site):
     Workflow.objects.filter(name=WORKFLOW_NAME).update(name=FORMER_WORKFLOW_NAMES[0])
     setup_moderation(site["index"], bulletin_index())
@@ -87,6 +97,24 @@ def test_notification_email_to_the_approver_is_vietnamese(site):
     text = message.subject + "\n" + message.body
     assert "Tin có ảnh" in text and "gửi duyệt" in text
     english = ["has been submitted", "You can preview", "You can edit", "Edit your notification preferences", "Hello"]
+    assert not english_found(text, english), text
+
+
+@pytest.mark.parametrize(
+    ("action", "said"), [("approve", "đã được duyệt"), ("reject", "bị yêu cầu sửa")], ids=["approved", "changes"]
+)
+def test_notification_email_to_the_editor_is_vietnamese(client, site, action, said):
+    article = submitted_article(site, title="Tin chờ kết quả")
+    task_state = article.current_workflow_state.current_task_state
+    mail.outbox.clear()
+    client.force_login(site["duyet"])
+    url = reverse("wagtailadmin_pages:workflow_action", args=(article.pk, action, task_state.pk))
+    client.post(url, {"comment": "Sửa lại tiêu đề."})
+    to_editor = [m for m in mail.outbox if site["bientap"].email in m.to]
+    assert to_editor, [m.to for m in mail.outbox]
+    text = to_editor[0].subject + "\n" + to_editor[0].body
+    assert "Tin chờ kết quả" in text and said in text, text
+    english = ["has been approved", "has been rejected", "You can view", "You can edit", "comment was left", "Hello"]
     assert not english_found(text, english), text
 
 

@@ -25,9 +25,12 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt
 	$(PIP) install --quiet -r requirements-dev.txt
 	@touch $@ $(VENV)/.installed-run
 
-messages: $(VENV)/.installed-run ## Compile the translations (every locale/*/LC_MESSAGES/django.po → .mo)
-	@for dir in $$(find . -path ./$(VENV) -prune -o -type d -name locale -print); do \
+messages: $(VENV)/.installed-run ## Compile the translations (every locale*/*/LC_MESSAGES/django[js].po → .mo)
+	@for dir in $$(find . -path ./$(VENV) -prune -o -type d \( -name locale -o -name locale_admin \) -print); do \
 		$(VENV)/bin/pybabel compile --domain=django --directory=$$dir --statistics 2>&1 | grep -v '^compiling' || exit 1; \
+		if ls $$dir/*/LC_MESSAGES/djangojs.po >/dev/null 2>&1; then \
+			$(VENV)/bin/pybabel compile --domain=djangojs --directory=$$dir --statistics 2>&1 | grep -v '^compiling' || exit 1; \
+		fi; \
 	done
 
 makemessages: ## Extract new strings into locale/en/LC_MESSAGES/django.po (needs GNU gettext)

@@ -1,14 +1,60 @@
-"""Registers the core app's admin screens (see core/viewsets.py)."""
+"""Registers the core app's admin screens (see core/viewsets.py), the confirmation before approving
+(core/admin_workflow.py), the help texts of the editors (core/admin_help.py) and the admin's widget for many-to-many
+fields."""
 
 from axes.models import AccessAttempt
+from django import forms
+from django.db import models
 from wagtail import hooks
+from wagtail.admin.forms.models import register_form_field_override
 from wagtail.permissions import register_permission_policy
 
+from .admin_help import editor_panels
+from .admin_workflow import confirm_approvals, replace_review_panel
 from .viewsets import LoginLockoutViewSet, UnlockOnlyPolicy
 
 register_permission_policy(AccessAttempt, UnlockOnlyPolicy(AccessAttempt))
+
+# Every many-to-many field of a page or snippet form (ParentalManyToManyField included) is a list of checkboxes, never
+# a multi-select that needs Ctrl-click. A panel that names its own widget still wins.
+register_form_field_override(models.ManyToManyField, override={"widget": forms.CheckboxSelectMultiple})
 
 
 @hooks.register("register_admin_viewset")
 def register_login_lockouts():
     return LoginLockoutViewSet()
+
+
+@hooks.register("construct_page_action_menu")
+def confirm_page_approval(menu_items, request, context):
+    confirm_approvals(menu_items)
+
+
+@hooks.register("construct_snippet_action_menu")
+def confirm_snippet_approval(menu_items, request, context):
+    confirm_approvals(menu_items)
+
+
+@hooks.register("construct_homepage_panels")
+def confirm_dashboard_approval(request, panels):
+    replace_review_panel(panels)
+
+
+@hooks.register("before_create_page")
+def help_on_page_create(request, parent_page, page_class):
+    editor_panels(page_class)
+
+
+@hooks.register("before_edit_page")
+def help_on_page_edit(request, page):
+    editor_panels(page.specific_class or type(page))
+
+
+@hooks.register("before_create_snippet")
+def help_on_snippet_create(request, model):
+    editor_panels(model)
+
+
+@hooks.register("before_edit_snippet")
+def help_on_snippet_edit(request, instance):
+    editor_panels(type(instance))

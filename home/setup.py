@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.models import Locale, Page, Site, Task, Workflow
+from wagtail.models import Collection, Locale, Page, Site, Task, Workflow
 
 from core.models import SiteSettings
 from core.roles import SECTION_CATALOGUE, SECTION_NEWS, ensure_roles
@@ -171,6 +171,20 @@ def rename_default_workflow(write=print):
         write(f"  workflow {new}: " + ("renamed from " + old if renamed else found))
 
 
+# Wagtail's migrations name the root page and the root collection "Root"; editors meet the collection in every image
+# and document form, administrators the page in the explorer.
+ROOT_NAMES = {"page": ("Root", "Gốc"), "collection": ("Root", "Thư mục chung")}
+
+
+def rename_wagtail_roots(write=print):
+    """Give Wagtail's root page and root collection Vietnamese names, once (an administrator's own name is kept)."""
+    old, new = ROOT_NAMES["page"]
+    pages = Page.objects.filter(depth=1, title=old).update(title=new, draft_title=new)
+    old, new = ROOT_NAMES["collection"]
+    collections = Collection.objects.filter(depth=1, name=old).update(name=new)
+    write(f"  root page and collection: {'renamed' if pages or collections else 'kept'}")
+
+
 def check_rubrics(write=print):
     """Report the shipped rubrics (created by the migration ``competitions`` 0003); return their number."""
     count = Rubric.objects.count()
@@ -196,6 +210,7 @@ def setup_site(defaults=None, write=print):
     _workflow, created = setup_moderation(*sections[SECTION_NEWS])
     write(f"  workflow {WORKFLOW_NAME}: {'created' if created else 'found'}")
     rename_default_workflow(write)
+    rename_wagtail_roots(write)
     check_rubrics(write)
     ensure_settings(defaults or SiteDefaults(), write)
     return pages

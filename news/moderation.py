@@ -6,8 +6,11 @@ again) gives:
 * the roles of ``core.roles`` their permissions on ``pages``: **Biên tập viên** (editors) add and edit pages there
   and upload pictures and documents, but never publish; **Người duyệt tin** (moderators) add, edit, publish, lock
   and unlock;
-* the workflow **Duyệt tin tức** with one task, **Ban biên tập duyệt** (a group approval task for the moderators),
-  assigned to ``pages``, so "Submit for moderation" sends an article to the approvers.
+* the workflow **Duyệt tin bài** with one task, **Ban biên tập duyệt** (a group approval task for the moderators),
+  assigned to ``pages``, so "Gửi duyệt" sends an article to the approvers. Until 29 Nov 2026 the workflow was called
+  "Duyệt tin tức", which Wagtail's own Vietnamese turned into the button "Thực hiện Duyệt tin tức" (it sounded like
+  approving); ``setup_site`` renames it. The buttons themselves read "Gửi duyệt", "Duyệt và xuất bản", "Yêu cầu sửa"
+  (our catalog ``locale_admin/vi``), and approving asks for confirmation (``core/admin_workflow.py``).
 
 Scheduled publishing: an editor sets "Go live date" (``go_live_at``) in the Publishing panel; once approved, the
 page waits as "scheduled" and goes live when ``manage.py publish_scheduled`` runs after that moment. Run it from
@@ -21,8 +24,9 @@ from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTa
 
 from core.roles import MODERATORS, SECTION_NEWS, ensure_roles, role_group
 
-WORKFLOW_NAME = "Duyệt tin tức"
+WORKFLOW_NAME = "Duyệt tin bài"
 TASK_NAME = "Ban biên tập duyệt"
+FORMER_WORKFLOW_NAMES = ("Duyệt tin tức",)
 
 
 @transaction.atomic
@@ -34,6 +38,8 @@ def setup_moderation(*pages):
     if task is None:
         task = GroupApprovalTask.objects.create(name=TASK_NAME)
     task.groups.set([role_group(MODERATORS)])
+    if not Workflow.objects.filter(name=WORKFLOW_NAME).exists():
+        Workflow.objects.filter(name__in=FORMER_WORKFLOW_NAMES).update(name=WORKFLOW_NAME)
     workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     if not workflow.active:
         workflow.active = True

@@ -138,7 +138,15 @@ AXES_VERBOSE = False
 # Languages: Vietnamese is the default (no URL prefix), English lives under /en/.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/ holds the project's English; locale_admin/ our Vietnamese for Django's and Wagtail's admin strings (LOCALE_PATHS
+# win over the apps' catalogs; makemessages writes only to locale/, the first entry).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_admin"]
+# Dates typed and shown as 29/11/2026 in the admin and in forms, in both languages (config/formats/<lang>/formats.py).
+FORMAT_MODULE_PATH = ["config.formats"]
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
+WAGTAILADMIN_USER_LOGIN_FORM = "core.admin_forms.LoginForm"  # a translated "Password" label
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True

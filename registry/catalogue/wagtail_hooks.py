@@ -1,5 +1,5 @@
-"""Registers the registry's admin screens (including "Nhập dữ liệu"), the audit-log action of imports and the
-Decree 52 check after a craft village is saved."""
+"""Registers the registry's admin screens (including "Nhập dữ liệu"), the audit-log action of imports, the
+Decree 52 check after a craft village is saved and the help text of the editors (admin_help.py)."""
 
 from django.contrib import messages
 from django.utils.translation import gettext as _
@@ -8,10 +8,14 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
+from core.admin_help import register_help_texts
+
+from .admin_help import HELP_TEXTS
 from .importing.runner import IMPORT_ACTION
 from .viewsets import RegistryViewSetGroup
 
 register_snippet(RegistryViewSetGroup)
+register_help_texts(HELP_TEXTS)
 
 
 @hooks.register("register_log_actions")

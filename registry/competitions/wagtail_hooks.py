@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
+from core.admin_help import register_help_texts
 from core.viewsets import FoldedModelViewSet
 
 from . import admin_views
@@ -151,3 +152,8 @@ class CompetitionGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return CompetitionGroup()
+
+
+register_help_texts(
+    {"competitions.competitionindexpage": {"intro": _("Đoạn mở đầu phía trên danh sách cuộc bình chọn.")}}
+)

@@ -66,7 +66,13 @@ def test_editor_submits_and_approver_publishes(page, live_server, demo_accounts,
     log_in(page, base, "duyet")
     page.goto(f"{base}/admin/pages/{article.pk}/edit/")
     page.wait_for_load_state("networkidle")
-    run_action(page, "button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])")
+    # "Duyệt và xuất bản" asks for confirmation in a dialog before it publishes (core/admin_workflow.py).
+    run_action(page, "button[data-workflow-action-name='approve']")
+    dialog = page.locator(".modal")
+    expect(dialog.locator("[data-workflow-confirm]")).to_be_visible()
+    article.refresh_from_db()
+    assert not article.live  # nothing published by the first click
+    dialog.locator("button[type=submit]").click()
     expect(page.locator(".messages")).to_be_visible()
     page.wait_for_load_state("networkidle")
     article.refresh_from_db()

@@ -1,0 +1,1 @@
+"""Date formats of the project, per language (``FORMAT_MODULE_PATH``): dates are typed and shown day first."""

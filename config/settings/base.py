@@ -144,6 +144,11 @@ USE_I18N = True
 USE_TZ = True
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# Number formats per language (config/formats/<lang>/formats.py): 1.234.567,5 in Vietnamese, 1,234,567.5 in English.
+# Grouping is asked for by the `number` template filter; USE_THOUSAND_SEPARATOR stays off so that ids and years in
+# URLs and attributes are never grouped.
+FORMAT_MODULE_PATH = ["config.formats"]
+USE_THOUSAND_SEPARATOR = False
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",

@@ -10,11 +10,14 @@ class CoreConfig(AppConfig):
     verbose_name = _("Dùng chung")
 
     def ready(self):
-        """Connect the page-cache invalidation receivers of signals.py and register the system checks."""
+        """Connect the page-cache invalidation receivers of signals.py, register the system checks, and give page
+        addresses the active language (core/translation.py)."""
         from . import checks, signals  # noqa: F401  (checks registers itself on import)
+        from .translation import install_localized_urls
 
         signals.connect()
         _vietnamese_full_names()
+        install_localized_urls()
 
 
 def _vietnamese_full_names():

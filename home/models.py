@@ -11,11 +11,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.page_cache import CachedPageMixin
+from core.translation import TranslatedPageMixin
 
 from .sections import HomeSectionsBlock
 
 
-class HomePage(CachedPageMixin, Page):
+class HomePage(TranslatedPageMixin, CachedPageMixin, Page):
     """The site's front page (``/``), edited under Pages → Trang chủ: the hero, then the sections (highlights,
     latest news, featured products, villages map, open competitions, key figures) editors arrange."""
 
@@ -68,7 +69,7 @@ class HomePage(CachedPageMixin, Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(TranslatedPageMixin, Page):
     """A plain content page (about the center, contact, legal notices), managed under Pages in the admin."""
 
     intro = models.TextField(_("tóm tắt"), blank=True, help_text=_("Đoạn mở đầu hiển thị dưới tiêu đề."))

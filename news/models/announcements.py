@@ -10,6 +10,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from core.translation import TranslatedPageMixin
 from registry.competitions.models import Competition
 
 from ..blocks import RICH_TEXT_FEATURES
@@ -28,7 +29,7 @@ class AnnouncementQuerySet(PageQuerySet):
         )
 
 
-class AnnouncementPage(Page):
+class AnnouncementPage(TranslatedPageMixin, Page):
     """A call for entries of a competition, written under Tin tức in the admin; listed while entries are open."""
 
     competition = models.ForeignKey(

@@ -9,8 +9,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.translation import TranslatedPageMixin
 
-class BulletinIndexPage(Page):
+
+class BulletinIndexPage(TranslatedPageMixin, Page):
     """The list of bulletin issues at ``/ban-tin/`` (Pages in the admin)."""
 
     intro = models.TextField(_("giới thiệu"), blank=True)
@@ -46,7 +48,7 @@ class TocEntryBlock(blocks.StructBlock):
         label = _("Mục")
 
 
-class BulletinPage(Page):
+class BulletinPage(TranslatedPageMixin, Page):
     """One monthly issue of the bulletin with its PDF, written under Bản tin in the admin and published by an
     approver."""
 

@@ -19,6 +19,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.translation import TranslatedPageMixin
+
 from ..blocks import ArticleBodyBlock
 from ..feeds import NewsAtomFeed, NewsRssFeed
 from .announcements import AnnouncementPage
@@ -39,7 +41,7 @@ def news_queryset():
     )
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
     """The news listing at ``/tin-tuc/`` with category and month archives and RSS/Atom feeds (Pages in the admin)."""
 
     intro = models.TextField(_("giới thiệu"), blank=True, help_text=_("Đoạn mở đầu phía trên danh sách tin."))
@@ -145,7 +147,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return self.url + self.reverse_subpage("month", args=[year, month])
 
 
-class NewsPage(Page):
+class NewsPage(TranslatedPageMixin, Page):
     """One news article, written by communications staff under Tin tức in the admin and published by an approver."""
 
     date = models.DateField(_("ngày đăng"), default=timezone.localdate, help_text=_("Ngày hiển thị trên bài."))

@@ -3,6 +3,8 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from core.translation import source_pages
+
 from .listing import paginate
 from .models import Certificate, Producer, ProductIndexPage, ProductPage
 from .qr import absolute_url, certificate_qr_svg
@@ -19,8 +21,7 @@ def producer_detail(request, slug):
     """``/co-so/<slug>/``: an establishment's public profile and its live products."""
     producer = get_object_or_404(Producer.objects.select_related("commune__province", "logo"), slug=slug)
     products = (
-        ProductPage.objects.live()
-        .public()
+        source_pages(ProductPage.objects.live().public())
         .filter(producer=producer)
         .select_related("hero_image", "producer")
         .prefetch_related("hero_image__renditions")

@@ -9,6 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.page_cache import CachedPageMixin
+from core.translation import TranslatedPageMixin
 from search.mixins import FoldedSearchMixin
 
 from ..api import ARTISAN_API_FIELDS
@@ -35,7 +36,7 @@ class TitleKind(models.Model):
         return self.name
 
 
-class ArtisanPage(CachedPageMixin, FoldedSearchMixin, Page):
+class ArtisanPage(TranslatedPageMixin, CachedPageMixin, FoldedSearchMixin, Page):
     """One artisan: portrait, trade, village, titles, works, awards and biography."""
 
     portrait = models.ForeignKey(

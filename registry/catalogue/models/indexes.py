@@ -9,11 +9,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from core.page_cache import CachedPageMixin
+from core.translation import TranslatedPageMixin
 
 from ..listing import artisan_listing, product_listing, village_listing
 
 
-class ProductIndexPage(CachedPageMixin, Page):
+class ProductIndexPage(TranslatedPageMixin, CachedPageMixin, Page):
     """The product catalogue (``/san-pham/``): faceted listing of every recognized product."""
 
     # What changes the listing; every other query parameter is ignored by the page cache (core/page_cache.py).
@@ -37,7 +38,7 @@ class ProductIndexPage(CachedPageMixin, Page):
         return context
 
 
-class ArtisanIndexPage(CachedPageMixin, Page):
+class ArtisanIndexPage(TranslatedPageMixin, CachedPageMixin, Page):
     """The list of artisans (``/nghe-nhan/``)."""
 
     # What changes the listing; every other query parameter is ignored by the page cache (core/page_cache.py).
@@ -61,7 +62,7 @@ class ArtisanIndexPage(CachedPageMixin, Page):
         verbose_name_plural = _("danh sách nghệ nhân")
 
 
-class CraftVillageIndexPage(CachedPageMixin, Page):
+class CraftVillageIndexPage(TranslatedPageMixin, CachedPageMixin, Page):
     """The list and map of craft villages (``/lang-nghe/``)."""
 
     # What changes the listing; every other query parameter is ignored by the page cache (core/page_cache.py).

@@ -10,6 +10,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.page_cache import CachedPageMixin
+from core.translation import TranslatedPageMixin
 from search.mixins import FoldedSearchMixin
 
 from ..api import PRODUCT_API_FIELDS
@@ -29,7 +30,7 @@ class ProductPageQuerySet(PageQuerySet):
         return self.filter(pk__in=Certificate.objects.recognised().values("product_id"))
 
 
-class ProductPage(CachedPageMixin, FoldedSearchMixin, Page):
+class ProductPage(TranslatedPageMixin, CachedPageMixin, FoldedSearchMixin, Page):
     """One product (or product set) with its producer, place, pictures and certificates; edited under Pages."""
 
     product_group = models.CharField(_("nhóm sản phẩm"), max_length=20, choices=ProductGroup.choices)

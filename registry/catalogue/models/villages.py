@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.page_cache import CachedPageMixin
+from core.translation import TranslatedPageMixin
 from search.mixins import FoldedSearchMixin
 
 from ..api import VILLAGE_API_FIELDS
@@ -39,7 +40,7 @@ class TradeGroupTag(models.Model):
         return str(TradeGroup(self.code).label)
 
 
-class CraftVillagePage(CachedPageMixin, FoldedSearchMixin, Page):
+class CraftVillagePage(TranslatedPageMixin, CachedPageMixin, FoldedSearchMixin, Page):
     """A craft village or traditional craft village with its recognition decision and Decree 52 figures."""
 
     village_type = models.CharField(_("loại"), max_length=20, choices=VillageType.choices, default=VillageType.CRAFT)

@@ -8,10 +8,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from core.translation import TranslatedPageMixin
+
 from ..choices import CompetitionStatus
 
 
-class CompetitionIndexPage(RoutablePageMixin, Page):
+class CompetitionIndexPage(TranslatedPageMixin, RoutablePageMixin, Page):
     """The single /binh-chon/ page listing competitions; edited under Pages (intro only), competitions themselves
     are managed under Bình chọn."""
 

@@ -94,3 +94,27 @@ def site_text(context, name):
     language = active_language()
     value, in_language = holder.text(name, language)
     return {"value": value, "lang": None if in_language == language else in_language}
+
+
+@register.simple_tag
+def translated_ancestors(page):
+    """``[{"page", "title", "lang"}]``: the ancestors of ``page`` below the root (breadcrumbs), with their English
+    titles on the English site where they are translated (two more queries there), else ``lang`` "vi"."""
+    if page is None or not hasattr(page, "get_ancestors"):
+        return []
+    ancestors = [ancestor for ancestor in page.get_ancestors() if not ancestor.is_root()]
+    language = active_language()
+    if language == default_language():
+        return [{"page": ancestor, "title": ancestor.title, "lang": None} for ancestor in ancestors]
+    english = translated_keys([ancestor.translation_key for ancestor in ancestors], language)
+    crumbs = []
+    for ancestor in ancestors:
+        found = english.get(ancestor.translation_key)
+        crumbs.append(
+            {
+                "page": ancestor,
+                "title": found.title if found else ancestor.title,
+                "lang": None if found else language_of(ancestor),
+            }
+        )
+    return crumbs

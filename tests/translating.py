@@ -10,8 +10,8 @@ def translate(page, user=None, **fields):
     wagtail-localize."""
     english, _created = Locale.objects.get_or_create(language_code="en")
     page = page.specific
-    TranslationCreator(user, [english]).create_translations(page)
-    translation = page.get_translation(english).specific
+    TranslationCreator(user, [english]).create_translations(page, include_related_objects=False)
+    translation = page.get_translation(english).specific  # fetched after the copy: nothing stale is saved
     for name, value in fields.items():
         setattr(translation, name, value)
     translation.save_revision(user=user).publish(user=user)

@@ -6,6 +6,7 @@ their English text and published. Every other page stays untranslated and is sho
 under ``/en/`` (core/translation.py). Idempotent: a page already translated is left as it is.
 """
 
+from django.db import transaction
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 from wagtail_localize.operations import TranslationCreator
@@ -94,13 +95,20 @@ PAGES = [
 ]
 
 
-def translate(page, english, fields, user=None):
-    """The published English translation of ``page`` with ``fields`` set; None when it already existed."""
+def submit(page, english, user=None):
+    """Send ``page`` for translation into English (the admin's "Translate"): its English copy, and the copies of
+    the parent pages it needs. False when it had been sent before."""
     page = page.specific
     if Translation.objects.filter(source__object_id=str(page.translation_key), target_locale=english).exists():
-        return None
+        return False
     TranslationCreator(user, [english]).create_translations(page, include_related_objects=False)
-    translation = page.get_translation(english).specific  # fetched after the copy: nothing stale is saved
+    return True
+
+
+def write(page, english, fields, user=None):
+    """Give the English copy of ``page`` its English ``fields`` and publish it (read fresh from the database, after
+    every copy has been made, so that no stale copy of a parent is saved)."""
+    translation = Page.objects.get(translation_key=page.translation_key, locale=english).specific
     for name, value in fields.items():
         if hasattr(translation, name):
             setattr(translation, name, value)
@@ -117,10 +125,8 @@ def seed_settings(ctx):
 
 
 def seed_home(ctx, english, user):
-    """The home page in English: its hero and its section headings."""
+    """The English fields of the home page: its hero and its section headings."""
     home = HomePage.objects.filter(locale__language_code="vi").first()
-    if home is None:
-        return 0
     sections = []
     for block in home.sections:
         value = dict(block.value)
@@ -136,18 +142,34 @@ def seed_home(ctx, english, user):
         "of Gia Lai province; verify a certificate by its QR code.",
         "sections": sections,
     }
-    return 1 if translate(home, english, fields, user) else 0
+    return fields
 
 
 def seed(ctx):
-    """Demo step: English site settings, the home page and a handful of pages in English."""
+    """Demo step: English site settings, the home page and a handful of pages in English: every page is sent for
+    translation first, then each English copy gets its text and is published."""
     english, _created = Locale.objects.get_or_create(language_code="en")
     user = ctx.users.get("admin")
     seed_settings(ctx)
-    made = seed_home(ctx, english, user)
     home = HomePage.objects.filter(locale__language_code="vi").first()
+    if home is None:
+        return
+    wanted = [(home, seed_home(ctx, english, user))]
     for path, fields in PAGES:
-        page = Page.objects.filter(url_path=f"{home.url_path}{path}", locale=home.locale).first() if home else None
-        if page is not None and translate(page, english, fields, user):
-            made += 1
-    ctx.write(f"  English translations: {made} new, site settings in English")
+        page = Page.objects.filter(url_path=f"{home.url_path}{path}", locale=home.locale).first()
+        if page is not None:
+            wanted.append((page, fields))
+    new = [(page, fields) for page, fields in wanted if submit(page, english, user)]
+
+    def write_all():
+        for page, fields in new:
+            write(page, english, fields, user)
+        if new:
+            # Those deferred publications save page objects read before the copies' children were added: their
+            # tree counters (numchild) are stale; treebeard recounts them.
+            Page.fix_tree(fix_paths=False)
+
+    # wagtail-localize publishes each new copy when the transaction commits (transaction.on_commit): the English
+    # texts are written after that, or that first publication would put the Vietnamese text back.
+    transaction.on_commit(write_all)
+    ctx.write(f"  English translations: {len(new)} new, site settings in English")

@@ -17,8 +17,11 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 from django.test import override_settings
+from wagtail.models import Page
 
 from core.models import SiteSettings
+from demo import translations as demo_translations
+from demo.context import SeedContext
 from home.models import HomePage
 from registry.catalogue.models import ProductPage
 from registry.competitions.choices import CompetitionStatus
@@ -277,3 +280,15 @@ def test_listing_counts_in_english(client, home_page):
     assert "1 artisan<" in client.get("/en/nghe-nhan/").content.decode()
     ArtisanPageFactory()
     assert "2 artisans<" in client.get("/en/nghe-nhan/").content.decode()
+
+
+def test_seed_demo_translates_a_handful_of_pages(client, home_page, django_capture_on_commit_callbacks):
+    product_index()
+    news_index()
+    with django_capture_on_commit_callbacks(execute=True):
+        demo_translations.seed(SeedContext(write=lambda *_args: None))
+    assert "<title>Products · Gia Lai Industrial Promotion</title>" in client.get("/en/san-pham/").content.decode()
+    assert "<title>News · Gia Lai Industrial Promotion</title>" in client.get("/en/tin-tuc/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        demo_translations.seed(SeedContext(write=lambda *_args: None))  # idempotent
+    assert Page.objects.filter(locale__language_code="en", title="Products").count() == 1

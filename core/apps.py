@@ -12,11 +12,13 @@ class CoreConfig(AppConfig):
     def ready(self):
         """Connect the page-cache invalidation receivers of signals.py, register the system checks, give every
         SQLite connection the ``kc_fold`` function of ``core.folding``, make every admin listing search fold
-        (``core.viewsets``) and make the admin's slug fields propose Vietnamese slugs (core/widgets.py)."""
+        (``core.viewsets``), make the admin's slug fields propose Vietnamese slugs (core/widgets.py) and give page
+        addresses the active language (core/translation.py)."""
         from django.db.backends.signals import connection_created
 
         from . import checks, signals, widgets  # noqa: F401  (checks registers itself on import)
         from .folding import register_fold
+        from .translation import install_localized_urls
         from .viewsets import fold_every_admin_listing
 
         signals.connect()
@@ -24,6 +26,7 @@ class CoreConfig(AppConfig):
         widgets.use_vietnamese_slugs()
         fold_every_admin_listing()
         _vietnamese_full_names()
+        install_localized_urls()
 
 
 def _vietnamese_full_names():

@@ -5,17 +5,33 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Site
 
+from .translation import active_language, default_language, source_pages, translated_keys
+
 
 def _nav_items(request):
-    """Live, public children of the site's root page that editors marked "show in menus"."""
+    """Live, public children of the site's root page that editors marked "show in menus", with their English
+    titles on the English site where the page is translated (two more queries), else ``lang`` "vi"."""
     site = Site.find_for_request(request)
     if site is None:
         return []
+    pages = list(source_pages(site.root_page.get_children().live().public().in_menu()))
+    language = active_language()
+    english = (
+        translated_keys([page.translation_key for page in pages], language) if language != default_language() else {}
+    )
     items = []
-    for page in site.root_page.get_children().live().public().in_menu():
+    for page in pages:
         url = page.get_url(request)
         if url:
-            items.append({"title": page.title, "url": url, "current": request.path.startswith(url)})
+            found = english.get(page.translation_key)
+            items.append(
+                {
+                    "title": found.title if found else page.title,
+                    "url": url,
+                    "current": request.path.startswith(url),
+                    "lang": None if found or language == default_language() else default_language(),
+                }
+            )
     return items
 
 

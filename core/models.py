@@ -72,6 +72,25 @@ class SiteSettings(BaseGenericSetting):
         _("ghi chú chân trang"), blank=True, features=["bold", "italic", "link"], help_text=_("Ví dụ: giấy phép.")
     )
 
+    # The same texts for the English site (/en/); an empty one shows the Vietnamese text there, marked lang="vi".
+    site_name_en = models.CharField(
+        _("tên trung tâm (tiếng Anh)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ví dụ: Gia Lai Industrial Promotion Center."),
+    )
+    short_name_en = models.CharField(_("tên ngắn (tiếng Anh)"), max_length=60, blank=True)
+    tagline_en = models.CharField(_("khẩu hiệu (tiếng Anh)"), max_length=200, blank=True)
+    governing_body_en = models.CharField(_("cơ quan chủ quản (tiếng Anh)"), max_length=200, blank=True)
+    address_en = models.CharField(
+        _("địa chỉ (tiếng Anh)"), max_length=300, blank=True, help_text=_("Để trống thì dùng địa chỉ tiếng Việt.")
+    )
+    opening_hours_en = models.TextField(
+        _("giờ làm việc (tiếng Anh)"),
+        blank=True,
+        help_text=_("Mỗi dòng một khoảng, ví dụ: Monday – Friday: 7:00 – 17:00."),
+    )
+
     province_name = models.CharField(
         _("tên tỉnh"),
         max_length=100,
@@ -109,6 +128,17 @@ class SiteSettings(BaseGenericSetting):
         ),
         MultiFieldPanel(
             [
+                FieldPanel("site_name_en"),
+                FieldPanel("short_name_en"),
+                FieldPanel("tagline_en"),
+                FieldPanel("governing_body_en"),
+                FieldPanel("address_en"),
+                FieldPanel("opening_hours_en"),
+            ],
+            heading=_("Tiếng Anh"),
+        ),
+        MultiFieldPanel(
+            [
                 FieldPanel("province_name"),
                 FieldRowPanel([FieldPanel("map_center_lat"), FieldPanel("map_center_lng"), FieldPanel("map_zoom")]),
                 FieldRowPanel([FieldPanel("bounds_south"), FieldPanel("bounds_west")]),
@@ -125,6 +155,19 @@ class SiteSettings(BaseGenericSetting):
     def opening_hours_lines(self):
         """The opening hours as a list of non-empty lines."""
         return [line.strip() for line in self.opening_hours.splitlines() if line.strip()]
+
+    TRANSLATED_FIELDS = ("site_name", "short_name", "tagline", "governing_body", "address", "opening_hours")
+
+    def text(self, name, language):
+        """``(text, language it is in)`` of the translated field ``name`` for a visitor reading ``language``: the
+        ``<name>_en`` text on the English site when it is filled in, otherwise the Vietnamese one."""
+        if name not in self.TRANSLATED_FIELDS:
+            raise ValueError(name)
+        if language != "vi":
+            value = getattr(self, f"{name}_{language}", "")
+            if value:
+                return value, language
+        return getattr(self, name), "vi"
 
     @property
     def map_config(self):

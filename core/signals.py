@@ -13,6 +13,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_migrate, pos
 from .canonical import sync_default_site
 from .cleaning import clean_instance
 from .page_cache import invalidate, is_public_write
+from .translation import forget_locales
 
 
 def clean_saved_text(sender, instance, update_fields=None, **kwargs):
@@ -43,3 +44,6 @@ def connect():
     post_save.connect(invalidate_page_cache, dispatch_uid="pagecache-save")
     post_delete.connect(invalidate_page_cache, dispatch_uid="pagecache-delete")
     m2m_changed.connect(invalidate_page_cache, dispatch_uid="pagecache-m2m")
+    # The language of each locale is remembered per process (core/translation.py): forget it when locales change.
+    post_save.connect(forget_locales, sender="wagtailcore.Locale", dispatch_uid="forget-locales-save")
+    post_delete.connect(forget_locales, sender="wagtailcore.Locale", dispatch_uid="forget-locales-delete")

@@ -3,8 +3,10 @@
 address), every URL on ``SITE_URL`` (see core/canonical.py).
 
 - ``CanonicalSitemap`` is a Django sitemap of records with ``get_absolute_url`` (producers) in every language.
-- ``PageSitemap`` is Wagtail's page sitemap in every language; a page's own ``get_sitemap_urls`` (e.g. the news
-  index adds its categories) is asked once per language and its entries paired by position.
+- ``PageSitemap`` is Wagtail's page sitemap of the Vietnamese tree; a page is listed in English too, with
+  hreflang alternates, only when it has a live English translation (core/translation.py): an untranslated page's
+  ``/en/`` address shows the same Vietnamese text and is left out. A page's own ``get_sitemap_urls`` (e.g. the
+  news index adds its categories) is asked once per language and its entries paired by position.
 """
 
 from urllib.parse import urlsplit
@@ -15,6 +17,7 @@ from django.utils import translation
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
 from .canonical import site_url
+from .translation import translated_keys
 
 
 def _languages():
@@ -60,18 +63,33 @@ class PageSitemap(WagtailSitemap):
         urls = []
         last_mods = set()
         languages = _languages()
-        for item in self.paginator.page(page).object_list.iterator():
-            by_language = {language: self._entries(item, language) for language in languages}
+        items = list(self.paginator.page(page).object_list)
+        keys = [item.translation_key for item in items]
+        translated = {
+            language: translated_keys(keys, language) for language in languages if language != settings.LANGUAGE_CODE
+        }
+        for item in items:
+            present = [
+                language
+                for language in languages
+                if language == settings.LANGUAGE_CODE or item.translation_key in translated[language]
+            ]
+            by_language = {language: self._entries(item, language) for language in present}
             count = min(len(entries) for entries in by_language.values())
             for position in range(count):
-                alternates = [
-                    {"lang_code": language, "location": by_language[language][position]["location"]}
-                    for language in languages
-                ]
-                alternates.append(
-                    {"lang_code": "x-default", "location": by_language[settings.LANGUAGE_CODE][position]["location"]}
-                )
-                for language in languages:
+                alternates = []
+                if len(present) > 1:
+                    alternates = [
+                        {"lang_code": language, "location": by_language[language][position]["location"]}
+                        for language in present
+                    ]
+                    alternates.append(
+                        {
+                            "lang_code": "x-default",
+                            "location": by_language[settings.LANGUAGE_CODE][position]["location"],
+                        }
+                    )
+                for language in present:
                     entry = by_language[language][position]
                     urls.append({**entry, "alternates": alternates})
                     last_mods.add(entry.get("lastmod"))

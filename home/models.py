@@ -12,11 +12,12 @@ from wagtail.search import index
 
 from core.page_cache import CachedPageMixin
 from core.slugs import TitleSlugMixin
+from core.translation import TranslatedPageMixin
 
 from .sections import HomeSectionsBlock
 
 
-class HomePage(TitleSlugMixin, CachedPageMixin, Page):
+class HomePage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
     """The site's front page (``/``), edited under Pages → Trang chủ: the hero, then the sections (highlights,
     latest news, featured products, villages map, open competitions, key figures) editors arrange."""
 
@@ -69,7 +70,7 @@ class HomePage(TitleSlugMixin, CachedPageMixin, Page):
         return context
 
 
-class StandardPage(TitleSlugMixin, Page):
+class StandardPage(TranslatedPageMixin, TitleSlugMixin, Page):
     """A plain content page (about the center, contact, legal notices), managed under Pages in the admin."""
 
     intro = models.TextField(_("tóm tắt"), blank=True, help_text=_("Đoạn mở đầu hiển thị dưới tiêu đề."))

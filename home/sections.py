@@ -12,6 +12,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from core.translation import source_pages
 from news.models import AnnouncementPage, NewsIndexPage
 from news.models.pages import news_queryset
 from registry.catalogue.choices import Level
@@ -37,9 +38,9 @@ def key_figures():
     """Registry counts for the home page: recognized products (``ProductPage.objects.recognised()``: a certificate
     not revoked), recognized craft villages, artisans, and competitions open for entries. Four queries."""
     return {
-        "products": ProductPage.objects.live().public().recognised().count(),
-        "villages": CraftVillagePage.objects.live().public().filter(is_recognized=True).count(),
-        "artisans": ArtisanPage.objects.live().public().count(),
+        "products": source_pages(ProductPage.objects.live().public().recognised()).count(),
+        "villages": source_pages(CraftVillagePage.objects.live().public()).filter(is_recognized=True).count(),
+        "artisans": source_pages(ArtisanPage.objects.live().public()).count(),
         "competitions": Competition.objects.open_for_entries().count(),
     }
 
@@ -129,8 +130,7 @@ class FeaturedProductsBlock(SectionBlock):
         context = super().get_context(value, parent_context)
         valid = Certificate.objects.valid().filter(product=OuterRef("pk")).order_by("-year", "-pk")
         products = (
-            ProductPage.objects.live()
-            .public()
+            source_pages(ProductPage.objects.live().public())
             .filter(pk__in=Certificate.objects.valid().values("product_id"))
             .select_related("producer", "hero_image")
             .prefetch_related("hero_image__renditions")
@@ -161,8 +161,7 @@ class VillagesMapBlock(SectionBlock):
         context = super().get_context(value, parent_context)
         request = parent_context.get("request")
         villages = list(
-            CraftVillagePage.objects.live()
-            .public()
+            source_pages(CraftVillagePage.objects.live().public())
             .filter(latitude__isnull=False, longitude__isnull=False)
             .only("id", "title", "url_path", "main_trade", "latitude", "longitude", "path", "depth")
             .order_by("title")[:500]

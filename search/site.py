@@ -11,6 +11,8 @@ from django.db.models import F, Func
 from django.db.models.functions import Lower
 from wagtail.models import Page
 
+from core.translation import source_pages
+
 from . import searchable
 from .backends.database import AUTOCOMPLETE_LIMIT, PER_PAGE, database_autocomplete, database_site_search
 from .results import SiteHit
@@ -44,8 +46,7 @@ def spelling_suggestion(text):
 
     folded = " ".join(tokens)
     best = (
-        Page.objects.live()
-        .public()
+        source_pages(Page.objects.live().public())
         .filter(depth__gt=2)
         .annotate(similarity=TrigramWordSimilarity(folded, Func(Lower(F("title")), function="unaccent")))
         .filter(similarity__gte=0.3)

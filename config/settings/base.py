@@ -26,6 +26,9 @@ INSTALLED_APPS = [
     "registry.catalogue",
     "registry.competitions",
     "search",
+    # Page translation (English versions of products, villages, artisans, news; PO export/import): core/translation.py
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales: Settings → Locales
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -150,8 +153,15 @@ WAGTAILADMIN_USER_LOGIN_FORM = "core.admin_forms.LoginForm"  # a translated "Pas
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
+# Pages may have English translations (wagtail-localize, see core/translation.py): the Vietnamese tree is the one
+# routed in both languages, translations are laid over it under /en/.
+WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# Number formats per language (config/formats/<lang>/formats.py): 1.234.567,5 in Vietnamese, 1,234,567.5 in English.
+# Grouping is asked for by the `number` template filter; USE_THOUSAND_SEPARATOR stays off so that ids and years in
+# URLs and attributes are never grouped.
+FORMAT_MODULE_PATH = ["config.formats"]
+USE_THOUSAND_SEPARATOR = False
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
@@ -225,7 +235,7 @@ TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks.backe
 # Wagtail
 WAGTAIL_SITE_NAME = env("SITE_SHORT_NAME", default="Khuyến công")  # the admin's name for the site
 WAGTAILADMIN_BASE_URL = SITE_URL
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no call to releases.wagtail.org from editors' browsers (and the CSP forbids it)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]

@@ -11,6 +11,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.slugs import TitleSlugMixin
+from core.translation import TranslatedPageMixin
 from registry.competitions.models import Competition
 
 from ..blocks import RICH_TEXT_FEATURES
@@ -29,7 +30,7 @@ class AnnouncementQuerySet(PageQuerySet):
         )
 
 
-class AnnouncementPage(TitleSlugMixin, Page):
+class AnnouncementPage(TranslatedPageMixin, TitleSlugMixin, Page):
     """A call for entries of a competition, written under Tin tức in the admin; listed while entries are open."""
 
     competition = models.ForeignKey(

@@ -10,9 +10,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.slugs import TitleSlugMixin
+from core.translation import TranslatedPageMixin
 
 
-class BulletinIndexPage(TitleSlugMixin, Page):
+class BulletinIndexPage(TranslatedPageMixin, TitleSlugMixin, Page):
     """The list of bulletin issues at ``/ban-tin/`` (Pages in the admin)."""
 
     intro = models.TextField(_("giới thiệu"), blank=True)
@@ -48,7 +49,7 @@ class TocEntryBlock(blocks.StructBlock):
         label = _("Mục")
 
 
-class BulletinPage(TitleSlugMixin, Page):
+class BulletinPage(TranslatedPageMixin, TitleSlugMixin, Page):
     """One monthly issue of the bulletin with its PDF, written under Bản tin in the admin and published by an
     approver."""
 

@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.slugs import TitleSlugMixin
+from core.translation import TranslatedPageMixin
 
 from ..blocks import ArticleBodyBlock
 from ..feeds import NewsAtomFeed, NewsRssFeed
@@ -41,7 +42,7 @@ def news_queryset():
     )
 
 
-class NewsIndexPage(TitleSlugMixin, RoutablePageMixin, Page):
+class NewsIndexPage(TranslatedPageMixin, TitleSlugMixin, RoutablePageMixin, Page):
     """The news listing at ``/tin-tuc/`` with category and month archives and RSS/Atom feeds (Pages in the admin)."""
 
     intro = models.TextField(_("giới thiệu"), blank=True, help_text=_("Đoạn mở đầu phía trên danh sách tin."))
@@ -147,7 +148,7 @@ class NewsIndexPage(TitleSlugMixin, RoutablePageMixin, Page):
         return self.url + self.reverse_subpage("month", args=[year, month])
 
 
-class NewsPage(TitleSlugMixin, Page):
+class NewsPage(TranslatedPageMixin, TitleSlugMixin, Page):
     """One news article, written by communications staff under Tin tức in the admin and published by an approver."""
 
     date = models.DateField(_("ngày đăng"), default=timezone.localdate, help_text=_("Ngày hiển thị trên bài."))

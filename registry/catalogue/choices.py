@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 
 class ProductGroup(models.TextChoices):
@@ -78,3 +79,15 @@ class TradeGroup(models.TextChoices):
     ORNAMENTAL = "ornamental", _("Sinh vật cảnh")
     SALT = "salt", _("Sản xuất muối")
     SERVICES = "services", _("Dịch vụ phục vụ sản xuất, đời sống dân cư nông thôn")
+
+
+# The artisan titles shipped by migration 0002_reference_data (Decree 43/2024), listed here so that their English
+# names are in the catalogue: templates show a title with {% translate kind.name %}, and a title editors add later
+# stays in Vietnamese on the English site.
+SHIPPED_TITLE_NAMES = (
+    gettext_noop("Nghệ nhân nhân dân"),
+    gettext_noop("Nghệ nhân ưu tú"),
+    gettext_noop("Nghệ nhân cấp tỉnh"),
+    gettext_noop("Thợ giỏi"),
+    gettext_noop("Người có công đưa nghề về địa phương"),
+)

@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from core.cells import safe_cell
+from core.translation import source_pages
 
 from .models import ArtisanPage, ArtisanTitle, Certificate, CraftVillagePage, Producer, ProductPage
 from .public_fields import (
@@ -30,8 +31,7 @@ LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 def products():
     """Live public products."""
     return (
-        ProductPage.objects.live()
-        .public()
+        source_pages(ProductPage.objects.live().public())
         .select_related("producer", "commune", "craft_village")
         .defer_streamfields()
         .order_by("title", "pk")
@@ -56,8 +56,7 @@ def certificates():
 def villages():
     """Live public craft villages."""
     return (
-        CraftVillagePage.objects.live()
-        .public()
+        source_pages(CraftVillagePage.objects.live().public())
         .select_related("commune")
         .prefetch_related("trade_groups")
         .defer_streamfields()
@@ -68,8 +67,7 @@ def villages():
 def artisans():
     """Live public artisans with their titles."""
     return (
-        ArtisanPage.objects.live()
-        .public()
+        source_pages(ArtisanPage.objects.live().public())
         .select_related("commune", "craft_village")
         .prefetch_related(Prefetch("titles", queryset=ArtisanTitle.objects.select_related("kind")))
         .defer_streamfields()

@@ -1,9 +1,11 @@
 """Public views of the registry that are not Wagtail pages: producer profiles and certificate verification."""
 
+from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from core.sorting import alphabetical
+from core.translation import active_language, source_pages, translated_keys
 
 from .listing import paginate
 from .models import Certificate, Producer, ProductIndexPage, ProductPage
@@ -12,8 +14,14 @@ from .structured_data import organization_jsonld
 
 
 def _product_index_crumb(request):
-    index = ProductIndexPage.objects.live().first()
-    return [(index.get_url(request), index.title)] if index else []
+    """The products index as a breadcrumb, titled in the visitor's language where it is translated."""
+    index = source_pages(ProductIndexPage.objects.live()).first()
+    if index is None:
+        return []
+    language = active_language()
+    english = translated_keys([index.translation_key], language) if language != settings.LANGUAGE_CODE else {}
+    title = english[index.translation_key].title if index.translation_key in english else index.title
+    return [(index.get_url(request), title)]
 
 
 @require_safe
@@ -21,8 +29,7 @@ def producer_detail(request, slug):
     """``/co-so/<slug>/``: an establishment's public profile and its live products."""
     producer = get_object_or_404(Producer.objects.select_related("commune__province", "logo"), slug=slug)
     products = (
-        ProductPage.objects.live()
-        .public()
+        source_pages(ProductPage.objects.live().public())
         .filter(producer=producer)
         .select_related("hero_image", "producer")
         .prefetch_related("hero_image__renditions")

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from core.text import fold
+from core.translation import source_pages
 
 from .. import searchable
 from ..highlight import highlight
@@ -34,7 +35,7 @@ def ranked_ids(queryset, text, limit=RELEVANCE_LIMIT):
 
 
 def _page_query(text):
-    pages = Page.objects.live().public().filter(depth__gt=2)
+    pages = source_pages(Page.objects.live().public()).filter(depth__gt=2)
     return ranked_ids(pages, text, limit=PAGE_LIMIT)
 
 
@@ -115,7 +116,7 @@ def database_autocomplete(text, request=None):
     """Suggestions from the database: pages by their words' prefixes (Wagtail autocomplete, folded by the backend),
     then records of the non-page types by name."""
     tokens = query_tokens(text)
-    pages = Page.objects.live().public().filter(depth__gt=2)
+    pages = source_pages(Page.objects.live().public()).filter(depth__gt=2)
     found = list(get_search_backend().autocomplete(text, pages, operator="and")[:AUTOCOMPLETE_LIMIT])
     ids = [p.pk for p in found]
     items = []

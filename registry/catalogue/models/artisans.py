@@ -12,6 +12,7 @@ from core.page_cache import CachedPageMixin
 from core.slugs import TitleSlugMixin
 from core.sorting import SortKeyMixin, alphabetical
 from core.text import person_sort_key
+from core.translation import TranslatedPageMixin
 from search.mixins import FoldedSearchMixin
 
 from ..api import ARTISAN_API_FIELDS
@@ -38,7 +39,7 @@ class TitleKind(models.Model):
         return self.name
 
 
-class ArtisanPage(TitleSlugMixin, SortKeyMixin, CachedPageMixin, FoldedSearchMixin, Page):
+class ArtisanPage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, CachedPageMixin, FoldedSearchMixin, Page):
     """One artisan: portrait, trade, village, titles, works, awards and biography."""
 
     portrait = models.ForeignKey(

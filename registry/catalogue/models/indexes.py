@@ -10,11 +10,12 @@ from wagtail.models import Page
 
 from core.page_cache import CachedPageMixin
 from core.slugs import TitleSlugMixin
+from core.translation import TranslatedPageMixin
 
 from ..listing import artisan_listing, product_listing, village_listing
 
 
-class ProductIndexPage(TitleSlugMixin, CachedPageMixin, Page):
+class ProductIndexPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
     """The product catalogue (``/san-pham/``): faceted listing of every recognized product."""
 
     # What changes the listing; every other query parameter is ignored by the page cache (core/page_cache.py).
@@ -38,7 +39,7 @@ class ProductIndexPage(TitleSlugMixin, CachedPageMixin, Page):
         return context
 
 
-class ArtisanIndexPage(TitleSlugMixin, CachedPageMixin, Page):
+class ArtisanIndexPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
     """The list of artisans (``/nghe-nhan/``)."""
 
     # What changes the listing; every other query parameter is ignored by the page cache (core/page_cache.py).
@@ -62,7 +63,7 @@ class ArtisanIndexPage(TitleSlugMixin, CachedPageMixin, Page):
         verbose_name_plural = _("danh sách nghệ nhân")
 
 
-class CraftVillageIndexPage(TitleSlugMixin, CachedPageMixin, Page):
+class CraftVillageIndexPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
     """The list and map of craft villages (``/lang-nghe/``)."""
 
     # What changes the listing; every other query parameter is ignored by the page cache (core/page_cache.py).

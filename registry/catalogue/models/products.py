@@ -12,6 +12,7 @@ from wagtail.search import index
 from core.page_cache import CachedPageMixin
 from core.slugs import TitleSlugMixin
 from core.sorting import SortKeyMixin
+from core.translation import TranslatedPageMixin
 from search.mixins import FoldedSearchMixin
 
 from ..api import PRODUCT_API_FIELDS
@@ -32,7 +33,7 @@ class ProductPageQuerySet(PageQuerySet):
         return self.filter(pk__in=Certificate.objects.recognised().values("product_id"))
 
 
-class ProductPage(TitleSlugMixin, SortKeyMixin, CachedPageMixin, FoldedSearchMixin, Page):
+class ProductPage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, CachedPageMixin, FoldedSearchMixin, Page):
     """One product (or product set) with its producer, place, pictures and certificates; edited under Pages."""
 
     product_group = models.CharField(_("nhóm sản phẩm"), max_length=20, choices=ProductGroup.choices)

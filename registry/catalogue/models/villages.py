@@ -15,6 +15,7 @@ from core.page_cache import CachedPageMixin
 from core.slugs import TitleSlugMixin
 from core.sorting import SortKeyMixin, alphabetical
 from core.text import place_sort_key
+from core.translation import TranslatedPageMixin
 from search.mixins import FoldedSearchMixin
 
 from ..api import VILLAGE_API_FIELDS
@@ -42,7 +43,7 @@ class TradeGroupTag(models.Model):
         return str(TradeGroup(self.code).label)
 
 
-class CraftVillagePage(TitleSlugMixin, SortKeyMixin, CachedPageMixin, FoldedSearchMixin, Page):
+class CraftVillagePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, CachedPageMixin, FoldedSearchMixin, Page):
     """A craft village or traditional craft village with its recognition decision and Decree 52 figures."""
 
     village_type = models.CharField(_("loại"), max_length=20, choices=VillageType.choices, default=VillageType.CRAFT)

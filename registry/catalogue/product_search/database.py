@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce
 
 from core.sorting import alphabetical
 from core.text import fold
+from core.translation import source_pages
 from search.backends.database import ranked_ids
 from search.results import CatalogueResults
 from search.text import word_prefix_q
@@ -24,7 +25,7 @@ from .filters import LEVEL_RANK, PER_PAGE
 
 def live_products():
     """Every product a visitor may see."""
-    return ProductPage.objects.live().public()
+    return source_pages(ProductPage.objects.live().public())
 
 
 def text_condition(tokens):

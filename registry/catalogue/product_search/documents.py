@@ -5,6 +5,7 @@ classes are registered as searchable types in registration.py and imported only 
 from django.db.models import Prefetch
 from elasticsearch.dsl import Date, Integer, Keyword
 
+from core.translation import source_pages
 from search.elastic.documents import ANALYSIS_SETTINGS, INDEX_SETTINGS, SiteDocument, folded_text, url_of
 
 from ..models.producers import Producer
@@ -39,8 +40,7 @@ class ProductDocument(SiteDocument):
     def source_queryset(cls):
         """Live, public products with their producer, place and the certificates that count."""
         return (
-            ProductPage.objects.live()
-            .public()
+            source_pages(ProductPage.objects.live().public())
             .select_related("producer", "commune", "producer__commune")
             .prefetch_related(Prefetch("certificates", queryset=recognised_certificates(), to_attr="search_certs"))
             .order_by("pk")

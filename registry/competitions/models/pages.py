@@ -9,11 +9,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from core.slugs import TitleSlugMixin
+from core.translation import TranslatedPageMixin
 
 from ..choices import CompetitionStatus
 
 
-class CompetitionIndexPage(TitleSlugMixin, RoutablePageMixin, Page):
+class CompetitionIndexPage(TranslatedPageMixin, TitleSlugMixin, RoutablePageMixin, Page):
     """The single /binh-chon/ page listing competitions; edited under Pages (intro only), competitions themselves
     are managed under Bình chọn."""
 

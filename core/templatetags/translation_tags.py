@@ -1,0 +1,120 @@
+"""``{% load translation_tags %}``: which language the content of a page is in, and its other-language addresses.
+
+- ``{% content_lang page %}`` writes `` lang="vi"`` on an element holding the page's own text when that text is
+  not in the visitor's language (an untranslated page on the English site); nothing otherwise.
+- ``{% source_lang %}`` writes `` lang="vi"`` on the English site, for text that is never translated (producer,
+  commune and village names, cards of the registry): nothing on the Vietnamese site.
+- ``{% untranslated page as notice %}``: True when the page is shown in Vietnamese on the English site.
+- ``{% alternate_links page as links %}``: the hreflang alternates of the page, only in languages it exists in.
+- ``{% site_text "address" as address %}``: ``{"value", "lang"}`` of a site setting in the visitor's language
+  (``SiteSettings.text``); ``lang`` is "vi" when the English text is missing on the English site.
+"""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from core.translation import active_language, default_language, language_of, translated_keys
+
+register = template.Library()
+
+
+def _content_language(page):
+    return getattr(page, "content_language", None) or language_of(page)
+
+
+@register.simple_tag
+def content_lang(page):
+    """`` lang="vi"`` when ``page``'s text is not in the active language (no query once the locales are known)."""
+    if page is None or not hasattr(page, "locale_id"):
+        return ""
+    language = _content_language(page)
+    if language == active_language():
+        return ""
+    return format_html(' lang="{}"', language)
+
+
+@register.simple_tag
+def source_lang():
+    """`` lang="vi"`` on the English site, for registry text that is only ever written in Vietnamese."""
+    if active_language() == default_language():
+        return ""
+    return mark_safe(f' lang="{default_language()}"')  # noqa: S308  (a language code from settings)
+
+
+@register.simple_tag
+def untranslated(page):
+    """Whether ``page`` is shown in another language than the visitor's (the label above its content)."""
+    if page is None or not hasattr(page, "locale_id"):
+        return False
+    return _content_language(page) != active_language()
+
+
+@register.simple_tag(takes_context=True)
+def alternate_links(context, page=None):
+    """``[{"code", "url"}]``: the page in Vietnamese and in each language it has a live translation in (made with
+    wagtail-localize; one or two queries); for a view that is not a page (search, verification, open data), the
+    current address in every language, since its whole text is translated."""
+    request = context.get("request")
+    if request is None:
+        return []
+    if page is None or not hasattr(page, "translation_key"):
+        path = request.get_full_path()
+        return [{"code": code, "url": translate_url(path, code)} for code, _name in settings.LANGUAGES]
+    source_language = default_language()
+    others = [code for code, _name in settings.LANGUAGES if code != source_language]
+    links = []
+    with translation.override(source_language):
+        url = page.get_url(request)
+    if url:
+        links.append({"code": source_language, "url": url})
+    for code in others:
+        if _content_language(page) == code or translated_keys([page.translation_key], code):
+            with translation.override(code):
+                url = page.get_url(request)
+            if url:
+                links.append({"code": code, "url": url})
+    return links if len(links) > 1 else []
+
+
+@register.simple_tag(takes_context=True)
+def site_text(context, name):
+    """``{"value", "lang"}`` of the site setting ``name`` in the visitor's language; ``lang`` is set only when the
+    text shown is not in the visitor's language."""
+    site_settings = context.get("settings")
+    try:
+        holder = site_settings["core"]["SiteSettings"]
+    except (KeyError, TypeError, LookupError):
+        holder = None
+    if holder is None:
+        return {"value": "", "lang": None}
+    language = active_language()
+    value, in_language = holder.text(name, language)
+    return {"value": value, "lang": None if in_language == language else in_language}
+
+
+@register.simple_tag
+def translated_ancestors(page):
+    """``[{"page", "title", "lang"}]``: the ancestors of ``page`` below the root (breadcrumbs), with their English
+    titles on the English site where they are translated (two more queries there), else ``lang`` "vi"."""
+    if page is None or not hasattr(page, "get_ancestors"):
+        return []
+    ancestors = [ancestor for ancestor in page.get_ancestors() if not ancestor.is_root()]
+    language = active_language()
+    if language == default_language():
+        return [{"page": ancestor, "title": ancestor.title, "lang": None} for ancestor in ancestors]
+    english = translated_keys([ancestor.translation_key for ancestor in ancestors], language)
+    crumbs = []
+    for ancestor in ancestors:
+        found = english.get(ancestor.translation_key)
+        crumbs.append(
+            {
+                "page": ancestor,
+                "title": found.title if found else ancestor.title,
+                "lang": None if found else language_of(ancestor),
+            }
+        )
+    return crumbs

@@ -1,0 +1,192 @@
+"""Page content in English: one page tree, Vietnamese, with English translations laid over it.
+
+Editors write every page in Vietnamese (the default locale). An English version of a page is made in the admin
+with wagtail-localize ("Translate" in the page's menu; translators can download and upload PO files there): it is
+an ``en`` page in Wagtail's ``en`` tree, linked to its source by ``translation_key``. The public site does not route
+through that second tree:
+
+- every address ``/en/<path>/`` is the Vietnamese page's path, found in the Vietnamese tree (``route``), so the
+  registry's links (certificates, producers, villages, listings, facets, search) stay on one set of pages;
+- when the page has an English translation made with wagtail-localize and it is live, its translated text fields
+  (title, SEO title, description, intro, body, …) are laid over the Vietnamese page before it renders
+  (``apply_translation``); otherwise the page is shown in Vietnamese under the English interface, marked
+  ``lang="vi"`` and labelled (``content_language`` and the ``translation_tags`` template tags);
+- the addresses of Vietnamese pages in English keep the ``/en/`` prefix (``localized_url_parts``, installed on
+  Wagtail's ``Page`` by ``CoreConfig.ready()`` so base ``Page`` objects in menus and breadcrumbs follow it too), and
+  an English page's address is its source's address under ``/en/``, whatever slug the translation has.
+
+``TranslatedPageMixin`` goes first in the bases of every public page type. ``hreflang`` alternates, the language
+switcher and the sitemap ask ``translation_for`` whether a translation exists (core/sitemaps.py,
+core/templatetags/translation_tags.py).
+"""
+
+from functools import lru_cache
+
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from wagtail.models import Locale, Page
+from wagtail_localize.fields import TranslatableField, get_translatable_fields
+from wagtail_localize.models import Translation
+
+# Text fields a translation never lays over its source: the address stays the Vietnamese one.
+KEPT_FIELDS = {"slug", "url_path", "draft_title", "latest_revision", "locale", "translation_key"}
+
+
+def default_language():
+    """The language of the source content ("vi")."""
+    return settings.LANGUAGE_CODE
+
+
+def active_language():
+    """The language of the request being answered ("vi" or "en"), the default when none is active."""
+    return (translation.get_language() or default_language()).split("-")[0]
+
+
+_LANGUAGES_BY_LOCALE = {}
+
+
+def language_of(page):
+    """The language code of ``page``'s locale, without a query once the locales are known (the mapping is read
+    once per process and dropped whenever a ``Locale`` is saved or deleted: ``forget_locales``)."""
+    if not _LANGUAGES_BY_LOCALE or page.locale_id not in _LANGUAGES_BY_LOCALE:
+        _LANGUAGES_BY_LOCALE.clear()
+        _LANGUAGES_BY_LOCALE.update(Locale.objects.values_list("id", "language_code"))
+    return _LANGUAGES_BY_LOCALE.get(page.locale_id, default_language())
+
+
+def default_locale_id():
+    """The id of the default (Vietnamese) locale, from the per-process mapping of ``language_of``."""
+    if not _LANGUAGES_BY_LOCALE:
+        _LANGUAGES_BY_LOCALE.update(Locale.objects.values_list("id", "language_code"))
+    for pk, language in _LANGUAGES_BY_LOCALE.items():
+        if language == default_language():
+            return pk
+    return None
+
+
+def source_pages(queryset):
+    """``queryset`` (pages) without the English translations and their parent copies: the registry's listings,
+    counts, search and open data show each page once, by its Vietnamese source (English text is laid over it
+    when it is served). Use it on every query of pages that is not limited to a part of the Vietnamese tree."""
+    return queryset.filter(locale=default_locale_id())
+
+
+def forget_locales(**_kwargs):
+    """Receiver of ``post_save``/``post_delete`` of ``Locale`` (connected in ``core.signals``)."""
+    _LANGUAGES_BY_LOCALE.clear()
+
+
+@lru_cache(maxsize=64)
+def overlay_field_names(model):
+    """Names of the concrete text and stream fields wagtail-localize translates on ``model`` (page type), minus
+    the address fields (``KEPT_FIELDS``)."""
+    concrete = {field.name for field in model._meta.concrete_fields}
+    return tuple(
+        spec.field_name
+        for spec in get_translatable_fields(model)
+        if isinstance(spec, TranslatableField) and spec.field_name in concrete and spec.field_name not in KEPT_FIELDS
+    )
+
+
+def translated_keys(keys, language):
+    """{translation_key: live translated page (base ``Page``)} for the given keys in ``language``: only pages made
+    with wagtail-localize (a ``Translation`` record exists), not the untranslated copies of parent pages it
+    creates to hold them, and not aliases. One query."""
+    keys = list(keys)
+    if not keys:
+        return {}
+    translated = Translation.objects.filter(
+        source__object_id__in=[str(key) for key in keys], target_locale__language_code=language
+    ).values_list("source__object_id", flat=True)
+    pages = Page.objects.filter(
+        translation_key__in=keys, locale__language_code=language, live=True, alias_of__isnull=True
+    ).filter(translation_key__in=[key for key in keys if str(key) in {str(k) for k in translated}])
+    return {page.translation_key: page for page in pages}
+
+
+def translation_for(page, language=None):
+    """The live English (``language``) translation of a Vietnamese ``page`` made with wagtail-localize, as its
+    specific page, or None. A page that is itself in ``language`` is its own translation. Two queries."""
+    language = language or active_language()
+    if language_of(page) == language:
+        return page
+    found = translated_keys([page.translation_key], language).get(page.translation_key)
+    return found.specific if found else None
+
+
+def apply_translation(page, language=None):
+    """Lay the live translation of ``page`` in ``language`` (default: the active one) over it, in memory only, and
+    record which language its content is in as ``page.content_language``. Returns the translation or None.
+    The Vietnamese page keeps its id, path and relations (certificates, producer, gallery), so everything the
+    registry shows about it stays the same in both languages."""
+    language = language or active_language()
+    page.content_language = language_of(page)
+    if language == page.content_language:
+        return None
+    found = translation_for(page, language)
+    if found is None or found.pk == page.pk:
+        return None
+    for name in overlay_field_names(type(page)):
+        if hasattr(found, name):
+            setattr(page, name, getattr(found, name))
+    page.content_language = language
+    page.english_translation = found
+    return found
+
+
+class TranslatedPageMixin:
+    """First base of every public page type: routes through the Vietnamese tree, shows the English translation
+    where one exists, and keeps English visitors under ``/en/`` (see the module docstring)."""
+
+    def route(self, request, path_components):
+        """An ``en`` copy of the root page (made when a page below it was translated) routes through its
+        Vietnamese source: ``/en/<path>/`` always finds the Vietnamese page of ``<path>``."""
+        if language_of(self) != default_language():
+            source = self.get_translation_or_none(Locale.get_default())
+            if source is not None:
+                return source.specific.route(request, path_components)
+        return super().route(request, path_components)
+
+    def serve(self, request, *args, **kwargs):
+        """Lay the English translation over the page when the request is in English, then serve it as usual."""
+        apply_translation(self)
+        return super().serve(request, *args, **kwargs)
+
+
+def localized_url_parts(original):
+    """Wrap Wagtail's ``Page.get_url_parts`` (installed on ``Page`` itself by ``CoreConfig.ready()``, so that base
+    ``Page`` objects — menus, breadcrumbs, search results — behave like the specific ones): a Vietnamese page's
+    address in the active language (``/en/san-pham/x/`` on the English site, as before translations were
+    enabled); an English page's address is its Vietnamese source's under ``/en/``, whatever its own slug."""
+
+    def get_url_parts(self, request=None):
+        own = language_of(self)
+        if own != default_language():
+            source = self.get_translation_or_none(Locale.get_default())
+            if source is not None:
+                with translation.override(own):
+                    return get_url_parts(source, request)
+        parts = original(self, request)
+        language = active_language()
+        if parts is None or parts[2] is None or language == own or language not in dict(settings.LANGUAGES):
+            return parts
+        site_id, root_url, page_path = parts
+        try:
+            with translation.override(default_language()):
+                prefix = reverse("wagtail_serve", args=("",))
+            with translation.override(language):
+                page_path = reverse("wagtail_serve", args=(page_path[len(prefix) :],))
+        except NoReverseMatch:
+            return parts
+        return site_id, root_url, page_path
+
+    get_url_parts.localized = True
+    return get_url_parts
+
+
+def install_localized_urls():
+    """Called once from ``CoreConfig.ready()``: ``Page.get_url_parts`` becomes ``localized_url_parts`` of itself.
+    Page types that override ``get_url_parts`` call ``super()`` and so keep the behaviour."""
+    if not getattr(Page.get_url_parts, "localized", False):
+        Page.get_url_parts = localized_url_parts(Page.get_url_parts)

@@ -2,13 +2,15 @@
 (``core/templatetags/picture_tags.py``) as a ``<picture>`` with ``srcset``/``sizes`` in modern formats.
 
 A **preset** says, for one place where pictures appear (the home page's hero, a product card, a gallery…), which
-crops and widths to make (Wagtail rendition filter specs such as ``fill-480x360`` or ``width-800``), the ``sizes``
-attribute that tells the browser how wide the picture is drawn on the page (CSS px, per viewport), and the formats:
-AVIF then WebP for the large picture at the top of a page (the "largest contentful paint", where bytes matter and
-there is one picture per page), WebP for everything else. AVIF is encoded by Pillow through Willow
-(``save_as_avif``) at ``WAGTAILIMAGES_AVIF_QUALITY``; encoding costs 0,5–6 s per large rendition on the first
-request, which is why lists of cards stay WebP only (about 0,1 s each). Every browser the site supports reads WebP,
-so the ``<img>`` fallback is WebP.
+crops and widths to make (Wagtail rendition filter specs such as ``fill-480x360|format-webp``), the ``sizes``
+attribute that tells the browser how wide the picture is drawn (CSS px, per viewport), and the formats. Every
+browser the site supports reads WebP: it is the format of every picture and of the ``<img>`` fallback.
+
+AVIF (a third lighter again) is added for phones on the picture at the top of a page (its "largest contentful
+paint", one picture per page), up to 800 px wide. Not more, and not for cards: Willow encodes AVIF with Pillow at
+``WAGTAILIMAGES_AVIF_QUALITY`` and its default speed, 0,5–3 s per rendition up to 800 px and 4–7 s at 1200–1600 px
+on a busy two-core server, on the first request that needs it (WebP: about 0,1 s). A page's first visit must stay
+well within gunicorn's 30-second timeout.
 
 All renditions of a picture are looked up in one call (``Image.get_renditions``): prefetched renditions
 (``prefetch_related("<image>__renditions")``) or Wagtail's rendition cache answer without a query, otherwise one
@@ -22,19 +24,20 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png"}
-LCP_FORMATS = ("avif", "webp")
-CARD_FORMATS = ("webp",)
+PHONE = "(max-width: 699px)"
 
 
 @dataclass(frozen=True)
 class Variant:
     """One crop of a picture: ``ratio`` (width, height) for ``fill`` crops around the focal point, or None to keep
     the image's own proportions (``width-N``); ``widths`` in px, ascending; ``media`` a CSS media query for art
-    direction ("" for the default variant, which must come last)."""
+    direction ("" for the default variant, which comes last); ``formats``, best first (the default variant's last
+    format is the ``<img>``)."""
 
     ratio: tuple[int, int] | None
     widths: tuple[int, ...]
     media: str = ""
+    formats: tuple[str, ...] = ("webp",)
 
     def spec(self, width, fmt):
         """Wagtail filter spec of this variant at ``width`` px in format ``fmt`` (e.g. ``fill-480x360|format-webp``)."""
@@ -45,55 +48,57 @@ class Variant:
 
 @dataclass(frozen=True)
 class Preset:
-    """A kind of picture: its variants (art direction, most specific media query first), the ``sizes`` attribute
-    and the formats, best first (the last is the ``<img>`` fallback)."""
+    """A kind of picture: its variants (most specific first, the default last) and the ``sizes`` attribute."""
 
     variants: tuple[Variant, ...]
     sizes: str
-    formats: tuple[str, ...] = CARD_FORMATS
 
     def specs(self):
         """Every filter spec of the picture, as (variant, format, width, spec) tuples."""
         return [
             (variant, fmt, width, variant.spec(width, fmt))
             for variant in self.variants
-            for fmt in self.formats
+            for fmt in variant.formats
             for width in variant.widths
         ]
 
 
-def _4x3(*widths, media=""):
-    return Variant((4, 3), widths, media)
+def top_picture(ratio, widths, sizes):
+    """A page's top picture: AVIF on phones (up to 800 px), WebP at every width."""
+    phone = tuple(w for w in widths if w <= 800)
+    return Preset((Variant(ratio, phone, PHONE, ("avif",)), Variant(ratio, widths)), sizes)
 
 
 PRESETS = {
     # The home page's hero, drawn behind its title: 4:3 on phones (the box is about 390 × 300), 16:7 wider.
     "hero": Preset(
-        (Variant((4, 3), (480, 800, 1200), "(max-width: 699px)"), Variant((16, 7), (800, 1200, 1600))),
+        (
+            Variant((4, 3), (480, 800), PHONE, ("avif", "webp")),
+            Variant((16, 7), (800, 1200, 1600)),
+        ),
         "100vw",
-        LCP_FORMATS,
     ),
     # The main picture of a product or craft village page (full width on phones, 720 px beside the facts).
-    "lead": Preset((_4x3(480, 800, 1200),), "(min-width: 1024px) 720px, 100vw", LCP_FORMATS),
+    "lead": top_picture((4, 3), (480, 800, 1200), "(min-width: 1024px) 720px, 100vw"),
     # The main picture of a news article, in its own proportions.
-    "article": Preset((Variant(None, (480, 800, 1200)),), "(min-width: 900px) 800px, 100vw", LCP_FORMATS),
+    "article": top_picture(None, (480, 800, 1200), "(min-width: 900px) 800px, 100vw"),
     # An artisan's portrait on their page.
-    "portrait": Preset((Variant((3, 4), (360, 720, 1080)),), "(min-width: 1024px) 320px, 100vw", LCP_FORMATS),
+    "portrait": top_picture((3, 4), (360, 720, 1080), "(min-width: 1024px) 320px, 100vw"),
+    # A bulletin's cover on its page, in its own proportions (220 px wide on phones, 320 px wider).
+    "bulletin_cover": top_picture(None, (240, 480, 720), "(min-width: 700px) 320px, 220px"),
     # The first "Nổi bật" story of the home page, and the others (thumbnails on phones).
     "highlight_lead": Preset(
         (Variant((16, 10), (480, 800, 1200)),), "(min-width: 1000px) 574px, (min-width: 700px) 50vw, 100vw"
     ),
     "highlight": Preset((Variant((16, 10), (320, 640)),), "(min-width: 1000px) 287px, (min-width: 700px) 50vw, 154px"),
     # Cards of the listings (products, villages: 4:3; news: 3:2; artisans, bulletins: 3:4): one column on phones,
-    # two to four wider; the home page's product row shows them at 46 % of a phone's width.
-    "card": Preset((_4x3(360, 720),), "(min-width: 1024px) 280px, (min-width: 540px) 45vw, 92vw"),
+    # two to four wider; the home page passes its own sizes (a row of cards at 46 % of a phone's width).
+    "card": Preset((Variant((4, 3), (360, 720)),), "(min-width: 1024px) 280px, (min-width: 540px) 45vw, 92vw"),
     "news_card": Preset((Variant((3, 2), (360, 720)),), "(min-width: 1024px) 370px, (min-width: 540px) 45vw, 92vw"),
     "portrait_card": Preset((Variant((3, 4), (360, 720)),), "(min-width: 1024px) 240px, (min-width: 600px) 45vw, 92vw"),
     "cover": Preset((Variant((3, 4), (240, 480)),), "(min-width: 700px) 240px, 60vw"),
-    # A bulletin's cover on its page, in its own proportions (220 px wide on phones, 320 px wider).
-    "bulletin_cover": Preset((Variant(None, (240, 480, 720)),), "(min-width: 700px) 320px, 220px", LCP_FORMATS),
     # Galleries (products, villages, news) and pictures inside an article or a content page.
-    "gallery": Preset((_4x3(320, 640),), "(min-width: 700px) 220px, 45vw"),
+    "gallery": Preset((Variant((4, 3), (320, 640)),), "(min-width: 700px) 220px, 45vw"),
     "content": Preset((Variant(None, (480, 800, 1440)),), "(min-width: 800px) 720px, 100vw"),
     # Logos: the site's (48 px in the header) and a producer's (80 px on its page).
     "logo": Preset((Variant((1, 1), (48, 96, 144)),), "48px"),
@@ -121,12 +126,11 @@ def render_picture(image, preset_name, *, alt="", priority=False, eager=False, s
     entries = preset.specs()
     renditions = image.get_renditions(*[spec for *_, spec in entries])
     sizes = sizes or preset.sizes
-    formats = preset.formats
     sources, fallback = [], None
     for variant in preset.variants:
-        for fmt in formats:
+        for fmt in variant.formats:
             group = [renditions[spec] for v, f, _w, spec in entries if v is variant and f == fmt]
-            if variant is preset.variants[-1] and fmt == formats[-1]:
+            if variant is preset.variants[-1] and fmt == variant.formats[-1]:
                 fallback = group
                 continue
             attrs = {

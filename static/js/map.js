@@ -1,9 +1,12 @@
 /* The one craft-village map (home page section, village listing, village page), drawn with Leaflet and
-   Leaflet.markercluster (both served from static/vendor, see templates/includes/map_assets.html). Each element with
-   [data-village-map] (templates/includes/village_map.html) says where to find its markers (data-markers: the id of a
-   JSON script holding [{title, url, lat, lng, trade}]) and carries the site settings' map view: data-center
-   "lat,lng", data-zoom, data-bounds "south,west,north,east" (the province), plus data-tile-url, data-attribution,
-   data-marker-zoom and data-cluster-label (the translated word after a cluster's count, "làng nghề").
+   Leaflet.markercluster (both vendored under static/vendor). Each element with [data-village-map]
+   (templates/includes/village_map.html) says where to find its markers (data-markers: the id of a JSON script holding
+   [{title, url, lat, lng, trade}]) and carries the site settings' map view: data-center "lat,lng", data-zoom,
+   data-bounds "south,west,north,east" (the province), plus data-tile-url, data-attribution, data-marker-zoom,
+   data-cluster-label (the translated word after a cluster's count, "làng nghề"), and the map's own files:
+   data-map-css and data-map-js (space-separated URLs, loaded in order).
+   The files are fetched, and the map drawn, only when the map comes near the screen: a page whose map is further
+   down (the home page) or hidden on phones (an editor's choice) does not pay for Leaflet before it is needed.
    Markers and clusters are 44 × 44 px tap targets (static/css/map.css); villages closer than the cluster radius are
    drawn as one numbered cluster that zooms in when tapped, so no two targets overlap at any zoom.
    Without JavaScript or tiles, the list of villages next to the map still works. */
@@ -68,7 +71,8 @@
     var box = numbers(el.dataset.bounds);
     var zoom = parseInt(el.dataset.zoom || "8", 10);
     var map = L.map(el, { scrollWheelZoom: false });
-    L.tileLayer(el.dataset.tileUrl, { maxZoom: 18, attribution: el.dataset.attribution }).addTo(map);
+    // detectRetina: sharp tiles on high-density phone screens (256 px tiles drawn at 128 CSS px, one zoom deeper).
+    L.tileLayer(el.dataset.tileUrl, { maxZoom: 18, detectRetina: true, attribution: el.dataset.attribution }).addTo(map);
 
     // Clustering when the plugin is there (it always is, but the map still works without it).
     var layer = L.markerClusterGroup ? L.markerClusterGroup({
@@ -107,9 +111,45 @@
     }
   }
 
+  var loading = null;
+
+  function load(tag, url) {
+    return new Promise(function (resolve, reject) {
+      var node = document.createElement(tag);
+      if (tag === "link") { node.rel = "stylesheet"; node.href = url; } else { node.src = url; node.async = false; }
+      node.onload = resolve;
+      node.onerror = reject;
+      document.head.appendChild(node);
+    });
+  }
+
+  // Leaflet, then the plugin (it extends L), with the style sheets; once per page, whatever the number of maps.
+  function assets(el) {
+    if (!loading) {
+      var css = (el.dataset.mapCss || "").split(" ").filter(Boolean);
+      var js = (el.dataset.mapJs || "").split(" ").filter(Boolean);
+      loading = Promise.all(css.map(function (url) { return load("link", url); }).concat([
+        js.reduce(function (previous, url) {
+          return previous.then(function () { return load("script", url); });
+        }, Promise.resolve())
+      ]));
+    }
+    return loading;
+  }
+
+  function show(el) {
+    assets(el).then(function () { if (window.L) { draw(el); } });
+  }
+
   function init() {
-    if (!window.L) { return; }
-    document.querySelectorAll("[data-village-map]").forEach(draw);
+    var maps = document.querySelectorAll("[data-village-map]");
+    if (!("IntersectionObserver" in window)) { maps.forEach(show); return; }
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) { observer.unobserve(entry.target); show(entry.target); }
+      });
+    }, { rootMargin: "300px 0px" });
+    maps.forEach(function (el) { observer.observe(el); });
   }
 
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }

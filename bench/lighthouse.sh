@@ -114,8 +114,8 @@ for path in paths:
 if not runs:
     print(f"{page[:44]:<44} (no report: see lighthouse.log)")
     sys.exit()
-medians = [statistics.median(s for s in column if s is not None) for column in zip(*runs)]
-spread = "" if len(runs) == 1 else "   perf runs: " + " ".join(str(round(100 * r[0])) for r in runs)
+medians = [statistics.median([s for s in column if s is not None] or [0]) for column in zip(*runs)]
+spread = "" if len(runs) == 1 else "   perf runs: " + " ".join("-" if r[0] is None else str(round(100 * r[0])) for r in runs)
 print(f"{page[:44]:<44} " + " ".join(f"{round(100 * m):>5}" for m in medians) + spread)
 PYEOF
 done

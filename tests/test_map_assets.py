@@ -1,5 +1,5 @@
 """The craft-village map's files (issue 13): Leaflet and Leaflet.markercluster are vendored with their licences and
-named by the map element, which static/js/map.js loads only when the map comes near the screen; nothing comes from
+named by the map element, which static/js/map.js loads only once the map is on screen; nothing comes from
 a CDN and the page's <head> carries no map style sheet."""
 
 import re

@@ -76,7 +76,7 @@ def test_visitor_verifies_a_certificate_and_sees_the_village_map(page, live_serv
     expect(page.locator(".verify")).to_contain_text("GL-2024-0007")
 
     page.goto(host + "/lang-nghe/")
-    page.locator(".village-map").scroll_into_view_if_needed()  # the map loads Leaflet when it comes near
+    page.locator(".village-map").scroll_into_view_if_needed()  # the map loads Leaflet once it is on screen
     expect(page.locator(".leaflet-marker-icon").first).to_be_visible()
     page.wait_for_timeout(500)  # markercluster settles
     # Each village with coordinates once: alone, or counted in a cluster (Bàu Đá and Phú Gia are 6 km apart).

@@ -45,8 +45,31 @@ def key_figures():
     }
 
 
+def highlighted_page_ids(parent_context):
+    """Ids of the pages an editor put in the "Nổi bật" sections of the home page being rendered (``page`` of the
+    template context), so that the automatic lists (latest news, featured products) do not show them a second time.
+    Reads the stream already loaded for rendering: no query."""
+    page = (parent_context or {}).get("page")
+    ids = set()
+    for block in getattr(page, "sections", None) or []:
+        if block.block_type == "highlights":
+            ids.update(item["page"].pk for item in block.value["items"] if item["page"])
+    return ids
+
+
 class SectionBlock(blocks.StructBlock):
+    """Fields every home page section has: its heading, and whether phones skip it (the page stays short there)."""
+
     heading = blocks.CharBlock(label=_("Tiêu đề mục"))
+    hide_on_small = blocks.BooleanBlock(
+        label=_("Ẩn trên điện thoại"),
+        required=False,
+        default=False,
+        help_text=_(
+            "Không hiện mục này trên màn hình nhỏ (dưới 700 px) để trang chủ ngắn gọn; "
+            "máy tính bảng và máy tính vẫn thấy."
+        ),
+    )
 
     class Meta:
         abstract = True
@@ -100,8 +123,9 @@ class LatestNewsBlock(SectionBlock):
         template = "home/sections/latest_news.html"
 
     def get_context(self, value, parent_context=None):
+        """The newest articles, leaving out those already shown in a "Nổi bật" section of the page."""
         context = super().get_context(value, parent_context)
-        articles = news_queryset()
+        articles = news_queryset().exclude(pk__in=highlighted_page_ids(parent_context))
         if value["category"]:
             articles = articles.filter(category=value["category"])
         context["articles"] = list(articles[: value["count"]])
@@ -140,7 +164,8 @@ class FeaturedProductsBlock(SectionBlock):
         if chosen:
             order = {pk: i for i, pk in enumerate(chosen)}
             products = sorted(products.filter(pk__in=chosen), key=lambda p: order[p.pk])
-        else:
+        else:  # the automatic list leaves out products already shown in a "Nổi bật" section
+            products = products.exclude(pk__in=highlighted_page_ids(parent_context))
             products = list(products.order_by("-cert_year", "-first_published_at")[: value["count"]])
         labels = dict(Level.choices)
         context["products"] = [(product, labels.get(product.level_code, "")) for product in products]

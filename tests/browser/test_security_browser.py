@@ -45,8 +45,10 @@ def test_pages_scripts_and_admin_run_under_the_policy(page, live_server, home_pa
     problems = watch_violations(page)
 
     page.goto(live_server.url + "/")
+    page.locator(".village-map").first.scroll_into_view_if_needed()  # the map loads Leaflet once it is on screen
     expect(page.locator(".leaflet-container").first).to_be_visible()
     page.goto(live_server.url + "/lang-nghe/")
+    page.locator(".village-map").first.scroll_into_view_if_needed()
     expect(page.locator(".leaflet-marker-icon").first).to_be_attached()
 
     page.goto(live_server.url + "/san-pham/")

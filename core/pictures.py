@@ -1,0 +1,159 @@
+"""Responsive pictures: one declaration per kind of picture on the site, rendered by ``{% picture_of %}``
+(``core/templatetags/picture_tags.py``) as a ``<picture>`` with ``srcset``/``sizes`` in modern formats.
+
+A **preset** says, for one place where pictures appear (the home page's hero, a product card, a gallery…), which
+crops and widths to make (Wagtail rendition filter specs such as ``fill-480x360|format-webp``), the ``sizes``
+attribute that tells the browser how wide the picture is drawn (CSS px, per viewport), and the formats. Every
+browser the site supports reads WebP: it is the format of every picture and of the ``<img>`` fallback.
+
+AVIF (a third lighter again) is added for phones on the picture at the top of a page (its "largest contentful
+paint", one picture per page), up to 800 px wide. Not more, and not for cards: Willow encodes AVIF with Pillow at
+``WAGTAILIMAGES_AVIF_QUALITY`` and its default speed, 0,5–3 s per rendition up to 800 px and 4–7 s at 1200–1600 px
+on a busy two-core server, on the first request that needs it (WebP: about 0,1 s). A page's first visit must stay
+well within gunicorn's 30-second timeout.
+
+All renditions of a picture are looked up in one call (``Image.get_renditions``): prefetched renditions
+(``prefetch_related("<image>__renditions")``) or Wagtail's rendition cache answer without a query, otherwise one
+query per picture.
+"""
+
+from dataclasses import dataclass
+
+from django.forms.utils import flatatt
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png"}
+PHONE = "(max-width: 699px)"
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One crop of a picture: ``ratio`` (width, height) for ``fill`` crops around the focal point, or None to keep
+    the image's own proportions (``width-N``); ``widths`` in px, ascending; ``media`` a CSS media query for art
+    direction ("" for the default variant, which comes last); ``formats``, best first (the default variant's last
+    format is the ``<img>``)."""
+
+    ratio: tuple[int, int] | None
+    widths: tuple[int, ...]
+    media: str = ""
+    formats: tuple[str, ...] = ("webp",)
+
+    def spec(self, width, fmt):
+        """Wagtail filter spec of this variant at ``width`` px in format ``fmt`` (e.g. ``fill-480x360|format-webp``)."""
+        if self.ratio is None:
+            return f"width-{width}|format-{fmt}"
+        return f"fill-{width}x{round(width * self.ratio[1] / self.ratio[0])}|format-{fmt}"
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A kind of picture: its variants (most specific first, the default last) and the ``sizes`` attribute."""
+
+    variants: tuple[Variant, ...]
+    sizes: str
+
+    def specs(self):
+        """Every filter spec of the picture, as (variant, format, width, spec) tuples."""
+        return [
+            (variant, fmt, width, variant.spec(width, fmt))
+            for variant in self.variants
+            for fmt in variant.formats
+            for width in variant.widths
+        ]
+
+
+def top_picture(ratio, widths, sizes):
+    """A page's top picture: AVIF on phones (up to 800 px), WebP at every width."""
+    phone = tuple(w for w in widths if w <= 800)
+    return Preset((Variant(ratio, phone, PHONE, ("avif",)), Variant(ratio, widths)), sizes)
+
+
+PRESETS = {
+    # The home page's hero, drawn behind its title: 4:3 on phones (the box is about 390 × 300), 16:7 wider.
+    "hero": Preset(
+        (
+            Variant((4, 3), (480, 800), PHONE, ("avif", "webp")),
+            Variant((16, 7), (800, 1200, 1600)),
+        ),
+        "100vw",
+    ),
+    # The main picture of a product or craft village page (full width on phones, 720 px beside the facts).
+    "lead": top_picture((4, 3), (480, 800, 1200), "(min-width: 1024px) 720px, 100vw"),
+    # The main picture of a news article, in its own proportions.
+    "article": top_picture(None, (480, 800, 1200), "(min-width: 900px) 800px, 100vw"),
+    # An artisan's portrait on their page.
+    "portrait": top_picture((3, 4), (360, 720, 1080), "(min-width: 1024px) 320px, 100vw"),
+    # A bulletin's cover on its page, in its own proportions (220 px wide on phones, 320 px wider).
+    "bulletin_cover": top_picture(None, (240, 480, 720), "(min-width: 700px) 320px, 220px"),
+    # The first "Nổi bật" story of the home page, and the others (thumbnails on phones).
+    "highlight_lead": Preset(
+        (Variant((16, 10), (480, 800, 1200)),), "(min-width: 1000px) 574px, (min-width: 700px) 50vw, 100vw"
+    ),
+    "highlight": Preset((Variant((16, 10), (320, 640)),), "(min-width: 1000px) 287px, (min-width: 700px) 50vw, 154px"),
+    # Cards of the listings (products, villages: 4:3; news: 3:2; artisans, bulletins: 3:4): one column on phones,
+    # two to four wider; the home page passes its own sizes (a row of cards at 46 % of a phone's width).
+    "card": Preset((Variant((4, 3), (360, 720)),), "(min-width: 1024px) 280px, (min-width: 540px) 45vw, 92vw"),
+    "news_card": Preset((Variant((3, 2), (360, 720)),), "(min-width: 1024px) 370px, (min-width: 540px) 45vw, 92vw"),
+    "portrait_card": Preset((Variant((3, 4), (360, 720)),), "(min-width: 1024px) 240px, (min-width: 600px) 45vw, 92vw"),
+    "cover": Preset((Variant((3, 4), (240, 480)),), "(min-width: 700px) 240px, 60vw"),
+    # Galleries (products, villages, news) and pictures inside an article or a content page.
+    "gallery": Preset((Variant((4, 3), (320, 640)),), "(min-width: 700px) 220px, 45vw"),
+    "content": Preset((Variant(None, (480, 800, 1440)),), "(min-width: 800px) 720px, 100vw"),
+    # Logos: the site's (48 px in the header) and a producer's (80 px on its page).
+    "logo": Preset((Variant((1, 1), (48, 96, 144)),), "48px"),
+    "producer_logo": Preset((Variant((1, 1), (80, 160, 240)),), "80px"),
+}
+
+
+def _srcset(renditions):
+    """``url Nw`` pairs, one per distinct width (small originals are not upscaled, so widths can repeat)."""
+    seen, parts = set(), []
+    for rendition in renditions:
+        if rendition.width not in seen:
+            seen.add(rendition.width)
+            parts.append(f"{rendition.url} {rendition.width}w")
+    return ", ".join(parts)
+
+
+def render_picture(image, preset_name, *, alt="", priority=False, eager=False, sizes=None, css_class=""):
+    """HTML of ``image`` (a Wagtail image) as the picture ``preset_name`` of ``PRESETS``.
+
+    ``priority``: the page's largest picture at the top (``loading="eager"``, ``fetchpriority="high"``);
+    ``eager``: visible without scrolling (``loading="eager"``); otherwise ``loading="lazy"``. ``sizes`` overrides
+    the preset's. Raises KeyError for an unknown preset (a template error, caught by the tests)."""
+    preset = PRESETS[preset_name]
+    entries = preset.specs()
+    renditions = image.get_renditions(*[spec for *_, spec in entries])
+    sizes = sizes or preset.sizes
+    sources, fallback = [], None
+    for variant in preset.variants:
+        for fmt in variant.formats:
+            group = [renditions[spec] for v, f, _w, spec in entries if v is variant and f == fmt]
+            if variant is preset.variants[-1] and fmt == variant.formats[-1]:
+                fallback = group
+                continue
+            attrs = {
+                "type": MIME_TYPES.get(fmt),
+                "media": variant.media or None,
+                "srcset": _srcset(group),
+                "sizes": sizes,
+                "width": group[0].width,
+                "height": group[0].height,
+            }
+            sources.append(format_html("<source{}>", flatatt({k: v for k, v in attrs.items() if v})))
+    base = fallback[0]
+    img = {
+        "src": base.url,
+        "srcset": _srcset(fallback),
+        "sizes": sizes,
+        "width": base.width,
+        "height": base.height,
+        "alt": alt or "",
+        "class": css_class or None,
+        "loading": "eager" if (priority or eager) else "lazy",
+        "fetchpriority": "high" if priority else None,
+        "decoding": "async" if not priority else None,
+    }
+    attrs = flatatt({k: v for k, v in img.items() if v is not None and (v != "" or k == "alt")})
+    return mark_safe("<picture>" + "".join(sources) + format_html("<img{}>", attrs) + "</picture>")  # noqa: S308

@@ -1,0 +1,32 @@
+"""``{% picture_of %}``: every picture of the public site, responsive (``srcset``/``sizes``, AVIF/WebP), through the
+presets of ``core/pictures.py``.
+
+    {% load picture_tags %}
+    {% picture_of page.hero_image "hero" priority=True %}             the page's largest picture, at the top
+    {% picture_of product.hero_image "card" eager=forloop.first %}    a card, eager when visible at once
+    {% picture_of item.image "gallery" alt=item.caption %}           lazy (the default)
+
+Options: ``alt`` (default "": decorative, the card's title says what it is), ``priority``, ``eager``, ``sizes``
+(overrides the preset's when a layout draws the picture at another width), ``class``. Renders nothing when the
+image is empty, so templates need no ``{% if %}`` around it.
+"""
+
+from django import template
+
+from core.pictures import render_picture
+
+register = template.Library()
+
+
+@register.simple_tag
+def picture_of(image, preset, alt="", priority=False, eager=False, sizes=None, **attrs):
+    """The ``<picture>`` of ``image`` (a Wagtail image, or None) as ``preset`` (a key of ``core.pictures.PRESETS``).
+    Unknown keyword arguments other than ``class`` are a template error."""
+    css_class = attrs.pop("class", "")
+    if attrs:
+        raise template.TemplateSyntaxError(f"picture_of: unknown option(s) {', '.join(sorted(attrs))}")
+    if not image:
+        return ""
+    return render_picture(
+        image, preset, alt=alt, priority=bool(priority), eager=bool(eager), sizes=sizes, css_class=css_class
+    )

@@ -2,7 +2,9 @@
 
 Runs Django's makemessages (needs GNU gettext) on a temporary copy of the source, then compares its msgids with the
 union of every ``locale/en/LC_MESSAGES/django.po`` in the tree. Exit code 1 when something is missing.
-Usage: .venv/bin/python scripts/check_translations.py
+Usage: .venv/bin/python scripts/check_translations.py [--prune]
+With --prune, also delete from every English .po the entries whose msgid is no longer in the source (what a merge
+of two branches' .po files can bring back), then run `make messages` to recompile.
 """
 
 import os
@@ -55,8 +57,29 @@ def extracted_ids():
         return set(catalogue_ids(copy / "locale/en/LC_MESSAGES/django.po"))
 
 
+def prune(extracted):
+    """Delete from every English .po of the tree the messages whose msgid the source no longer has."""
+    from babel.messages.pofile import write_po
+
+    for po in ROOT.rglob("locale/en/LC_MESSAGES/django.po"):
+        if any(part in SKIP for part in po.relative_to(ROOT).parts):
+            continue
+        with open(po, "rb") as handle:
+            catalog = read_po(handle, locale="en")
+        stale = [m for m in catalog if m.id and (m.id[0] if isinstance(m.id, tuple) else m.id) not in extracted]
+        for message in stale:
+            catalog.delete(message.id, context=message.context)
+        if stale:
+            with open(po, "wb") as handle:
+                write_po(handle, catalog, width=120, omit_header=False)
+            print(f"{po.relative_to(ROOT)}: {len(stale)} stale message(s) removed", file=sys.stderr)
+
+
 def main():
-    missing = sorted(extracted_ids() - translated_ids())
+    extracted = extracted_ids()
+    if "--prune" in sys.argv:
+        prune(extracted)
+    missing = sorted(extracted - translated_ids())
     for msgid in missing:
         print(msgid.replace("\n", "\\n"))
     print(f"{len(missing)} string(s) without an English translation", file=sys.stderr)

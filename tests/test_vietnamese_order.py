@@ -173,9 +173,10 @@ COMMUNE_ORDER = ["Phường An Nhơn", "Xã Chư Sê", "Xã Đak Đoa", "Xã Ia 
 
 
 def select_labels(page_html, name):
+    """The option labels of a filter select, without the count each option ends with ("Xã Ia Grai (3)")."""
     select = re.search(rf'<select[^>]*name="{name}"[^>]*>(.*?)</select>', page_html, re.S).group(1)
     return [
-        html_lib.unescape(label)
+        re.sub(r" \([\d.,]+\)$", "", html_lib.unescape(label).strip())
         for value, label in re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)<', select)
         if value
     ]

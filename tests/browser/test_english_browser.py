@@ -47,7 +47,9 @@ def test_article_written_in_vietnamese_published_then_translated(page, live_serv
     log_in(page, base, "duyet")
     page.goto(f"{base}/admin/pages/{article.pk}/edit/")
     page.wait_for_load_state("networkidle")
-    run_action(page, "button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])")
+    # "Duyệt và xuất bản" asks for confirmation in a dialog before it publishes (core/admin_workflow.py).
+    run_action(page, "button[data-workflow-action-name='approve']")
+    page.locator(".modal button[type=submit]").click()
     expect(page.locator(".messages")).to_be_visible()
     page.wait_for_load_state("networkidle")
     article.refresh_from_db()

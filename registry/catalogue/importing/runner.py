@@ -182,7 +182,7 @@ def import_file(path, kind, dry_run=False, progress=None, user=None, source_name
 def _check(schema, rows, missing, site_settings, report, progress):
     """The check pass: every row's result, without writing; returns ``[(result, values)]`` of the good rows."""
     save, ctx = SAVERS[schema.kind], Context(apply=False)
-    seen, checked = {}, []
+    seen, records, checked = {}, {}, []
     for done, (number, raw) in enumerate(rows, start=1):
         result = RowResult(number)
         report.results.append(result)
@@ -194,6 +194,7 @@ def _check(schema, rows, missing, site_settings, report, progress):
             seen[key] = number
             result.warnings = coordinate_warnings(values, site_settings)
             outcome = save(dict(values), missing, ctx)
+            _check_same_record(schema, outcome.obj, number, values, records)
             result.status = outcome.status
             result.changes = [(name, shown(old), shown(new)) for name, old, new in outcome.changes]
             checked.append((result, values))
@@ -207,6 +208,32 @@ def _check(schema, rows, missing, site_settings, report, progress):
         if progress:
             progress(done, len(rows), "check")
     return checked
+
+
+def _identity(obj):
+    """What tells records apart: model and primary key, or the object itself for one a dry run only plans."""
+    return type(obj), obj.pk if obj.pk is not None else id(obj)
+
+
+def _check_same_record(schema, obj, number, values, records):
+    """RowError when an earlier row of the file names the same record ``obj`` by any of its keys (a tax code on
+    one row, a slug on another): the later row would silently overwrite the earlier one. ``records``:
+    ``{identity: (row number, values)}``, filled here."""
+    identity = _identity(obj)
+    if identity not in records:
+        records[identity] = (number, values)
+        return
+    row, earlier = records[identity]
+    shared = [name for name in _key_columns(schema) if values.get(name) and values.get(name) == earlier.get(name)]
+    if shared:
+        name = shared[0]
+        detail = f"{field_label(schema.kind, name).lower()} {values[name]}"
+    else:
+        detail = f"“{obj}”"
+    raise RowError(
+        _("trùng %(record)s với dòng %(row)s (%(detail)s)")
+        % {"record": type(obj)._meta.verbose_name, "row": row, "detail": detail}
+    )
 
 
 def _save(schema, checked, missing, report, progress):

@@ -5,6 +5,7 @@ formula cells without a value are row errors, large files are refused by the adm
 import csv
 
 import pytest
+from openpyxl import Workbook
 
 from registry.catalogue.importing.runner import import_file
 from registry.catalogue.models import Producer, ProductPage
@@ -127,3 +128,62 @@ def test_a_name_only_row_naming_several_producers_is_refused(home_page, tmp_path
         "Dòng 2: có 2 cơ sở cùng tên “co so hoa sen”: hãy thêm cột tax_code hoặc slug để chỉ rõ cơ sở."
     ]
     assert Producer.objects.count() == count
+
+
+def test_the_admin_screen_names_the_uploaded_file_by_its_own_name(admin_client, home_page):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    url = reverse("catalogue_import:index")
+    upload = SimpleUploadedFile("Danh sách cơ sở.csv", b"slug,name\nco-so,Caf\xe9\n")
+    html = admin_client.post(url, {"kind": "producers", "file": upload}).content.decode()
+    assert "Tệp Danh sách cơ sở.csv không mã hóa UTF-8" in html
+    upload = SimpleUploadedFile("../../Cơ sở\x07.csv", b"slug,name\nco-so,C\xc6\xa1 s\xe1\xbb\x9f\n")
+    html = admin_client.post(url, {"kind": "producers", "file": upload}).content.decode()
+    assert "— Cơ sở.csv" in html and "../" not in html.split("— Cơ sở.csv")[0][-20:]
+
+
+def test_a_formula_without_a_stored_value_is_a_row_error_not_a_blank(home_page, tmp_path):
+    producer = ProducerFactory(slug="co-so-a", description="Giới thiệu thật")
+    workbook = Workbook()
+    workbook.active.append(["slug", "description"])
+    workbook.active.append(["co-so-a", '=HYPERLINK("http://evil.example","bấm")'])
+    workbook.save(tmp_path / "p.xlsx")
+    report = import_file(tmp_path / "p.xlsx", "producers")
+    assert report.errors == ["Dòng 2: ô “description” là công thức chưa có giá trị; hãy dán giá trị (Paste Values)."]
+    producer.refresh_from_db()
+    assert producer.description == "Giới thiệu thật"
+
+
+def test_a_formula_with_a_stored_value_uses_the_value(home_page, tmp_path):
+    import zipfile
+
+    producer = ProducerFactory(slug="co-so-a", description="Cũ")
+    workbook = Workbook()
+    workbook.active.append(["slug", "description"])
+    workbook.active.append(["co-so-a", '=CONCAT("Mới","")'])
+    workbook.save(tmp_path / "f.xlsx")
+    # What Excel writes: the formula and its cached value (<v>), in an inline-string-free sheet.
+    with zipfile.ZipFile(tmp_path / "f.xlsx") as source, zipfile.ZipFile(tmp_path / "p.xlsx", "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode()
+                start = text.index('<c r="B2"')
+                end = text.index("</c>", start) + len("</c>")
+                text = text[:start] + '<c r="B2" t="str"><f>CONCAT("Mới","")</f><v>Mới</v></c>' + text[end:]
+                data = text.encode()
+            target.writestr(item, data)
+    report = import_file(tmp_path / "p.xlsx", "producers")
+    assert report.ok and report.results[0].changes == [("description", "Cũ", "Mới")], report.errors
+    producer.refresh_from_db()
+    assert producer.description == "Mới"
+
+
+def test_blank_lines_before_the_header_are_skipped(home_page, tmp_path):
+    ProducerFactory(slug="co-so-a", name="Cơ sở A")
+    path = tmp_path / "p.csv"
+    path.write_text("\n;;\n\nslug;name\nco-so-a;Cơ sở B\n", encoding="utf-8")
+    report = import_file(path, "producers", dry_run=True)
+    assert report.ok, report.errors
+    assert report.results[0].number == 5 and report.results[0].changes == [("name", "Cơ sở A", "Cơ sở B")]

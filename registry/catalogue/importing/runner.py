@@ -29,7 +29,7 @@ from core.models import SiteSettings
 
 from ..public_fields import FIELDS
 from .parsers import RowError, text
-from .readers import read_rows
+from .readers import UncomputedFormula, read_rows
 from .savers import CREATED, SAVERS, UNCHANGED, UPDATED, Context, validation_message
 from .schemas import SCHEMAS, parse_row
 
@@ -134,7 +134,13 @@ def _parse(schema, raw):
     """The row's clean values, or RowError naming every problem; a row whose key cells are all empty is said
     to lack its identifier (``thiếu mã định danh (slug)``) rather than to have an empty required cell."""
     keys = [key for key in _key_columns(schema) if key in raw]
-    problems = []
+    problems = [
+        _("ô “%(column)s” là công thức chưa có giá trị; hãy dán giá trị (Paste Values)") % {"column": name}
+        for name, cell in raw.items()
+        if isinstance(cell, UncomputedFormula)
+    ]
+    if problems:  # never read as an empty cell, which would blank the field
+        raise RowError("; ".join(problems))
     if not any(text(raw[key]) for key in keys):
         problems.append(_("thiếu mã định danh (%(columns)s)") % {"columns": ", ".join(keys)})
     try:
@@ -159,7 +165,7 @@ def import_file(path, kind, dry_run=False, progress=None, user=None, source_name
     schema = SCHEMAS[kind]
     report = ImportReport(kind)
     headings = schema.headings()
-    rows = [(number, schema.resolve(raw, headings)) for number, raw in read_rows(path)]
+    rows = [(number, schema.resolve(raw, headings)) for number, raw in read_rows(path, name=source_name or None)]
     report.rows = len(rows)
     present = set(rows[0][1]) if rows else set()
     report.errors = _file_errors(schema, present) if rows else []

@@ -187,3 +187,24 @@ def test_blank_lines_before_the_header_are_skipped(home_page, tmp_path):
     report = import_file(path, "producers", dry_run=True)
     assert report.ok, report.errors
     assert report.results[0].number == 5 and report.results[0].changes == [("name", "Cơ sở A", "Cơ sở B")]
+
+
+def test_the_admin_screen_refuses_a_file_over_its_row_limit_and_points_to_the_command(
+    admin_client, home_page, settings
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    settings.IMPORT_ADMIN_MAX_ROWS = 2
+    body = "slug,name,kind\n" + "".join(f"co-so-{n},Cơ sở {n},sme\n" for n in range(3))
+    upload = SimpleUploadedFile("lon.csv", body.encode())
+    response = admin_client.post(reverse("catalogue_import:index"), {"kind": "producers", "file": upload})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Tệp có 3 dòng dữ liệu, nhiều hơn 2 dòng mà màn hình này nhập được trong một lần" in html
+    assert "manage.py import_registry" in html and 'name="token"' not in html
+    assert not Producer.objects.filter(slug="co-so-0").exists()
+    settings.IMPORT_ADMIN_MAX_ROWS = 3
+    upload = SimpleUploadedFile("lon.csv", body.encode())
+    html = admin_client.post(reverse("catalogue_import:index"), {"kind": "producers", "file": upload}).content
+    assert 'name="token"' in html.decode()

@@ -157,16 +157,26 @@ def _site_settings():
     return SiteSettings.base_queryset().first() or SiteSettings()
 
 
-def import_file(path, kind, dry_run=False, progress=None, user=None, source_name=""):
+def import_file(path, kind, dry_run=False, progress=None, user=None, source_name="", max_rows=None):
     """Import ``path`` as ``kind`` and return an ``ImportReport``; ``user`` and ``source_name`` (the uploaded
-    file's name) go to the audit log. ``progress(done, total, stage)``, if given, is called after each row of the
-    check pass (stage ``"check"``) and of the save pass (``"save"``). A dry run executes no write and opens no
-    transaction. Raises ``readers.NotASpreadsheet`` for unreadable files."""
+        file's name) go to the audit log. ``progress(done, total, stage)``, if given, is called after each row of the
+        check pass (stage ``"check"``) and of the save pass (``"save"``). A dry run executes no write and opens no
+        transaction. ``max_rows``: a file with more data rows is refused as a whole (a file error, nothing checked).
+    Raises ``readers.NotASpreadsheet`` for unreadable files."""
     schema = SCHEMAS[kind]
     report = ImportReport(kind)
     headings = schema.headings()
     rows = [(number, schema.resolve(raw, headings)) for number, raw in read_rows(path, name=source_name or None)]
     report.rows = len(rows)
+    if max_rows is not None and len(rows) > max_rows:
+        report.errors = [
+            _(
+                "Tệp có %(rows)s dòng dữ liệu, nhiều hơn %(max)s dòng mà màn hình này nhập được trong một lần: hãy "
+                "chia tệp thành nhiều tệp nhỏ hơn, hoặc nhờ quản trị viên nhập bằng lệnh “manage.py import_registry”."
+            )
+            % {"rows": len(rows), "max": max_rows}
+        ]
+        return report
     present = set(rows[0][1]) if rows else set()
     report.errors = _file_errors(schema, present) if rows else []
     if report.errors:

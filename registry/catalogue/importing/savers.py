@@ -62,6 +62,7 @@ class Context:
         self.apply = apply
         self.planned = {}
         self._names = {}
+        self._cache = {}
 
     def find(self, model, **lookup):
         """The record of ``model`` with ``lookup`` (one field): planned in this pass, else stored, else ``None``."""
@@ -70,6 +71,13 @@ class Context:
         if planned is not None:
             return planned
         return model.objects.filter(**lookup).first()
+
+    def cached(self, key, compute):
+        """``compute()`` once per pass for ``key``: the records a file refers to over and over (its communes,
+        producers, villages, the index page) are read once, not on every row."""
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
 
     def named(self, model, name):
         """The records of ``model`` whose ``name`` folds (``core.text.fold``: case, accents, NFC/NFD) to the
@@ -127,26 +135,28 @@ def validation_message(error):
     return " ".join(error.messages)
 
 
-def _commune(code):
+def _commune(code, ctx):
     if not code:
         return None
-    commune = Commune.objects.filter(code=code).first()
+    commune = ctx.cached((Commune, code), lambda: Commune.objects.filter(code=code).first())
     if commune is None:
         raise RowError(_("không có xã/phường mã “%(code)s”") % {"code": code})
     return commune
 
 
-def _page(model, slug, label):
+def _page(model, slug, label, ctx):
     if not slug:
         return None
-    page = model.objects.filter(slug=slug).first()
+    page = ctx.cached((model, slug), lambda: model.objects.filter(slug=slug).first())
     if page is None:
         raise RowError(_("không có %(label)s với đường dẫn “%(slug)s”") % {"label": label, "slug": slug})
     return page
 
 
-def _index(model):
-    index = model.objects.first()
+def _index(model, ctx):
+    """The listing page new pages go under; read once per dry run (the save pass reads it for each page it adds,
+    since adding a child changes it)."""
+    index = model.objects.first() if ctx.apply else ctx.cached((model, "index"), model.objects.first)
     if index is None:
         raise RowError(_("chưa có trang danh sách %(name)s trên trang web") % {"name": model._meta.verbose_name})
     return index
@@ -189,7 +199,7 @@ def save_commune(v, missing, ctx):
 
 def save_producer(v, missing, ctx):
     if "commune_code" in v:
-        v["commune"] = _commune(v.pop("commune_code"))
+        v["commune"] = _commune(v.pop("commune_code"), ctx)
     obj = ctx.find(Producer, tax_code=v["tax_code"]) if v.get("tax_code") else None
     by_name_only = not v.get("slug") and not v.get("tax_code")
     if not v.get("slug"):
@@ -233,7 +243,7 @@ def _save_page(model, index_model, v, missing, ctx, trade_groups=None):
         page = model(**v)
         if trade_groups is not None:
             page.trade_groups = trade_groups
-        index = _index(index_model)
+        index = _index(index_model, ctx)
         if index.get_children().filter(slug=v["slug"]).exists():
             raise RowError(_("đường dẫn “%(slug)s” đã dùng cho trang khác") % {"slug": v["slug"]})
         if ctx.apply:
@@ -276,18 +286,24 @@ def _has_pending_work(page):
     return bool(page.has_unpublished_changes or page.workflow_in_progress)
 
 
+def _producer_by_key(key):
+    """The producer a product row names by tax code, else by slug; ``None`` when there is none."""
+    if not key:
+        return None
+    return Producer.objects.filter(tax_code=key).first() or Producer.objects.filter(slug=key).first()
+
+
 def save_product(v, missing, ctx):
     if "producer" in v:
         key = v.pop("producer")
-        producer = Producer.objects.filter(tax_code=key).first() if key else None
-        producer = producer or Producer.objects.filter(slug=key).first()
+        producer = ctx.cached((Producer, key), lambda: _producer_by_key(key))
         if producer is None:
             raise RowError(_("không có cơ sở có mã số thuế hoặc đường dẫn “%(key)s”") % {"key": key})
         v["producer"] = producer
     if "commune_code" in v:
-        v["commune"] = _commune(v.pop("commune_code"))
+        v["commune"] = _commune(v.pop("commune_code"), ctx)
     if "craft_village_slug" in v:
-        v["craft_village"] = _page(CraftVillagePage, v.pop("craft_village_slug"), _("làng nghề"))
+        v["craft_village"] = _page(CraftVillagePage, v.pop("craft_village_slug"), _("làng nghề"), ctx)
     return _save_page(ProductPage, ProductIndexPage, v, missing, ctx)
 
 
@@ -296,7 +312,7 @@ def save_village(v, missing, ctx):
     if "trade_groups" in v:
         trade_groups = list(TradeGroupTag.objects.filter(code__in=v.pop("trade_groups")).order_by("code"))
     if "commune_code" in v:
-        v["commune"] = _commune(v.pop("commune_code"))
+        v["commune"] = _commune(v.pop("commune_code"), ctx)
     existing = ctx.find(CraftVillagePage, slug=v["slug"])
     total = v.get("households_total", getattr(existing, "households_total", None))
     in_trade = v.get("households_in_trade", getattr(existing, "households_in_trade", None))
@@ -307,15 +323,15 @@ def save_village(v, missing, ctx):
 
 def save_artisan(v, missing, ctx):
     if "commune_code" in v:
-        v["commune"] = _commune(v.pop("commune_code"))
+        v["commune"] = _commune(v.pop("commune_code"), ctx)
     if "craft_village_slug" in v:
-        v["craft_village"] = _page(CraftVillagePage, v.pop("craft_village_slug"), _("làng nghề"))
+        v["craft_village"] = _page(CraftVillagePage, v.pop("craft_village_slug"), _("làng nghề"), ctx)
     return _save_page(ArtisanPage, ArtisanIndexPage, v, missing, ctx)
 
 
 def save_certificate(v, missing, ctx):
     if "product_slug" in v:
-        v["product"] = _page(ProductPage, v.pop("product_slug"), _("sản phẩm"))
+        v["product"] = _page(ProductPage, v.pop("product_slug"), _("sản phẩm"), ctx)
     obj = ctx.find(Certificate, serial=v["serial"])
     revoked_at = v.get("revoked_at", getattr(obj, "revoked_at", None))
     reason = v.get("revoked_reason", getattr(obj, "revoked_reason", ""))

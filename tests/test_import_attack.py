@@ -208,3 +208,14 @@ def test_the_admin_screen_refuses_a_file_over_its_row_limit_and_points_to_the_co
     upload = SimpleUploadedFile("lon.csv", body.encode())
     html = admin_client.post(reverse("catalogue_import:index"), {"kind": "producers", "file": upload}).content
     assert 'name="token"' in html.decode()
+
+
+@pytest.mark.parametrize("model", ["producer", "certificate", "commune", "province"])
+def test_the_admin_csv_export_starts_with_a_utf8_byte_order_mark(admin_client, home_page, model):
+    from django.urls import reverse
+
+    ProducerFactory(name="Cơ sở Gốm Bàu Trúc")
+    response = admin_client.get(reverse(f"wagtailsnippets_catalogue_{model}:list") + "?export=csv")
+    content = b"".join(response.streaming_content)
+    assert content.startswith(b"\xef\xbb\xbf") and not content.startswith(b"\xef\xbb\xbf\xef\xbb\xbf")
+    content.decode("utf-8-sig")

@@ -126,9 +126,10 @@ class ImportView(WagtailAdminTemplateMixin, View):
         )
 
 
-# Rows the screen checks within one web request: measured 29/11/2026 on the shared 2-core machine, a dry run
-# costs about 5–9 ms per row once per-file lookups are cached (it was 8–15 ms in a quiet test database and 37 ms
-# under load), so 1,000 rows leave a wide margin under gunicorn's 30 s worker timeout even on a busy server.
+# Rows the screen checks within one web request. Measured 29/11/2026 with bench/import_dry_run.py on the shared
+# 2-core machine (demo data, new rows, ~2.5 s process start subtracted): artisans 8.9 → 3.0 ms/row, products
+# 6.0 → 3.0 ms/row once per-file lookups are cached; the tester saw 37 ms/row before under heavy load. 1,000
+# rows thus take a few seconds, and stay under gunicorn's 30 s worker timeout even several times slower.
 DEFAULT_MAX_ROWS = 1000
 
 

@@ -13,6 +13,9 @@ Measured 29/11/2026 on the shared 2-core machine (load average 7–10, so times 
 machine's), 10,000 new products on the demo data: before (dry run = save everything in a transaction, then roll
 back) stopped at the 1,500 s limit with 1,846 of 1,859 write attempts locked out; after (checked in memory) 730 s,
 0 of 1,411 locked.
+
+Per-file lookup cache (index page, communes, producers, villages), 29/11/2026, same machine, ``--rows 1000 --kind
+artisans``: 11.4 s → 5.5 s; ``--rows 500 --kind products``: 5.5 s → 4.0 s (a 1-row run takes 2.5 s: start-up).
 """
 
 import argparse

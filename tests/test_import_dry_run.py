@@ -119,14 +119,15 @@ def test_the_real_import_after_the_check_applies_what_the_dry_run_said(mixed_fil
 
 
 def test_a_duplicate_key_within_the_file_is_found_by_the_dry_run_as_by_the_import(home_page, tmp_path):
-    """A producer added by an earlier row is the one a later row with its tax code changes, in both passes."""
+    """A later row naming, by its tax code, the producer an earlier row adds is a duplicate in both passes."""
     path = write_csv(tmp_path / "p.csv", ["tax_code", "slug", "name", "kind"],
                      [["5900000009", "co-so-x", "Cơ sở X", "household"],
                       ["5900000009", "", "Cơ sở X", "cooperative"]])  # fmt: skip
     planned = import_file(path, "producers", dry_run=True)
-    assert planned.counts == {"created": 1, "updated": 1, "unchanged": 0, "errors": 0}
+    assert planned.counts == {"created": 1, "updated": 0, "unchanged": 0, "errors": 1}
+    assert planned.errors == ["Dòng 3: trùng cơ sở sản xuất với dòng 2 (mã số thuế 5900000009)."]
     applied = import_file(path, "producers")
-    assert applied.counts == planned.counts and Producer.objects.get(tax_code="5900000009").kind == "cooperative"
+    assert applied.errors == planned.errors and not Producer.objects.filter(tax_code="5900000009").exists()
 
 
 def test_a_dry_run_catches_what_only_the_database_used_to(home_page, tmp_path):

@@ -46,6 +46,12 @@ class SafeExportIndexView(IndexView):
             row[field.name] = display() if display else field.value(item, self.request)
         return row
 
+    def stream_csv(self, queryset):
+        """Wagtail's CSV after a UTF-8 byte-order mark, as the open-data CSVs have, so that Excel on Windows
+        reads the Vietnamese text as UTF-8 rather than in the system's legacy code page."""
+        yield "\ufeff"
+        yield from super().stream_csv(queryset)
+
     def preprocess_field_value(self, field, value, export_format):
         cell = super().preprocess_field_value(field, value, export_format)
         return cell if isinstance(value, _NOT_TEXT) else safe_cell(cell)

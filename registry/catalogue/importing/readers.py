@@ -19,6 +19,8 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.text import clean_text
+
 SAVE_AS_UTF8 = gettext_lazy("Hãy mở tệp bằng Excel và lưu lại dạng “CSV UTF-8 (phân cách bằng dấu phẩy)”.")
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97–2003 .xls (and other old Office files)
@@ -33,15 +35,30 @@ def _normalise_header(value):
     return str(value or "").strip().lower().lstrip("\ufeff").replace(" ", "_").rstrip("*")
 
 
-def read_rows(path):
-    """Yield ``(row_number, {column: value})`` for every non-empty row; row numbers are the spreadsheet's (header=1)."""
+class UncomputedFormula(str):
+    """An .xlsx cell holding a formula saved without its computed value (as openpyxl and some other programs
+    write them): the text is the formula. The importer makes it a row error rather than read it as empty."""
+
+
+def display_name(name):
+    """A file name fit to show in a message: its last component, NFC, without control characters, at most 120
+    characters (an uploaded file's name is whatever the user's computer sent)."""
+    name = clean_text(Path(str(name).replace("\\", "/")).name).replace("\n", " ").replace("\t", " ").strip()
+    return name[:117] + "…" if len(name) > 120 else name
+
+
+def read_rows(path, name=None):
+    """Yield ``(row_number, {column: value})`` for every non-empty row; row numbers are the spreadsheet's (the
+    header is the first non-empty row, usually 1). ``name``: the file's name as the user knows it (an upload's
+    own name, not the temporary file's), used in messages."""
     path = Path(path)
+    shown = display_name(name or path.name)
     if not path.is_file():
-        raise NotASpreadsheet(_("Không tìm thấy tệp %(path)s.") % {"path": path})
+        raise NotASpreadsheet(_("Không tìm thấy tệp %(path)s.") % {"path": shown})
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise NotASpreadsheet(
-            _("Tệp %(name)s không phải bảng tính: chỉ nhận tệp .xlsx (Excel) hoặc .csv.") % {"name": path.name}
+            _("Tệp %(name)s không phải bảng tính: chỉ nhận tệp .xlsx (Excel) hoặc .csv.") % {"name": shown}
         )
     with path.open("rb") as handle:
         start = handle.read(8)
@@ -51,19 +68,24 @@ def read_rows(path):
                 "Tệp %(name)s là bảng tính Excel 97–2003 (.xls), không đọc được: hãy mở bằng Excel và lưu lại dạng "
                 "“Sổ làm việc Excel (.xlsx)” hoặc “CSV UTF-8”."
             )
-            % {"name": path.name}
+            % {"name": shown}
         )
-    rows = _xlsx_rows(path) if suffix == ".xlsx" or start.startswith(ZIP_MAGIC) else _csv_rows(path)
-    rows = iter(rows)
-    header = next(rows, None)
-    if not header or not any(header):
-        raise NotASpreadsheet(_("Tệp %(name)s không có dòng tiêu đề.") % {"name": path.name})
+    rows = _xlsx_rows(path, shown) if suffix == ".xlsx" or start.startswith(ZIP_MAGIC) else _csv_rows(path, shown)
+    rows = enumerate(rows, start=1)
+    header_number, header = next(((n, row) for n, row in rows if _filled(row)), (0, None))  # blank lines skipped
+    if not header:
+        raise NotASpreadsheet(_("Tệp %(name)s không có dòng tiêu đề.") % {"name": shown})
     names = [_normalise_header(h) for h in header]
-    for number, values in enumerate(rows, start=2):
+    for number, values in rows:
         values = list(values) + [None] * (len(names) - len(values))
         if all(v is None or str(v).strip() == "" for v in values):
             continue
         yield number, {name: values[i] for i, name in enumerate(names) if name}
+
+
+def _filled(row):
+    """Whether a row has a non-blank cell."""
+    return bool(row) and any(v is not None and str(v).strip() != "" for v in row)
 
 
 def read_header(path):
@@ -73,25 +95,41 @@ def read_header(path):
     return []
 
 
-def _xlsx_rows(path):
+def _xlsx_rows(path, name):
+    """The rows of the first sheet as values; a formula cell with no stored value is an ``UncomputedFormula``.
+
+    The workbook is read twice, side by side: for the values Excel stored (``data_only``) and for the formulas,
+    since openpyxl gives ``None`` for a formula saved without its value (as openpyxl itself writes them)."""
     from openpyxl import load_workbook  # heavy, loaded only to read a workbook (design.md)
 
-    with path.open("rb") as handle:  # a handle, not the name: a workbook saved as .csv is read too
+    with path.open("rb") as handle, path.open("rb") as formulas_handle:  # a workbook named .csv is read too
         try:
             workbook = load_workbook(handle, read_only=True, data_only=True)
-            sheet = workbook.worksheets[0]
+            formulas = load_workbook(formulas_handle, read_only=True, data_only=False)
+            sheet, formula_sheet = workbook.worksheets[0], formulas.worksheets[0]
         except Exception as error:  # an uploaded file: zip, XML and openpyxl's own errors all mean "unreadable"
             raise NotASpreadsheet(
-                _("Tệp %(name)s không đọc được như một bảng tính Excel (.xlsx).") % {"name": path.name}
+                _("Tệp %(name)s không đọc được như một bảng tính Excel (.xlsx).") % {"name": name}
             ) from error
         try:
-            yield from sheet.iter_rows(values_only=True)
+            for values, cells in zip(sheet.iter_rows(values_only=True), formula_sheet.iter_rows(), strict=False):
+                yield _with_formulas(values, cells)
         except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
             raise NotASpreadsheet(
-                _("Tệp %(name)s bị hỏng: không đọc hết được bảng tính Excel (.xlsx).") % {"name": path.name}
+                _("Tệp %(name)s bị hỏng: không đọc hết được bảng tính Excel (.xlsx).") % {"name": name}
             ) from error
         finally:
             workbook.close()
+            formulas.close()
+
+
+def _with_formulas(values, cells):
+    """``values`` with each formula cell that has no stored value replaced by ``UncomputedFormula``."""
+    values = list(values)
+    for index, cell in enumerate(cells):
+        if index < len(values) and values[index] is None and getattr(cell, "data_type", None) == "f":
+            values[index] = UncomputedFormula(cell.value)
+    return values
 
 
 def _line_of(data, index, newline=b"\n"):
@@ -166,19 +204,19 @@ def _delimiter(header_line):
     return max(DELIMITERS, key=header_line.count)
 
 
-def _csv_rows(path):
-    text = _decode(path.read_bytes(), path.name)
+def _csv_rows(path, name):
+    text = _decode(path.read_bytes(), name)
     first, _newline, rest = text.partition("\n")
     declared = _SEP_LINE.match(first)
     if declared:  # Excel's hint line; Excel does not show it, so the header stays row 1
         text, delimiter = rest, declared.group(1)
-    else:
-        delimiter = _delimiter(first)
+    else:  # from the header: the first line that is not blank (blank lines above it are skipped)
+        delimiter = _delimiter(next((line for line in text.split("\n") if line.strip(" \r\t,;")), ""))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         yield from reader
     except csv.Error as error:
         raise NotASpreadsheet(
             _('Tệp %(name)s: từ dòng %(line)s không đọc được như CSV, thường do một dấu ngoặc kép (") không được đóng.')
-            % {"name": path.name, "line": reader.line_num}
+            % {"name": name, "line": reader.line_num}
         ) from error

@@ -29,7 +29,7 @@ from core.models import SiteSettings
 
 from ..public_fields import FIELDS
 from .parsers import RowError, text
-from .readers import read_rows
+from .readers import UncomputedFormula, read_rows
 from .savers import CREATED, SAVERS, UNCHANGED, UPDATED, Context, validation_message
 from .schemas import SCHEMAS, parse_row
 
@@ -134,7 +134,13 @@ def _parse(schema, raw):
     """The row's clean values, or RowError naming every problem; a row whose key cells are all empty is said
     to lack its identifier (``thiếu mã định danh (slug)``) rather than to have an empty required cell."""
     keys = [key for key in _key_columns(schema) if key in raw]
-    problems = []
+    problems = [
+        _("ô “%(column)s” là công thức chưa có giá trị; hãy dán giá trị (Paste Values)") % {"column": name}
+        for name, cell in raw.items()
+        if isinstance(cell, UncomputedFormula)
+    ]
+    if problems:  # never read as an empty cell, which would blank the field
+        raise RowError("; ".join(problems))
     if not any(text(raw[key]) for key in keys):
         problems.append(_("thiếu mã định danh (%(columns)s)") % {"columns": ", ".join(keys)})
     try:
@@ -151,16 +157,26 @@ def _site_settings():
     return SiteSettings.base_queryset().first() or SiteSettings()
 
 
-def import_file(path, kind, dry_run=False, progress=None, user=None, source_name=""):
+def import_file(path, kind, dry_run=False, progress=None, user=None, source_name="", max_rows=None):
     """Import ``path`` as ``kind`` and return an ``ImportReport``; ``user`` and ``source_name`` (the uploaded
-    file's name) go to the audit log. ``progress(done, total, stage)``, if given, is called after each row of the
-    check pass (stage ``"check"``) and of the save pass (``"save"``). A dry run executes no write and opens no
-    transaction. Raises ``readers.NotASpreadsheet`` for unreadable files."""
+        file's name) go to the audit log. ``progress(done, total, stage)``, if given, is called after each row of the
+        check pass (stage ``"check"``) and of the save pass (``"save"``). A dry run executes no write and opens no
+        transaction. ``max_rows``: a file with more data rows is refused as a whole (a file error, nothing checked).
+    Raises ``readers.NotASpreadsheet`` for unreadable files."""
     schema = SCHEMAS[kind]
     report = ImportReport(kind)
     headings = schema.headings()
-    rows = [(number, schema.resolve(raw, headings)) for number, raw in read_rows(path)]
+    rows = [(number, schema.resolve(raw, headings)) for number, raw in read_rows(path, name=source_name or None)]
     report.rows = len(rows)
+    if max_rows is not None and len(rows) > max_rows:
+        report.errors = [
+            _(
+                "Tệp có %(rows)s dòng dữ liệu, nhiều hơn %(max)s dòng mà màn hình này nhập được trong một lần: hãy "
+                "chia tệp thành nhiều tệp nhỏ hơn, hoặc nhờ quản trị viên nhập bằng lệnh “manage.py import_registry”."
+            )
+            % {"rows": len(rows), "max": max_rows}
+        ]
+        return report
     present = set(rows[0][1]) if rows else set()
     report.errors = _file_errors(schema, present) if rows else []
     if report.errors:
@@ -182,7 +198,7 @@ def import_file(path, kind, dry_run=False, progress=None, user=None, source_name
 def _check(schema, rows, missing, site_settings, report, progress):
     """The check pass: every row's result, without writing; returns ``[(result, values)]`` of the good rows."""
     save, ctx = SAVERS[schema.kind], Context(apply=False)
-    seen, checked = {}, []
+    seen, records, checked = {}, {}, []
     for done, (number, raw) in enumerate(rows, start=1):
         result = RowResult(number)
         report.results.append(result)
@@ -194,6 +210,7 @@ def _check(schema, rows, missing, site_settings, report, progress):
             seen[key] = number
             result.warnings = coordinate_warnings(values, site_settings)
             outcome = save(dict(values), missing, ctx)
+            _check_same_record(schema, outcome.obj, number, values, records)
             result.status = outcome.status
             result.changes = [(name, shown(old), shown(new)) for name, old, new in outcome.changes]
             checked.append((result, values))
@@ -207,6 +224,32 @@ def _check(schema, rows, missing, site_settings, report, progress):
         if progress:
             progress(done, len(rows), "check")
     return checked
+
+
+def _identity(obj):
+    """What tells records apart: model and primary key, or the object itself for one a dry run only plans."""
+    return type(obj), obj.pk if obj.pk is not None else id(obj)
+
+
+def _check_same_record(schema, obj, number, values, records):
+    """RowError when an earlier row of the file names the same record ``obj`` by any of its keys (a tax code on
+    one row, a slug on another): the later row would silently overwrite the earlier one. ``records``:
+    ``{identity: (row number, values)}``, filled here."""
+    identity = _identity(obj)
+    if identity not in records:
+        records[identity] = (number, values)
+        return
+    row, earlier = records[identity]
+    shared = [name for name in _key_columns(schema) if values.get(name) and values.get(name) == earlier.get(name)]
+    if shared:
+        name = shared[0]
+        detail = f"{field_label(schema.kind, name).lower()} {values[name]}"
+    else:
+        detail = f"“{obj}”"
+    raise RowError(
+        _("trùng %(record)s với dòng %(row)s (%(detail)s)")
+        % {"record": type(obj)._meta.verbose_name, "row": row, "detail": detail}
+    )
 
 
 def _save(schema, checked, missing, report, progress):

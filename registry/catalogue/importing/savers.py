@@ -10,7 +10,9 @@ Only the fields present are written: a column missing from the file leaves that 
 needs every required column.
 
 Natural keys: province/commune code, producer tax code (else slug, else the slug of its name), page slug,
-certificate serial. Pages are published through a revision so that the editor's view and the live page agree.
+certificate serial. Pages are compared with their live version and published through a revision so that the
+editor's view and the live page agree; a page with a pending draft or in moderation is never changed by an import
+(its row is an error), so nobody's unapproved draft is published and no draft is lost.
 """
 
 from dataclasses import dataclass, field
@@ -18,7 +20,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from core.text import slugify
+from core.text import fold, slugify
 
 from ..choices import CertificateSource
 from ..models import (
@@ -59,6 +61,8 @@ class Context:
     def __init__(self, apply):
         self.apply = apply
         self.planned = {}
+        self._names = {}
+        self._cache = {}
 
     def find(self, model, **lookup):
         """The record of ``model`` with ``lookup`` (one field): planned in this pass, else stored, else ``None``."""
@@ -68,6 +72,26 @@ class Context:
             return planned
         return model.objects.filter(**lookup).first()
 
+    def cached(self, key, compute):
+        """``compute()`` once per pass for ``key``: the records a file refers to over and over (its communes,
+        producers, villages, the index page) are read once, not on every row."""
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
+
+    def named(self, model, name):
+        """The records of ``model`` whose ``name`` folds (``core.text.fold``: case, accents, NFC/NFD) to the
+        same text as ``name``: those planned in this pass, else the stored ones (all names read once per file)."""
+        key = fold(name)
+        planned = self.planned.get((model, "name", key))
+        if planned is not None:
+            return [planned]
+        if model not in self._names:
+            index = self._names[model] = {}
+            for pk, stored in model.objects.values_list("pk", "name"):
+                index.setdefault(fold(stored), []).append(pk)
+        return list(model.objects.filter(pk__in=self._names[model].get(key, [])).order_by("pk"))
+
     def remember(self, obj):
         """Note a record this dry run would add, under each field it can be found by."""
         model = type(obj)
@@ -75,6 +99,8 @@ class Context:
             value = getattr(obj, name, "")
             if value:
                 self.planned[(model, name, value)] = obj
+        if getattr(obj, "name", ""):
+            self.planned[(model, "name", fold(obj.name))] = obj
 
 
 def _same(old, new):
@@ -109,26 +135,28 @@ def validation_message(error):
     return " ".join(error.messages)
 
 
-def _commune(code):
+def _commune(code, ctx):
     if not code:
         return None
-    commune = Commune.objects.filter(code=code).first()
+    commune = ctx.cached((Commune, code), lambda: Commune.objects.filter(code=code).first())
     if commune is None:
         raise RowError(_("không có xã/phường mã “%(code)s”") % {"code": code})
     return commune
 
 
-def _page(model, slug, label):
+def _page(model, slug, label, ctx):
     if not slug:
         return None
-    page = model.objects.filter(slug=slug).first()
+    page = ctx.cached((model, slug), lambda: model.objects.filter(slug=slug).first())
     if page is None:
         raise RowError(_("không có %(label)s với đường dẫn “%(slug)s”") % {"label": label, "slug": slug})
     return page
 
 
-def _index(model):
-    index = model.objects.first()
+def _index(model, ctx):
+    """The listing page new pages go under; read once per dry run (the save pass reads it for each page it adds,
+    since adding a child changes it)."""
+    index = model.objects.first() if ctx.apply else ctx.cached((model, "index"), model.objects.first)
     if index is None:
         raise RowError(_("chưa có trang danh sách %(name)s trên trang web") % {"name": model._meta.verbose_name})
     return index
@@ -171,8 +199,9 @@ def save_commune(v, missing, ctx):
 
 def save_producer(v, missing, ctx):
     if "commune_code" in v:
-        v["commune"] = _commune(v.pop("commune_code"))
+        v["commune"] = _commune(v.pop("commune_code"), ctx)
     obj = ctx.find(Producer, tax_code=v["tax_code"]) if v.get("tax_code") else None
+    by_name_only = not v.get("slug") and not v.get("tax_code")
     if not v.get("slug"):
         v.pop("slug", None)
         derived = slugify(v.get("name", ""))
@@ -182,7 +211,25 @@ def save_producer(v, missing, ctx):
                 v["slug"] = derived
     elif obj is None:
         obj = ctx.find(Producer, slug=v["slug"])
+    if obj is None and by_name_only and v.get("name"):
+        obj = _producer_named(v, ctx)
     return _save_record(Producer, obj, v, missing, ctx, clean_exclude=["logo"])
+
+
+def _producer_named(v, ctx):
+    """The producer a row keyed by its name alone names: the one whose name folds to the same text (so a file
+    typed without accents or in another case does not add a second one), ``None`` for a new one (its slug then
+    derived from the name); RowError when several producers bear that name."""
+    found = ctx.named(Producer, v["name"])
+    if len(found) > 1:
+        raise RowError(
+            _("có %(count)s cơ sở cùng tên “%(name)s”: hãy thêm cột tax_code hoặc slug để chỉ rõ cơ sở")
+            % {"count": len(found), "name": v["name"]}
+        )
+    if found:
+        v.pop("slug", None)
+        return found[0]
+    return None
 
 
 def _save_page(model, index_model, v, missing, ctx, trade_groups=None):
@@ -196,7 +243,7 @@ def _save_page(model, index_model, v, missing, ctx, trade_groups=None):
         page = model(**v)
         if trade_groups is not None:
             page.trade_groups = trade_groups
-        index = _index(index_model)
+        index = _index(index_model, ctx)
         if index.get_children().filter(slug=v["slug"]).exists():
             raise RowError(_("đường dẫn “%(slug)s” đã dùng cho trang khác") % {"slug": v["slug"]})
         if ctx.apply:
@@ -207,8 +254,8 @@ def _save_page(model, index_model, v, missing, ctx, trade_groups=None):
             _full_clean(page, exclude=["path", "depth"])
             ctx.remember(page)
         return Outcome(CREATED, page)
-    if page.pk:
-        page = page.get_latest_revision_as_object()
+    # ``page`` is the LIVE page (the row Wagtail publishes from), never an editor's draft: the file is compared
+    # with what the public sees, and a draft or a revision in moderation is neither published nor overwritten.
     changes = _changes(page, v)
     if trade_groups is not None:
         old = sorted(t.code for t in page.trade_groups.all())
@@ -218,6 +265,10 @@ def _save_page(model, index_model, v, missing, ctx, trade_groups=None):
             page.trade_groups = trade_groups
     if not changes:
         return Outcome(UNCHANGED, page)
+    if page.pk and _has_pending_work(page):
+        raise RowError(
+            _("trang đang có bản nháp chưa xuất bản / đang chờ duyệt: hãy xuất bản hoặc huỷ bản nháp trước khi nhập")
+        )
     for name, _old, new in changes:
         if name != "trade_groups":
             setattr(page, name, new)
@@ -228,18 +279,31 @@ def _save_page(model, index_model, v, missing, ctx, trade_groups=None):
     return Outcome(UPDATED, page, changes)
 
 
+def _has_pending_work(page):
+    """Whether ``page`` has changes an editor saved without publishing (a draft), or is in a moderation
+    workflow: an import must then not publish, since publishing from the live page would discard the draft and
+    publishing the draft would skip its review."""
+    return bool(page.has_unpublished_changes or page.workflow_in_progress)
+
+
+def _producer_by_key(key):
+    """The producer a product row names by tax code, else by slug; ``None`` when there is none."""
+    if not key:
+        return None
+    return Producer.objects.filter(tax_code=key).first() or Producer.objects.filter(slug=key).first()
+
+
 def save_product(v, missing, ctx):
     if "producer" in v:
         key = v.pop("producer")
-        producer = Producer.objects.filter(tax_code=key).first() if key else None
-        producer = producer or Producer.objects.filter(slug=key).first()
+        producer = ctx.cached((Producer, key), lambda: _producer_by_key(key))
         if producer is None:
             raise RowError(_("không có cơ sở có mã số thuế hoặc đường dẫn “%(key)s”") % {"key": key})
         v["producer"] = producer
     if "commune_code" in v:
-        v["commune"] = _commune(v.pop("commune_code"))
+        v["commune"] = _commune(v.pop("commune_code"), ctx)
     if "craft_village_slug" in v:
-        v["craft_village"] = _page(CraftVillagePage, v.pop("craft_village_slug"), _("làng nghề"))
+        v["craft_village"] = _page(CraftVillagePage, v.pop("craft_village_slug"), _("làng nghề"), ctx)
     return _save_page(ProductPage, ProductIndexPage, v, missing, ctx)
 
 
@@ -248,7 +312,7 @@ def save_village(v, missing, ctx):
     if "trade_groups" in v:
         trade_groups = list(TradeGroupTag.objects.filter(code__in=v.pop("trade_groups")).order_by("code"))
     if "commune_code" in v:
-        v["commune"] = _commune(v.pop("commune_code"))
+        v["commune"] = _commune(v.pop("commune_code"), ctx)
     existing = ctx.find(CraftVillagePage, slug=v["slug"])
     total = v.get("households_total", getattr(existing, "households_total", None))
     in_trade = v.get("households_in_trade", getattr(existing, "households_in_trade", None))
@@ -259,15 +323,15 @@ def save_village(v, missing, ctx):
 
 def save_artisan(v, missing, ctx):
     if "commune_code" in v:
-        v["commune"] = _commune(v.pop("commune_code"))
+        v["commune"] = _commune(v.pop("commune_code"), ctx)
     if "craft_village_slug" in v:
-        v["craft_village"] = _page(CraftVillagePage, v.pop("craft_village_slug"), _("làng nghề"))
+        v["craft_village"] = _page(CraftVillagePage, v.pop("craft_village_slug"), _("làng nghề"), ctx)
     return _save_page(ArtisanPage, ArtisanIndexPage, v, missing, ctx)
 
 
 def save_certificate(v, missing, ctx):
     if "product_slug" in v:
-        v["product"] = _page(ProductPage, v.pop("product_slug"), _("sản phẩm"))
+        v["product"] = _page(ProductPage, v.pop("product_slug"), _("sản phẩm"), ctx)
     obj = ctx.find(Certificate, serial=v["serial"])
     revoked_at = v.get("revoked_at", getattr(obj, "revoked_at", None))
     reason = v.get("revoked_reason", getattr(obj, "revoked_reason", ""))

@@ -7,6 +7,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from .readers import display_name
+
 SESSION_KEY = "catalogue_imports"
 MAX_AGE = 24 * 3600
 MAX_BYTES = 10 * 1024 * 1024
@@ -41,7 +43,7 @@ def store(session, uploaded, kind):
         for chunk in uploaded.chunks():
             handle.write(chunk)
     pending = dict(session.get(SESSION_KEY, {}))
-    pending[token] = {"path": str(path), "kind": kind, "name": Path(uploaded.name).name}
+    pending[token] = {"path": str(path), "kind": kind, "name": display_name(uploaded.name)}
     session[SESSION_KEY] = pending
     return token
 

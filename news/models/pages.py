@@ -20,7 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.slugs import TitleSlugMixin
-from core.translation import TranslatedPageMixin
+from core.translation import TranslatedPageMixin, source_pages
 
 from ..blocks import ArticleBodyBlock
 from ..feeds import NewsAtomFeed, NewsRssFeed
@@ -32,8 +32,9 @@ JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 def news_queryset():
-    """Live, public articles with what a listing card needs, newest first."""
-    return (
+    """Live, public articles with what a listing card needs, newest first; each story once, by its Vietnamese source
+    (``core.translation.source_pages``: an English translation is laid over it when served under ``/en/``)."""
+    return source_pages(
         NewsPage.objects.live()
         .public()
         .select_related("category", "featured_image")

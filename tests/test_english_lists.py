@@ -1,0 +1,154 @@
+"""Lists on the English site (issue 13): every card, feed item and search hit of a page that has a live English
+translation shows its English title and summary under /en/; the others show their Vietnamese text marked
+``lang="vi"`` with the visible "In Vietnamese, not translated yet" label. Each story is listed once (by its
+Vietnamese source) and resolving the translations costs one query per list, whatever its length."""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from core.models import SiteSettings
+from core.translation import show_in_language
+from home.models import HomePage
+from news.models import NewsPage
+from tests.factories import NewsPageFactory
+from tests.factories.news import news_index
+from tests.translating import translate
+
+pytestmark = pytest.mark.django_db
+
+LABEL = "In Vietnamese, not translated yet"
+FAIR_VI = "Khai mạc Hội chợ công thương Gia Lai"
+FAIR_EN = "Gia Lai trade fair opens"
+
+
+def card(html, slug):
+    """The card (article element) of the page whose address ends in ``slug``/."""
+    match = re.search(
+        r'<article class="card[^"]*">(?:(?!</article>).)*?' + re.escape(f"{slug}/") + r".*?</article>", html, re.S
+    )
+    assert match, f"no card for {slug}"
+    return match.group(0)
+
+
+@pytest.fixture
+def stories(home_page):
+    """Two articles: one with a published English translation, one without; an English news index and English
+    site name."""
+    settings_row = SiteSettings.load()
+    settings_row.site_name_en = "Gia Lai Industrial Promotion Center"
+    settings_row.save()
+    translate(news_index(), title="News", intro="Industrial promotion news.")
+    fair = NewsPageFactory(
+        title=FAIR_VI, slug="khai-mac-hoi-cho", summary="Hơn một trăm gian hàng.", date=datetime.date(2026, 11, 20)
+    )
+    translate(fair, title=FAIR_EN, summary="More than one hundred stalls.")
+    plain = NewsPageFactory(
+        title="Tập huấn sản xuất sạch hơn", slug="tap-huan", summary="Lớp tập huấn.", date=datetime.date(2026, 11, 10)
+    )
+    return {"fair": fair, "plain": plain}
+
+
+def assert_english_and_vietnamese_cards(html):
+    fair = card(html, "/en/tin-tuc/khai-mac-hoi-cho")
+    assert FAIR_EN in fair and "More than one hundred stalls." in fair
+    assert FAIR_VI not in fair and 'lang="vi"' not in fair and LABEL not in fair
+    plain = card(html, "/en/tin-tuc/tap-huan")
+    assert re.search(r'<h3 class="card__title" lang="vi"><a href="/en/tin-tuc/tap-huan/">Tập huấn', plain)
+    assert '<p class="news-card__summary" lang="vi">Lớp tập huấn.' in plain
+    assert f'<span class="badge badge--lang" lang="en">{LABEL}</span>' in plain
+    assert html.count("tin-tuc/khai-mac-hoi-cho/") == 1 and html.count("tin-tuc/tap-huan/") == 1
+
+
+def test_english_news_index_shows_each_story_in_english_where_translated(client, stories):
+    assert_english_and_vietnamese_cards(client.get("/en/tin-tuc/").content.decode())
+    vietnamese = client.get("/tin-tuc/").content.decode()
+    assert FAIR_VI in vietnamese and FAIR_EN not in vietnamese and LABEL not in vietnamese
+    assert 'lang="vi"' not in card(vietnamese, "/tin-tuc/khai-mac-hoi-cho")
+
+
+def test_english_home_latest_news_and_highlights_in_english(client, home_page, stories):
+    home = HomePage.objects.get(pk=home_page.pk)
+    home.sections = [
+        (
+            "highlights",
+            {"heading": "Tin nổi bật", "items": [{"page": stories["plain"], "title": "", "text": "", "image": None}]},
+        ),
+        ("latest_news", {"heading": "Tin mới", "count": 4, "category": None}),
+    ]
+    home.save_revision().publish()
+    translate(
+        home,
+        title="Home",
+        sections=[
+            (
+                "highlights",
+                {
+                    "heading": "Highlights",
+                    "items": [{"page": stories["plain"], "title": "", "text": "", "image": None}],
+                },
+            ),
+            ("latest_news", {"heading": "Latest news", "count": 4, "category": None}),
+        ],
+    )
+    html = client.get("/en/").content.decode()
+    latest = html[html.index("Latest news") :]
+    fair = card(latest, "/en/tin-tuc/khai-mac-hoi-cho")
+    assert FAIR_EN in fair and 'lang="vi"' not in fair
+    highlights = html[html.index("Highlights") : html.index("Latest news")]
+    assert '<h3 class="card__title" lang="vi"><a href="/en/tin-tuc/tap-huan/">Tập huấn' in highlights
+    assert LABEL in highlights and '<p class="highlight__text" lang="vi">Lớp tập huấn.' in highlights
+    # once translated, the highlighted story is English there too
+    translate(stories["plain"], title="Cleaner production training", summary="A training course.")
+    html = client.get("/en/").content.decode()
+    highlights = html[html.index("Highlights") : html.index("Latest news")]
+    assert '<h3 class="card__title"><a href="/en/tin-tuc/tap-huan/">Cleaner production training</a>' in highlights
+    assert LABEL not in highlights and "A training course." in highlights
+
+
+def test_resolving_a_list_costs_one_query_whatever_its_length(stories):
+    for number in range(6):
+        NewsPageFactory(title=f"Tin {number}", slug=f"tin-them-{number}", no_image=True)
+    articles = list(NewsPage.objects.filter(locale__language_code="vi"))
+    assert len(articles) == 8
+    with translation.override("en"), CaptureQueriesContext(connection) as queries:
+        show_in_language(articles)
+    assert len(queries) == 1
+    assert {a.title for a in articles if a.content_language == "en"} == {FAIR_EN}
+    articles = list(NewsPage.objects.filter(locale__language_code="vi"))
+    with translation.override("vi"), CaptureQueriesContext(connection) as queries:
+        show_in_language(articles)
+    assert len(queries) == 0
+
+
+def test_english_news_index_queries_do_not_grow_with_the_list(client, stories):
+    client.get("/en/tin-tuc/")  # warm the per-process caches (locales, settings)
+    with CaptureQueriesContext(connection) as few:
+        client.get("/en/tin-tuc/?page=1&n=1")
+    for number in range(5):
+        translate(NewsPageFactory(title=f"Tin {number}", slug=f"tin-them-{number}"), title=f"Story {number}")
+    client.get("/en/tin-tuc/?page=1&n=3")  # the new pictures' renditions are made on their first display
+    with CaptureQueriesContext(connection) as more:
+        html = client.get("/en/tin-tuc/?page=1&n=2").content.decode()
+    assert "Story 4" in html
+    assert len(more) == len(few)
+
+
+def test_feeds_are_in_the_language_of_their_address(client, stories):
+    english = client.get("/en/tin-tuc/rss/").content.decode()
+    assert "<title>News – Gia Lai Industrial Promotion Center</title>" in english
+    assert "<language>en</language>" in english
+    assert f"<title>{FAIR_EN}</title>" in english
+    assert "More than one hundred stalls." in english and FAIR_VI not in english
+    assert "<title>Tập huấn sản xuất sạch hơn</title>" in english  # untranslated: Vietnamese text
+    assert english.count("tin-tuc/khai-mac-hoi-cho/</link>") == 1
+    vietnamese = client.get("/tin-tuc/rss/").content.decode()
+    assert "<language>vi</language>" in vietnamese
+    assert "<title>Tin tức – " in vietnamese and "Industrial Promotion" not in vietnamese
+    assert f"<title>{FAIR_VI}</title>" in vietnamese and FAIR_EN not in vietnamese
+    atom = client.get("/en/tin-tuc/atom/").content.decode()
+    assert 'xml:lang="en"' in atom and "News – Gia Lai Industrial Promotion Center" in atom

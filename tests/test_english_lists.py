@@ -15,8 +15,15 @@ from core.models import SiteSettings
 from core.translation import show_in_language
 from home.models import HomePage
 from news.models import NewsPage
-from tests.factories import NewsPageFactory
-from tests.factories.news import news_index
+from tests.factories import (
+    ArtisanPageFactory,
+    BulletinPageFactory,
+    CertificateFactory,
+    CraftVillagePageFactory,
+    NewsPageFactory,
+    ProductPageFactory,
+)
+from tests.factories.news import bulletin_index, news_index
 from tests.translating import translate
 
 pytestmark = pytest.mark.django_db
@@ -152,3 +159,85 @@ def test_feeds_are_in_the_language_of_their_address(client, stories):
     assert f"<title>{FAIR_VI}</title>" in vietnamese and FAIR_EN not in vietnamese
     atom = client.get("/en/tin-tuc/atom/").content.decode()
     assert 'xml:lang="en"' in atom and "News – Gia Lai Industrial Promotion Center" in atom
+
+
+@pytest.fixture
+def registry(home_page):
+    """A village and an artisan in it, each with an English translation, and an untranslated village."""
+    village = CraftVillagePageFactory(title="Làng dệt thổ cẩm Phung", slug="lang-phung", main_trade="Dệt thổ cẩm")
+    translate(village, title="Phung brocade village", main_trade="Brocade weaving")
+    CraftVillagePageFactory(title="Làng rèn Hà Tam", slug="lang-ren", main_trade="Rèn")
+    artisan = ArtisanPageFactory(title="Rơ Châm H'Lin", slug="hlin", trade="Dệt thổ cẩm", craft_village=village)
+    translate(artisan, title="Ro Cham H'Lin (English)", trade="Brocade weaving")
+    return {"village": village, "artisan": artisan}
+
+
+def test_village_and_artisan_cards_and_links_in_english(client, registry):
+    villages = client.get("/en/lang-nghe/").content.decode()
+    assert '<h3 class="card__title"><a href="/en/lang-nghe/lang-phung/">Phung brocade village</a></h3>\n' in villages
+    assert re.search(
+        r'<h3 class="card__title" lang="vi"><a href="/en/lang-nghe/lang-ren/">Làng rèn Hà Tam</a></h3>'
+        + re.escape(f'<span class="badge badge--lang" lang="en">{LABEL}</span>'),
+        villages,
+    )
+    artisans = client.get("/en/nghe-nhan/").content.decode()
+    assert '<a href="/en/nghe-nhan/hlin/">Ro Cham H&#x27;Lin (English)</a></h3>\n' in artisans
+    artisan = client.get("/en/nghe-nhan/hlin/").content.decode()  # the artisan's village, linked in English
+    assert '<a href="/en/lang-nghe/lang-phung/">Phung brocade village</a>' in artisan
+    village = client.get("/en/lang-nghe/lang-phung/").content.decode()  # the village's artisans
+    assert '<a href="/en/nghe-nhan/hlin/">Ro Cham H&#x27;Lin (English)</a>' in village
+    assert "Phung brocade village" not in client.get("/lang-nghe/").content.decode()
+
+
+def test_site_search_hits_in_english_where_translated(client, registry, stories):
+    html = client.get("/en/tim-kiem/?q=phung").content.decode()
+    assert '<h2 class="search-hit__title"><a href="/en/lang-nghe/lang-phung/">' in html
+    assert "Phung brocade village" in html.replace("<mark>", "").replace("</mark>", "")
+    html = client.get("/en/tim-kiem/?q=ha+tam").content.decode()
+    assert re.search(r'<h2 class="search-hit__title" lang="vi"><a href="/en/lang-nghe/lang-ren/">', html)
+    assert LABEL in html
+    vietnamese = client.get("/tim-kiem/?q=phung").content.decode()
+    assert (
+        "Phung brocade village" not in vietnamese.replace("<mark>", "").replace("</mark>", "")
+        and LABEL not in vietnamese
+    )
+
+
+def test_site_search_queries_do_not_grow_with_the_hits(client, stories):
+    """One query per page type among the hits (Wagtail's ``specific()`` makes one more per type): no query per hit."""
+    NewsPageFactory(title="Tin số 9", slug="tin-so-9", no_image=True)
+    client.get("/en/tim-kiem/?q=tin")  # warm the per-process caches
+    with CaptureQueriesContext(connection) as few:
+        client.get("/en/tim-kiem/?q=tin&a=1")
+    for number in range(4):
+        translate(
+            NewsPageFactory(title=f"Tin số {number}", slug=f"tin-so-{number}", no_image=True), title=f"Story {number}"
+        )
+    with CaptureQueriesContext(connection) as more:
+        html = client.get("/en/tim-kiem/?q=tin&a=2").content.decode()
+    assert "Story 3" in html.replace("<mark>", "").replace("</mark>", "")
+    assert len(more) == len(few)
+
+
+def test_bulletins_and_breadcrumbs_in_english(client, home_page):
+    index = bulletin_index()
+    translate(index, title="Bulletins")
+    issue = BulletinPageFactory(title="Bản tin tháng Mười", slug="ban-tin-10")
+    translate(issue, title="October bulletin")
+    BulletinPageFactory(title="Bản tin tháng Chín", slug="ban-tin-9")
+    html = client.get("/en/ban-tin/").content.decode()
+    assert '<h2 class="card__title"><a href="/en/ban-tin/ban-tin-10/">October bulletin</a></h2>' in html
+    assert '<h2 class="card__title" lang="vi"><a href="/en/ban-tin/ban-tin-9/">Bản tin tháng Chín</a></h2>' in html
+    page = client.get("/en/ban-tin/ban-tin-9/").content.decode()
+    assert '<li><a href="/en/">Home</a></li><li><a href="/en/ban-tin/">Bulletins</a></li>' in page
+
+
+def test_verification_shows_the_english_product_title(client, home_page):
+    product = ProductPageFactory(title="Cà phê rang xay", slug="ca-phe-rang")
+    translate(product, title="Roasted ground coffee")
+    certificate = CertificateFactory(product=product)
+    html = client.get(f"/en/xac-minh/{certificate.verification_code}/").content.decode()
+    assert "<h1>Roasted ground coffee</h1>" in html and "Cà phê rang xay" not in html
+    other = CertificateFactory(product=ProductPageFactory(title="Tiêu Chư Sê", slug="tieu"))
+    html = client.get(f"/en/xac-minh/{other.verification_code}/").content.decode()
+    assert '<h1 lang="vi">Tiêu Chư Sê</h1>' in html

@@ -134,6 +134,8 @@ class ArtisanPage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, CachedPageM
         context = super().get_context(request, *args, **kwargs)
         context["titles"] = self.titles.select_related("kind")
         context["jsonld"] = person_jsonld(self)
+        village = self.craft_village if self.craft_village_id and self.craft_village.live else None
+        context["craft_village"] = show_in_language([village])[0] if village else None  # English where translated
         context["products"] = show_in_language(
             source_pages(self.products.live().public())
             .select_related("producer", "hero_image")

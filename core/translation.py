@@ -17,7 +17,10 @@ through that second tree:
 
 ``TranslatedPageMixin`` goes first in the bases of every public page type. ``hreflang`` alternates, the language
 switcher and the sitemap ask ``translation_for`` whether a translation exists (core/sitemaps.py,
-core/templatetags/translation_tags.py).
+core/templatetags/translation_tags.py). Lists (news, cards, home sections, feeds, search hits, related pages) keep
+the Vietnamese sources, so that each story is listed once, and ``show_in_language`` lays each one's translation
+over it for the visitor's language (one query per list); the cards mark the others ``lang="vi"`` and label them
+with ``{% untranslated_label %}``.
 """
 
 from functools import lru_cache
@@ -162,7 +165,8 @@ def show_in_language(pages, language=None, *, by_type=False):
 
 def translation_for(page, language=None):
     """The live English (``language``) translation of a Vietnamese ``page`` made with wagtail-localize, as its
-    specific page, or None. A page that is itself in ``language`` is its own translation. Two queries."""
+    specific page, or None. A page that is itself in ``language`` is its own translation. Two queries (the page,
+    then its specific row)."""
     language = language or active_language()
     if language_of(page) == language:
         return page

@@ -45,16 +45,16 @@ def key_figures():
     }
 
 
-def highlighted_page_ids(parent_context):
-    """Ids of the pages an editor put in the "Nổi bật" sections of the home page being rendered (``page`` of the
-    template context), so that the automatic lists (latest news, featured products) do not show them a second time.
-    Reads the stream already loaded for rendering: no query."""
+def highlighted_keys(parent_context):
+    """``translation_key`` of the pages in the "Nổi bật" sections of the home page being rendered: the automatic
+    lists (Vietnamese sources) leave a story out whichever language's copy an editor chose (the English home's
+    highlights may point at English pages). Reads the stream already loaded for rendering: no query."""
     page = (parent_context or {}).get("page")
-    ids = set()
+    keys = set()
     for block in getattr(page, "sections", None) or []:
         if block.block_type == "highlights":
-            ids.update(item["page"].pk for item in block.value["items"] if item["page"])
-    return ids
+            keys.update(item["page"].translation_key for item in block.value["items"] if item["page"])
+    return keys
 
 
 class SectionBlock(blocks.StructBlock):
@@ -142,7 +142,7 @@ class LatestNewsBlock(SectionBlock):
     def get_context(self, value, parent_context=None):
         """The newest articles, leaving out those already shown in a "Nổi bật" section of the page."""
         context = super().get_context(value, parent_context)
-        articles = news_queryset().exclude(pk__in=highlighted_page_ids(parent_context))
+        articles = news_queryset().exclude(translation_key__in=highlighted_keys(parent_context))
         if value["category"]:
             articles = articles.filter(category=value["category"])
         context["articles"] = show_in_language(articles[: value["count"]])  # English where translated: 1 query
@@ -182,7 +182,7 @@ class FeaturedProductsBlock(SectionBlock):
             order = {pk: i for i, pk in enumerate(chosen)}
             products = sorted(products.filter(pk__in=chosen), key=lambda p: order[p.pk])
         else:  # the automatic list leaves out products already shown in a "Nổi bật" section
-            products = products.exclude(pk__in=highlighted_page_ids(parent_context))
+            products = products.exclude(translation_key__in=highlighted_keys(parent_context))
             products = list(products.order_by("-cert_year", "-first_published_at")[: value["count"]])
         show_in_language(products)
         labels = dict(Level.choices)

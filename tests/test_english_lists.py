@@ -10,6 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from wagtail.models import Locale
 
 from core.models import SiteSettings
 from core.translation import show_in_language
@@ -241,3 +242,24 @@ def test_verification_shows_the_english_product_title(client, home_page):
     other = CertificateFactory(product=ProductPageFactory(title="Tiêu Chư Sê", slug="tieu"))
     html = client.get(f"/en/xac-minh/{other.verification_code}/").content.decode()
     assert '<h1 lang="vi">Tiêu Chư Sê</h1>' in html
+
+
+def test_a_story_highlighted_on_the_english_home_by_its_english_copy_is_not_repeated(client, home_page, stories):
+    """The English home's highlights may point at the English page of a story: "Latest news" (Vietnamese sources)
+    still leaves that story out."""
+    english_fair = stories["fair"].get_translation(Locale.objects.get(language_code="en"))
+    home = HomePage.objects.get(pk=home_page.pk)
+    home.sections = [("latest_news", {"heading": "Tin mới", "count": 4, "category": None})]
+    home.save_revision().publish()
+    item = {"page": english_fair, "title": "", "text": "", "image": None}
+    translate(
+        home,
+        title="Home",
+        sections=[
+            ("highlights", {"heading": "Highlights", "items": [item]}),
+            ("latest_news", {"heading": "Latest news", "count": 4, "category": None}),
+        ],
+    )
+    html = client.get("/en/").content.decode()
+    assert html.count("tin-tuc/khai-mac-hoi-cho/") == 1
+    assert f'<a href="/en/tin-tuc/khai-mac-hoi-cho/">{FAIR_EN}</a>' in html

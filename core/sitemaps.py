@@ -2,7 +2,8 @@
 ``settings.LANGUAGES``, each with its ``xhtml:link`` hreflang alternates (and ``x-default``, the Vietnamese
 address), every URL on ``SITE_URL`` (see core/canonical.py).
 
-- ``CanonicalSitemap`` is a Django sitemap of records with ``get_absolute_url`` (producers) in every language.
+- ``CanonicalSitemap`` is a Django sitemap of records with ``get_absolute_url`` in every language (a subclass may
+  limit ``languages``: producers' profiles are Vietnamese-only content and listed at their Vietnamese address).
 - ``PageSitemap`` is Wagtail's page sitemap of the Vietnamese tree; a page is listed in English too, with
   hreflang alternates, only when it has a live English translation (core/translation.py): an untranslated page's
   ``/en/`` address shows the same Vietnamese text and is left out. A page's own ``get_sitemap_urls`` (e.g. the

@@ -12,7 +12,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from core.translation import source_pages
+from core.translation import active_language, show_in_language, source_pages
 from news.models import AnnouncementPage, NewsIndexPage
 from news.models.pages import news_queryset
 from registry.catalogue.choices import Level
@@ -45,16 +45,16 @@ def key_figures():
     }
 
 
-def highlighted_page_ids(parent_context):
-    """Ids of the pages an editor put in the "Nổi bật" sections of the home page being rendered (``page`` of the
-    template context), so that the automatic lists (latest news, featured products) do not show them a second time.
-    Reads the stream already loaded for rendering: no query."""
+def highlighted_keys(parent_context):
+    """``translation_key`` of the pages in the "Nổi bật" sections of the home page being rendered: the automatic
+    lists (Vietnamese sources) leave a story out whichever language's copy an editor chose (the English home's
+    highlights may point at English pages). Reads the stream already loaded for rendering: no query."""
     page = (parent_context or {}).get("page")
-    ids = set()
+    keys = set()
     for block in getattr(page, "sections", None) or []:
         if block.block_type == "highlights":
-            ids.update(item["page"].pk for item in block.value["items"] if item["page"])
-    return ids
+            keys.update(item["page"].translation_key for item in block.value["items"] if item["page"])
+    return keys
 
 
 class SectionBlock(blocks.StructBlock):
@@ -91,9 +91,15 @@ class HighlightsBlock(SectionBlock):
         template = "home/sections/highlights.html"
 
     def get_context(self, value, parent_context=None):
+        """Cards of the chosen pages, each in the visitor's language where it is translated (one query per page
+        type on the English site), with ``title_lang``/``text_lang`` set where the text shown is in another
+        language (an untranslated page; an editor's own title is in the language of the home page shown)."""
         context = super().get_context(value, parent_context)
         ids = [item["page"].pk for item in value["items"] if item["page"]]
         pages = {p.pk: p for p in Page.objects.live().public().filter(pk__in=ids).specific()}
+        show_in_language(pages.values(), by_type=True)
+        language = active_language()
+        home_language = getattr((parent_context or {}).get("page"), "content_language", None) or language
         cards = []
         for item in value["items"]:
             page = item["page"] and pages.get(item["page"].pk)
@@ -108,7 +114,18 @@ class HighlightsBlock(SectionBlock):
                 None,
             )
             text = item["text"] or getattr(page, "summary", "") or page.search_description
-            cards.append({"page": page, "title": item["title"] or page.title, "text": text, "image": image})
+            title_lang = home_language if item["title"] else page.content_language
+            text_lang = home_language if item["text"] else page.content_language
+            cards.append(
+                {
+                    "page": page,
+                    "title": item["title"] or page.title,
+                    "text": text,
+                    "image": image,
+                    "title_lang": None if title_lang == language else title_lang,
+                    "text_lang": None if text_lang == language else text_lang,
+                }
+            )
         context["cards"] = cards
         return context
 
@@ -125,10 +142,10 @@ class LatestNewsBlock(SectionBlock):
     def get_context(self, value, parent_context=None):
         """The newest articles, leaving out those already shown in a "Nổi bật" section of the page."""
         context = super().get_context(value, parent_context)
-        articles = news_queryset().exclude(pk__in=highlighted_page_ids(parent_context))
+        articles = news_queryset().exclude(translation_key__in=highlighted_keys(parent_context))
         if value["category"]:
             articles = articles.filter(category=value["category"])
-        context["articles"] = list(articles[: value["count"]])
+        context["articles"] = show_in_language(articles[: value["count"]])  # English where translated: 1 query
         index = NewsIndexPage.objects.live().first()
         context["more_url"] = (
             (index.category_url(value["category"]) if value["category"] else index.url) if index else None
@@ -165,8 +182,9 @@ class FeaturedProductsBlock(SectionBlock):
             order = {pk: i for i, pk in enumerate(chosen)}
             products = sorted(products.filter(pk__in=chosen), key=lambda p: order[p.pk])
         else:  # the automatic list leaves out products already shown in a "Nổi bật" section
-            products = products.exclude(pk__in=highlighted_page_ids(parent_context))
+            products = products.exclude(translation_key__in=highlighted_keys(parent_context))
             products = list(products.order_by("-cert_year", "-first_published_at")[: value["count"]])
+        show_in_language(products)
         labels = dict(Level.choices)
         context["products"] = [(product, labels.get(product.level_code, "")) for product in products]
         context["more_url"] = _index_url(ProductIndexPage, parent_context.get("request"))
@@ -185,10 +203,21 @@ class VillagesMapBlock(SectionBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         request = parent_context.get("request")
-        villages = list(
+        villages = show_in_language(
             source_pages(CraftVillagePage.objects.live().public())
             .filter(latitude__isnull=False, longitude__isnull=False)
-            .only("id", "title", "url_path", "main_trade", "latitude", "longitude", "path", "depth")
+            .only(
+                "id",
+                "title",
+                "url_path",
+                "main_trade",
+                "latitude",
+                "longitude",
+                "path",
+                "depth",
+                "locale",
+                "translation_key",
+            )
             .order_by("title")[:500]
         )
         context["villages"] = villages[: value["count"]]

@@ -2,7 +2,12 @@
 (``/tin-tuc/rss/``, ``/tin-tuc/atom/``, ``/tin-tuc/chuyen-muc/<slug>/rss/`` …).
 
 Every link and guid is on ``SITE_URL`` (core/canonical.py), and every string goes through ``xml_safe``
-(core/cleaning.py): one record with a control character never takes a feed down."""
+(core/cleaning.py): one record with a control character never takes a feed down.
+
+A feed is in the language of its address (``/en/tin-tuc/rss/``: ``<language>en</language>``): the channel's title
+is the index's (English where the index is translated) and the site's name in that language
+(``SiteSettings.text``), and each item has its English title and summary where the article has a live English
+translation (``core.translation.show_in_language``), else its Vietnamese ones."""
 
 import datetime
 
@@ -14,6 +19,7 @@ from django.utils.translation import gettext as _
 from core.canonical import page_url, site_url
 from core.cleaning import XmlSafeFeedMixin
 from core.models import SiteSettings
+from core.translation import active_language, show_in_language
 
 FEED_SIZE = 30
 
@@ -39,9 +45,10 @@ class NewsRssFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def title(self):
-        site_name = SiteSettings.load(request_or_site=self.request).site_name
+        """ "<index or category> – <site name>", both in the feed's language where they are translated."""
+        site_name, _language = SiteSettings.load(request_or_site=self.request).text("site_name", active_language())
         if self.category:
-            return f"{self.category.name} – {site_name}"
+            return f"{self.category.display_name} – {site_name}"
         return f"{self.index.title} – {site_name}"
 
     def link(self):
@@ -61,7 +68,7 @@ class NewsRssFeed(Feed):
         articles = self.index.articles()
         if self.category:
             articles = articles.filter(category=self.category)
-        return articles[:FEED_SIZE]
+        return show_in_language(articles[:FEED_SIZE])  # English text where translated: one query
 
     def item_title(self, item):
         return item.title
@@ -90,7 +97,7 @@ class NewsRssFeed(Feed):
         return item.authors or None
 
     def item_categories(self, item):
-        return [item.category.name] if item.category else []
+        return [item.category.display_name] if item.category else []
 
 
 class NewsAtomFeed(NewsRssFeed):

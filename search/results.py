@@ -71,10 +71,13 @@ class HitWindow(Sequence):
 
 @dataclass
 class SiteHit:
-    """One hit of the site search: the type's label, the highlighted title and snippet (safe HTML), the URL."""
+    """One hit of the site search: the type's label, the highlighted title and snippet (safe HTML), the URL, and
+    ``lang``, the language of the title and snippet when it is not the visitor's (an untranslated page or a
+    registry record on the English site: marked and labelled), else empty."""
 
     kind: str  # verbose name of the type, shown on each hit
     title: object  # safe HTML with <mark>
     url: str
     snippet: object = ""
     type_code: str = ""
+    lang: str = ""

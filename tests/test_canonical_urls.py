@@ -72,10 +72,13 @@ def test_sitemap_lists_every_page_and_its_english_version_only_where_one_exists(
     assert "/noi-bo/" not in locations and "/nhap/" not in locations  # private and draft pages are not listed
 
 
-def test_sitemap_lists_producers_in_both_languages(client, content):
+def test_sitemap_lists_producers_at_their_vietnamese_address_only(client, content):
+    """A producer's profile is Vietnamese-only content (producers are not translatable): its /en/ address, the same
+    text under the English interface, is neither listed nor an hreflang alternate (issue 13)."""
     entries = _sitemap(client)
     vi, en = CANONICAL + "/co-so/co-so-a/", CANONICAL + "/en/co-so/co-so-a/"
-    assert entries[vi] == entries[en] == {"vi": vi, "en": en, "x-default": vi}
+    assert vi in entries and entries[vi] == {}
+    assert en not in entries
 
 
 def test_every_sitemap_url_is_on_site_url(client, content):

@@ -134,9 +134,15 @@ def english_site(home_page):
     translate(artisan_index(), title="Artisans", intro="Artisans and master craftsmen.")
     translate(news_index(), title="News", intro="Industrial promotion news.")
     translate(competition_index(), title="Competitions", intro="Product competitions.")
-    # Content in plain ASCII: whatever Vietnamese letter the pages show is then interface text.
+    # Content in plain ASCII: whatever Vietnamese letter the pages show is then interface text, or Vietnamese content
+    # (Vietnamese source text of a translated page, untranslated pages, producers' records) not marked lang="vi".
     producer = ProducerFactory(
-        name="Ia Grai Coffee Cooperative", slug="ia-grai-coffee", representative="Nguyen Van An", address="Hamlet 1"
+        name="Ia Grai Coffee Cooperative",
+        slug="ia-grai-coffee",
+        representative="Nguyễn Văn An",
+        address="Thôn Hợp Thành",
+        legacy_district="Huyện Ia Grai",
+        description="Hợp tác xã cà phê.",
     )
     product = ProductPageFactory(title="Roasted coffee", slug="ca-phe", producer=producer, summary="Robusta.")
     translate(product, title="Roasted coffee", summary="Robusta roasted in Ia Grai.")
@@ -145,8 +151,13 @@ def english_site(home_page):
     translate(village, title="Phung brocade village")
     artisan = ArtisanPageFactory(title="Ro Cham H'Lin", slug="nghe-nhan-hlin", trade="Brocade weaving")
     translate(artisan, title="Ro Cham H'Lin")
-    news = NewsPageFactory(title="Trade fair opens", slug="hoi-cho", authors="Nguyen Thi Hoa", summary="A fair.")
+    news = NewsPageFactory(
+        title="Khai mạc Hội chợ", slug="hoi-cho", authors="Nguyen Thi Hoa", summary="Hội chợ công thương."
+    )
     translate(news, title="Trade fair opens", summary="One hundred stalls.")
+    # untranslated content, shown in Vietnamese under /en/: marked lang="vi" wherever it is listed
+    NewsPageFactory(title="Tập huấn sản xuất sạch hơn", slug="tap-huan", summary="Lớp tập huấn.")
+    ProductPageFactory(title="Cà phê coffee Chư Sê", slug="ca-phe-chu-se", producer=producer, summary="Cà phê.")
     return {"product": product, "certificate": certificate, "village": village, "artisan": artisan, "news": news}
 
 
@@ -174,6 +185,7 @@ def test_main_english_pages_have_no_vietnamese_interface(client, english_site):
     assert len(strings) > 300  # the catalogues were read
     problems = {}
     pages = {**main_pages(english_site), "404": "/en/khong-co-trang-nay/"}
+    pages["search of untranslated"] = "/en/tim-kiem/?q=chu+se"
     for name, path in pages.items():
         response = client.get(path)
         assert response.status_code == (404 if name == "404" else 200), path
@@ -222,16 +234,21 @@ def test_an_untranslated_page_is_marked_vietnamese_and_labelled(client, english_
     assert "This page has not been translated into English yet" in html
     assert '<link rel="alternate" hreflang="en"' not in html  # no English version to point at
     assert '<link rel="alternate"' not in html
-    # in the English listing the cards show the registry's (Vietnamese) titles, marked as such, linking under /en/
+    # in the English listing an untranslated product's card shows its Vietnamese title, marked and labelled, and a
+    # translated one its English title; both link under /en/
     listing = client.get("/en/san-pham/").content.decode()
-    assert re.search(r'<h3 class="card__title" lang="vi"><a href="/en/san-pham/tieu-do/">', listing)
-    assert re.search(r'<h3 class="card__title" lang="vi"><a href="/en/san-pham/ca-phe/">', listing)
+    assert re.search(
+        r'<h3 class="card__title" lang="vi"><a href="/en/san-pham/tieu-do/">Tiêu đỏ Chư Sê</a></h3>'
+        r'<span class="badge badge--lang" lang="en">In Vietnamese, not translated yet</span>',
+        listing,
+    )
+    assert '<h3 class="card__title"><a href="/en/san-pham/ca-phe/">Roasted coffee</a></h3>\n' in listing
     assert '<h3 class="card__title"><a href="/san-pham/tieu-do/">' in client.get("/san-pham/").content.decode()
 
 
 def test_translations_do_not_duplicate_listings_counts_or_search(client, english_site):
     """The English translation is a second page row: every list still shows each product once."""
-    assert ProductPage.objects.count() == 2
+    assert ProductPage.objects.count() == 3  # two Vietnamese products, one English translation
     for path in ("/san-pham/", "/en/san-pham/", "/en/co-so/ia-grai-coffee/", "/en/"):
         html = client.get(path).content.decode()
         assert html.count("san-pham/ca-phe/") == 1, path
@@ -300,3 +317,31 @@ def test_translated_news_is_listed_once(client, english_site):
     for path in ("/", "/en/", "/tin-tuc/", "/en/tin-tuc/"):
         html = client.get(path).content.decode()
         assert html.count("tin-tuc/hoi-cho/") == 1, path
+
+
+def test_english_feed_has_no_vietnamese_interface(client, english_site):
+    """The English RSS feed: English channel (title with the English site name, language), English items where
+    translated; untranslated items keep their Vietnamese text (RSS items carry no language)."""
+    xml = client.get("/en/tin-tuc/rss/").content.decode()
+    assert "<language>en</language>" in xml
+    assert "<title>News – Gia Lai Industrial Promotion Center</title>" in xml
+    assert "<title>Trade fair opens</title>" in xml and "Khai mạc" not in xml
+    assert "<title>Tập huấn sản xuất sạch hơn</title>" in xml
+    assert untranslated_interface(xml, source_strings()) == []
+    assert "<language>vi</language>" in client.get("/tin-tuc/rss/").content.decode()
+
+
+def test_producer_profile_is_vietnamese_content_under_the_english_interface(client, english_site, settings):
+    """Producers are not translatable: /en/co-so/… has an English interface, the producer's own text marked
+    lang="vi" and labelled, no hreflang alternates, and the sitemap lists only the Vietnamese address."""
+    html = client.get("/en/co-so/ia-grai-coffee/").content.decode()
+    assert '<link rel="alternate" hreflang' not in html
+    assert '<h1 lang="vi">Ia Grai Coffee Cooperative</h1><span class="badge badge--lang" lang="en">' in html
+    assert '<dd lang="vi">Nguyễn Văn An</dd>' in html and '<span lang="vi">Thôn Hợp Thành, ' in html
+    assert '(formerly: <span lang="vi">Huyện Ia Grai</span>)' in html
+    assert "<dt>Representative</dt>" in html
+    vietnamese = client.get("/co-so/ia-grai-coffee/").content.decode()
+    assert '<link rel="alternate" hreflang' not in vietnamese and "<h1>Ia Grai Coffee Cooperative</h1>\n" in vietnamese
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert f"{settings.SITE_URL}/co-so/ia-grai-coffee/" in sitemap and "/en/co-so/" not in sitemap
+    assert f"{settings.SITE_URL}/en/san-pham/ca-phe/" in sitemap  # translated pages keep their English entry

@@ -9,7 +9,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from home.models import HomePage
-from home.sections import highlighted_page_ids
+from home.sections import highlighted_keys
 from tests.factories import CertificateFactory, NewsPageFactory, ProductPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -56,11 +56,11 @@ def test_featured_products_leave_out_a_highlighted_product_unless_chosen(client,
     assert client.get("/").content.decode().count(">Cà phê nổi bật</a>") == 2
 
 
-def test_highlighted_page_ids_reads_only_the_highlights_of_the_page(home_page):
+def test_highlighted_keys_reads_only_the_highlights_of_the_page(home_page):
     story = NewsPageFactory()
     home = arrange(home_page, [highlights(story), ("key_figures", {"heading": "Số liệu"})])
-    assert highlighted_page_ids({"page": home}) == {story.pk}
-    assert highlighted_page_ids({}) == set() and highlighted_page_ids(None) == set()
+    assert highlighted_keys({"page": home}) == {story.translation_key}
+    assert highlighted_keys({}) == set() and highlighted_keys(None) == set()
 
 
 def test_editor_hides_a_section_on_phones(client, home_page):

@@ -4,8 +4,13 @@
   not in the visitor's language (an untranslated page on the English site); nothing otherwise.
 - ``{% source_lang %}`` writes `` lang="vi"`` on the English site, for text that is never translated (producer,
   commune and village names, cards of the registry): nothing on the Vietnamese site.
-- ``{% untranslated page as notice %}``: True when the page is shown in Vietnamese on the English site.
-- ``{% alternate_links page as links %}``: the hreflang alternates of the page, only in languages it exists in.
+- ``{% untranslated page as notice %}``: True when the page is shown in Vietnamese on the English site (for a view
+  that is not a page, when its context says ``content_language`` "vi": a producer's profile).
+- ``{% untranslated_label page %}``: the visible label of a card, search hit or record whose text is shown in
+  Vietnamese on the English site (one label for every list: cards, hits, feeds' pages); without a page, the label
+  of registry records that are only ever written in Vietnamese.
+- ``{% alternate_links page as links %}``: the hreflang alternates of the page, only in languages it exists in
+  (none for a view whose context says its content is only in Vietnamese: ``content_language``).
 - ``{% site_text "address" as address %}``: ``{"value", "lang"}`` of a site setting in the visitor's language
   (``SiteSettings.text``); ``lang`` is "vi" when the English text is missing on the English site.
 """
@@ -16,6 +21,7 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from core.translation import active_language, default_language, language_of, translated_keys
 
@@ -45,12 +51,29 @@ def source_lang():
     return mark_safe(f' lang="{default_language()}"')  # noqa: S308  (a language code from settings)
 
 
-@register.simple_tag
-def untranslated(page):
-    """Whether ``page`` is shown in another language than the visitor's (the label above its content)."""
+@register.simple_tag(takes_context=True)
+def untranslated(context, page):
+    """Whether ``page`` (or, for a view that is not a page, the content its context declares with
+    ``content_language``) is shown in another language than the visitor's (the notice above the content)."""
     if page is None or not hasattr(page, "locale_id"):
-        return False
+        declared = context.get("content_language")
+        return bool(declared) and declared != active_language()
     return _content_language(page) != active_language()
+
+
+@register.simple_tag
+def untranslated_label(page=None):
+    """``<span class="badge badge--lang" lang="en">In Vietnamese, not translated yet</span>`` after the title of a
+    card or hit whose ``page`` is shown untranslated on the English site (``content_language``, set by
+    ``core.translation.show_in_language``), or, without ``page``, after registry text that is only ever written in
+    Vietnamese; nothing otherwise. The label is in the visitor's language, marked as such inside Vietnamese text."""
+    language = active_language()
+    if page is not None:
+        if not hasattr(page, "locale_id") or _content_language(page) == language:
+            return ""
+    elif language == default_language():
+        return ""
+    return format_html('<span class="badge badge--lang" lang="{}">{}</span>', language, _("Bằng tiếng Việt, chưa dịch"))
 
 
 @register.simple_tag(takes_context=True)
@@ -62,6 +85,8 @@ def alternate_links(context, page=None):
     if request is None:
         return []
     if page is None or not hasattr(page, "translation_key"):
+        if context.get("content_language"):  # a record written in one language only: no other version
+            return []
         path = request.get_full_path()
         return [{"code": code, "url": translate_url(path, code)} for code, _name in settings.LANGUAGES]
     source_language = default_language()

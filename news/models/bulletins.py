@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.slugs import TitleSlugMixin
-from core.translation import TranslatedPageMixin
+from core.translation import TranslatedPageMixin, show_in_language
 
 
 class BulletinIndexPage(TranslatedPageMixin, TitleSlugMixin, Page):
@@ -36,7 +36,9 @@ class BulletinIndexPage(TranslatedPageMixin, TitleSlugMixin, Page):
             .select_related("cover", "document")
             .order_by("-issue_date", "-pk")
         )
-        context["page_obj"] = Paginator(issues, 12).get_page(request.GET.get("page", "1"))
+        page_obj = Paginator(issues, 12).get_page(request.GET.get("page", "1"))
+        page_obj.object_list = show_in_language(page_obj.object_list)  # English titles where translated: 1 query
+        context["page_obj"] = page_obj
         return context
 
 

@@ -20,7 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.slugs import TitleSlugMixin
-from core.translation import TranslatedPageMixin, source_pages
+from core.translation import TranslatedPageMixin, show_in_language, source_pages
 
 from ..blocks import ArticleBodyBlock
 from ..feeds import NewsAtomFeed, NewsRssFeed
@@ -76,6 +76,7 @@ class NewsIndexPage(TranslatedPageMixin, TitleSlugMixin, RoutablePageMixin, Page
         page_number = request.GET.get("page", "1")
         paginator = Paginator(articles, PAGE_SIZE)
         page_obj = paginator.get_page(page_number)  # garbage or out of range → first or last page
+        page_obj.object_list = show_in_language(page_obj.object_list)  # English cards where translated (1 query)
         context = {
             "page_obj": page_obj,
             "articles": page_obj.object_list,
@@ -84,7 +85,9 @@ class NewsIndexPage(TranslatedPageMixin, TitleSlugMixin, RoutablePageMixin, Page
             "archive": self.archive_months(),
             "archive_year": year,
             "archive_month": datetime.date(year, month, 1) if year and month else None,
-            "announcements": AnnouncementPage.objects.open_for_entries().descendant_of(self),
+            "announcements": show_in_language(
+                source_pages(AnnouncementPage.objects.open_for_entries().descendant_of(self))
+            ),
             "rss_url": self.url + self.reverse_subpage("rss"),
             "atom_url": self.url + self.reverse_subpage("atom"),
         }
@@ -227,21 +230,21 @@ class NewsPage(TranslatedPageMixin, TitleSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_products"] = [
+        context["related_products"] = show_in_language(
             link.product
             for link in self.related_product_links.filter(product__live=True).select_related(
                 "product__hero_image", "product__producer"
             )
-        ]
-        context["related_villages"] = [
+        )
+        context["related_villages"] = show_in_language(
             link.village for link in self.related_village_links.filter(village__live=True).select_related("village")
-        ]
-        context["related_artisans"] = [
+        )
+        context["related_artisans"] = show_in_language(
             link.artisan for link in self.related_artisan_links.filter(artisan__live=True).select_related("artisan")
-        ]
+        )
         context["structured_data"] = self.structured_data(request)
         context["more_news"] = (
-            news_queryset().sibling_of(self, inclusive=False).filter(category=self.category_id)[:3]
+            show_in_language(news_queryset().sibling_of(self, inclusive=False).filter(category=self.category_id)[:3])
             if self.category_id
             else []
         )

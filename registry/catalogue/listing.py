@@ -11,6 +11,7 @@ from django.db.models import Count, Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from core.sorting import alphabetical
+from core.translation import show_in_language
 from search.text import querystring_without
 
 from .choices import TradeGroup, VillageType
@@ -25,10 +26,14 @@ PER_PAGE = 12
 
 
 def paginate(request, queryset, per_page=PER_PAGE):
-    """The requested page of ``queryset``; garbage or out-of-range numbers fall back to the first or last page."""
+    """The requested page of ``queryset`` (pages); garbage or out-of-range numbers fall back to the first or last
+    page. On the English site its pages are laid over with their live translations (``show_in_language``: one
+    query)."""
     raw = request.GET.get("page", "1")
     number = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 7 else 1
-    return Paginator(queryset, per_page).get_page(number)
+    page = Paginator(queryset, per_page).get_page(number)
+    page.object_list = show_in_language(page.object_list)
+    return page
 
 
 def _choice(request, name, allowed):

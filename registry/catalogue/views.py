@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from core.sorting import alphabetical
-from core.translation import active_language, source_pages, translated_keys
+from core.translation import active_language, show_in_language, source_pages, translated_keys
 
 from .listing import paginate
 from .models import Certificate, Producer, ProductIndexPage, ProductPage
@@ -45,6 +45,9 @@ def producer_detail(request, slug):
             "querystring": "",
             "crumbs": _product_index_crumb(request),
             "jsonld": organization_jsonld(producer, request),
+            # a producer's profile is written in Vietnamese only (producers are not translatable): marked lang="vi"
+            # and labelled under /en/, and no hreflang alternate (core/templatetags/translation_tags.py)
+            "content_language": settings.LANGUAGE_CODE,
         },
     )
     response.page_cacheable = True  # see core/page_cache.py: anonymous copies, invalidated on every write
@@ -67,6 +70,7 @@ def verify_certificate(request, code):
     if certificate is None or len(code) > 64:
         return render(request, "catalogue/verify_unknown.html", {"code": code[:64]}, status=404)
     product = certificate.product
+    show_in_language([product])  # its English title under /en/ where translated, else marked lang="vi"
     # Privacy follows the page: of a product that is not public, only the verdict (valid / expired / revoked).
     public = certificate.product_is_public
     return render(

@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from core.text import fold
-from core.translation import source_pages
+from core.translation import active_language, default_language, show_in_language, source_pages
 
 from .. import searchable
 from ..highlight import highlight
@@ -57,13 +57,16 @@ def _description(page):
 
 
 def _page_hit(page, tokens, request):
+    """The hit of ``page``, laid over with its translation by ``show_in_language`` (``content_language``)."""
     specific_class = page.specific_class
+    language = getattr(page, "content_language", default_language())
     return SiteHit(
         kind=str(specific_class._meta.verbose_name if specific_class else _("trang")),
         title=highlight(page.title, tokens),
         url=page.get_url(request),
         snippet=highlight(_description(page), tokens, length=200),
         type_code=specific_class.__name__.lower() if specific_class else "page",
+        lang="" if language == active_language() else language,
     )
 
 
@@ -74,6 +77,7 @@ def _record_hit(kind, obj, tokens):
         url=obj.get_absolute_url(),
         snippet=highlight(kind.describe(obj) if kind.describe else "", tokens, length=200),
         type_code=kind.code,
+        lang="" if active_language() == default_language() else default_language(),  # records: Vietnamese only
     )
 
 
@@ -94,7 +98,8 @@ def database_site_search(text, page_number, request=None):
     page_ids = [pk for label, pk in page.object_list if label == "page"]
     objects = {}
     if page_ids:
-        objects.update({("page", p.pk): p for p in Page.objects.filter(pk__in=page_ids).specific()})
+        pages = show_in_language(Page.objects.filter(pk__in=page_ids).specific(), by_type=True)  # English: 1/type
+        objects.update({("page", p.pk): p for p in pages})
     for kind in records:
         ids = [pk for label, pk in page.object_list if label == kind.label]
         if ids:
@@ -121,7 +126,7 @@ def database_autocomplete(text, request=None):
     ids = [p.pk for p in found]
     items = []
     if ids:
-        specific = {p.pk: p for p in Page.objects.filter(pk__in=ids).specific()}
+        specific = {p.pk: p for p in show_in_language(Page.objects.filter(pk__in=ids).specific(), by_type=True)}
         for pk in ids:
             page = specific.get(pk)
             if page is not None:

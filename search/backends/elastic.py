@@ -10,6 +10,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from elasticsearch.dsl import Search
 
+from core.translation import active_language, default_language
+
 from .. import searchable
 from ..elastic.client import ElasticUnavailable, elastic_errors, get_client, mark_down
 from ..highlight import remark
@@ -81,6 +83,7 @@ def site_search(text, page_number, per_page):
         page_number = last_page
         response = execute(site_search_body(text, page_number, per_page))
     tokens = query_tokens(text)
+    source_language = "" if active_language() == default_language() else default_language()
     hits = []
     for hit in response.hits:
         marks = getattr(hit.meta, "highlight", None) or {}
@@ -96,6 +99,7 @@ def site_search(text, page_number, per_page):
                 url=hit.url,
                 snippet=mark_safe(summary),
                 type_code=type_code(hit.kind),
+                lang=source_language,  # the index holds the Vietnamese sources: marked as such under /en/
             )
         )
     page = Paginator(HitWindow(total, hits), per_page).get_page(page_number)

@@ -12,7 +12,7 @@ from core.page_cache import CachedPageMixin
 from core.slugs import TitleSlugMixin
 from core.sorting import SortKeyMixin, alphabetical
 from core.text import person_sort_key
-from core.translation import TranslatedPageMixin
+from core.translation import TranslatedPageMixin, show_in_language, source_pages
 from search.mixins import FoldedSearchMixin
 
 from ..api import ARTISAN_API_FIELDS
@@ -134,8 +134,12 @@ class ArtisanPage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, CachedPageM
         context = super().get_context(request, *args, **kwargs)
         context["titles"] = self.titles.select_related("kind")
         context["jsonld"] = person_jsonld(self)
-        context["products"] = (
-            self.products.live().public().select_related("producer", "hero_image").order_by(alphabetical(), "pk")
+        village = self.craft_village if self.craft_village_id and self.craft_village.live else None
+        context["craft_village"] = show_in_language([village])[0] if village else None  # English where translated
+        context["products"] = show_in_language(
+            source_pages(self.products.live().public())
+            .select_related("producer", "hero_image")
+            .order_by(alphabetical(), "pk")
         )
         return context
 

@@ -12,7 +12,7 @@ from wagtail.search import index
 from core.page_cache import CachedPageMixin
 from core.slugs import TitleSlugMixin
 from core.sorting import SortKeyMixin
-from core.translation import TranslatedPageMixin
+from core.translation import TranslatedPageMixin, show_in_language
 from search.mixins import FoldedSearchMixin
 
 from ..api import PRODUCT_API_FIELDS
@@ -148,9 +148,13 @@ def product_page_context(product):
         "place": product.commune if product.commune_id else producer.commune,
         "certificates": certificates,
         "gallery": product.gallery_images.select_related("image"),
-        "artisans": product.artisans.live().public().select_related("portrait"),
+        # the linked pages in the visitor's language where translated (one query each on the English site)
+        "artisans": show_in_language(product.artisans.live().public().select_related("portrait")),
         "village": (
-            CraftVillagePage.objects.live().public().filter(pk=product.craft_village_id).first()
+            next(
+                iter(show_in_language(CraftVillagePage.objects.live().public().filter(pk=product.craft_village_id))),
+                None,
+            )
             if product.craft_village_id
             else None
         ),

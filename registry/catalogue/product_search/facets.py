@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from core.sorting import alphabetical
+from core.translation import show_in_language
 from search.facets import choice_facet, labelled_facet, year_facet
 from search.highlight import highlight
 from search.results import Hit
@@ -39,7 +40,8 @@ def recognised_certificates():
 
 
 def load_products(ids):
-    """The live products ``ids`` in that order, with everything a product card needs, in a fixed number of queries."""
+    """The live products ``ids`` in that order, with everything a product card needs, in a fixed number of queries;
+    on the English site laid over with their live English translations (``show_in_language``: one more query)."""
     if not ids:
         return []
     products = (
@@ -51,7 +53,7 @@ def load_products(ids):
         )
     )
     by_id = {p.pk: p for p in products}
-    return [by_id[pk] for pk in ids if pk in by_id]
+    return show_in_language([by_id[pk] for pk in ids if pk in by_id])
 
 
 def best_level_label(product):

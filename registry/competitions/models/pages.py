@@ -9,7 +9,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from core.slugs import TitleSlugMixin
-from core.translation import TranslatedPageMixin
+from core.translation import TranslatedPageMixin, show_in_language
 
 from ..choices import CompetitionStatus
 
@@ -48,8 +48,10 @@ class CompetitionIndexPage(TranslatedPageMixin, TitleSlugMixin, RoutablePageMixi
         if competition.status not in (CompetitionStatus.PUBLISHED, CompetitionStatus.ARCHIVED):
             raise Http404
         amendments = list(competition.amendments.order_by("version"))
+        results = public_results(competition)
+        show_in_language([entry.product for entry, _result in results.get("rows", [])])  # English titles: 1 query
         return self.render(
             request,
             template="competitions/results_page.html",
-            context_overrides={"competition": competition, "amendments": amendments, **public_results(competition)},
+            context_overrides={"competition": competition, "amendments": amendments, **results},
         )

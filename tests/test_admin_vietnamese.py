@@ -2,6 +2,7 @@
 with its scheduling dialog, images, documents, snippets, reports, workflow tasks, account) and the moderation
 e-mails read in Vietnamese, with none of the English strings a communications officer reported."""
 
+import datetime
 import json
 import re
 
@@ -9,9 +10,11 @@ import pytest
 from django.contrib.messages import get_messages
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Page, PageLogEntry, Revision, TaskState, WorkflowState
 
 from news.moderation import setup_moderation
 from tests.admin_screens import english_found, visible_text
@@ -101,6 +104,12 @@ ENGLISH = [
     "Focal point",
     "Thực hiện",
 ]
+# Time spans and dates a Vietnamese editor must not read: English spans ("4 days trước", "0 minutes", "4 days ago",
+# "just now"), English dates ("Nov. 29, 2026") and the long Vietnamese form (dates are dd/mm/yyyy in the admin).
+ENGLISH_TIMES = re.compile(
+    r"(?<!\w)(?:\d+\s(?:minute|hour|day|week|month|year)s?|ago|just now"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}|tháng \d{1,2} năm \d{4})(?!\w)"
+)
 
 
 @pytest.fixture
@@ -128,7 +137,29 @@ def assert_vietnamese(client, url, allowed=()):
     text = screen(client, url)
     found = [p for p in english_found(text, ENGLISH) if p not in allowed]
     assert not found, f"{url}: English on the screen: {found}"
+    times = sorted(set(ENGLISH_TIMES.findall(text)))
+    assert not times, f"{url}: English times or long dates on the screen: {times}"
     return text
+
+
+FOUR_DAYS_AGO = datetime.timedelta(days=4, hours=2)
+
+
+@pytest.fixture
+def aged(site):
+    """``site`` as it looks four days later: every revision, log entry, workflow step, upload and last sign-in is
+    four days old (listings then say "4 ngày trước"), except the administrator's sign-in a minute ago."""
+    past = timezone.now() - FOUR_DAYS_AGO
+    Revision.objects.update(created_at=past)
+    PageLogEntry.objects.update(timestamp=past)
+    Page.objects.update(latest_revision_created_at=past, last_published_at=past, first_published_at=past)
+    TaskState.objects.update(started_at=past)
+    WorkflowState.objects.update(created_at=past)
+    get_image_model().objects.update(created_at=past)
+    get_document_model().objects.update(created_at=past)
+    site["admin"].__class__.objects.update(last_login=past)
+    site["admin"].__class__.objects.filter(pk=site["admin"].pk).update(last_login=timezone.now())
+    return {**site, "past": timezone.localtime(past)}
 
 
 def editor_screens(site):
@@ -164,6 +195,42 @@ def test_login_screen_is_vietnamese(client):
 def test_editor_screens_are_vietnamese(client, site, who):
     client.force_login(site[who])
     for url in editor_screens(site):
+        assert_vietnamese(client, url)
+
+
+@pytest.mark.parametrize("who", ["bientap", "duyet"])
+def test_times_and_dates_are_vietnamese(client, aged, who):
+    """Dashboard ("Đang chờ bạn duyệt", "Gần đây bạn sửa"), explorer, history, page chooser, documents, images and the
+    page editor say "4 ngày trước" and show dates as dd/mm/yyyy, for the editor and for the approver."""
+    client.force_login(aged[who])
+    index, article = aged["index"], aged["article"]
+    urls = [
+        reverse("wagtailadmin_home"),
+        reverse("wagtailadmin_explore", args=[index.pk]),
+        reverse("wagtailadmin_pages:history", args=[article.pk]),
+        reverse("wagtailadmin_pages:workflow_history", args=[article.pk]),
+        reverse("wagtailadmin_choose_page"),
+        reverse("wagtailadmin_choose_page_child", args=[index.pk]),
+        reverse("wagtaildocs:index"),
+        reverse("wagtailimages:index"),
+        reverse("wagtailadmin_pages:edit", args=[article.pk]),
+    ]
+    texts = {url: assert_vietnamese(client, url) for url in urls}
+    assert "4\xa0ngày trước" in texts[reverse("wagtailadmin_home")]
+    assert "4\xa0ngày trước" in texts[reverse("wagtailadmin_pages:edit", args=[article.pk])]
+    assert aged["past"].strftime("%d/%m/%Y") in texts[reverse("wagtailadmin_pages:history", args=[article.pk])]
+
+
+def test_admin_times_are_vietnamese(client, aged):
+    """Users (last sign-in "4 ngày trước", "vừa xong") and the reports say their times in Vietnamese."""
+    client.force_login(aged["admin"])
+    for url in [
+        reverse("wagtailusers_users:index"),
+        reverse("wagtailadmin_reports:site_history"),
+        reverse("wagtailadmin_reports:aging_pages"),
+        reverse("wagtailadmin_reports:workflow"),
+        reverse("wagtailadmin_reports:workflow_tasks"),
+    ]:
         assert_vietnamese(client, url)
 
 
@@ -229,8 +296,32 @@ EDITOR_CATALOGS = [
     "sites/locale/en/LC_MESSAGES/django.po",
     "embeds/locale/en/LC_MESSAGES/django.po",
 ]
+# Django's catalogs (and taggit's) behind the admin: time spans ("4 ngày trước"), validation messages, the CSRF page,
+# password forms. Django's own vi catalog lacks many of them (some only under an old msgid).
+DJANGO_CATALOGS = [
+    "django/conf/locale/en/LC_MESSAGES/django.po",
+    "django/contrib/humanize/locale/en/LC_MESSAGES/django.po",
+    "django/contrib/auth/locale/en/LC_MESSAGES/django.po",
+    "django/contrib/contenttypes/locale/en/LC_MESSAGES/django.po",
+    "django/contrib/sites/locale/en/LC_MESSAGES/django.po",
+    "django/contrib/redirects/locale/en/LC_MESSAGES/django.po",
+    "taggit/locale/en/LC_MESSAGES/django.po",
+]
 # Strings that read the same in Vietnamese (names, codes, formats).
 SAME_IN_VIETNAMESE = {
+    "…",
+    ":",
+    ":?.!",
+    ", ",
+    "IPv4",
+    "IPv6",
+    "%s KB",
+    "%s MB",
+    "%s GB",
+    "%s TB",
+    "%s PB",
+    "%(truncated_text)s…",
+    "%(size)d byte",
     "%(status_display)s %(task_name)s %(started_at)s",
     "%(related_model_name)s %(field_label)s",
     "%(field_label)s:",
@@ -264,7 +355,8 @@ def untranslated(path):
 
 
 def test_every_wagtail_admin_string_has_vietnamese(client, site):
-    """A Wagtail upgrade that adds strings fails here until locale_admin/vi/LC_MESSAGES/*.po translates them."""
+    """A Wagtail or Django upgrade that adds strings fails here until locale_admin/vi/LC_MESSAGES/*.po translates
+    them."""
     from pathlib import Path
 
     import wagtail
@@ -274,6 +366,7 @@ def test_every_wagtail_admin_string_has_vietnamese(client, site):
     root = Path(wagtail.__file__).parent
     translation.activate("vi")
     left = {path: untranslated(root / path) for path in EDITOR_CATALOGS}
+    left.update({path: untranslated(root.parent / path) for path in DJANGO_CATALOGS})
     assert {path: ids for path, ids in left.items() if ids} == {}
 
     client.force_login(site["bientap"])

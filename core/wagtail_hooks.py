@@ -27,12 +27,12 @@ def register_login_lockouts():
 
 @hooks.register("construct_page_action_menu")
 def confirm_page_approval(menu_items, request, context):
-    confirm_approvals(menu_items)
+    confirm_approvals(menu_items, context.get("page"), request.user)
 
 
 @hooks.register("construct_snippet_action_menu")
 def confirm_snippet_approval(menu_items, request, context):
-    confirm_approvals(menu_items)
+    confirm_approvals(menu_items, context.get("instance"), request.user)
 
 
 @hooks.register("construct_homepage_panels")

@@ -375,3 +375,40 @@ def test_every_wagtail_admin_string_has_vietnamese(client, site):
     js = read_po((root / "admin/locale/en/LC_MESSAGES/djangojs.po").open("rb"))
     js_ids = [m.id if isinstance(m.id, str) else m.id[0] for m in js if m.id]
     assert [i for i in js_ids if i not in catalog and i not in SAME_IN_VIETNAMESE] == []
+
+
+def workflow_buttons(markup, attribute):
+    """``[(action name, label)]`` of the workflow buttons of an admin page, in order (``attribute`` names the button's
+    action: the dashboard's ``data-workflow-action-url``, the editor's ``data-workflow-action-name``)."""
+    pattern = rf'<button[^>]*{attribute}="([^"]*)"[^>]*>(.*?)</button>'
+    buttons = []
+    for target, inner in re.findall(pattern, markup, re.S):
+        name = target.rstrip("/").split("/")[-2] if "/" in target else target
+        buttons.append((name, " ".join(visible_text(inner).replace("|", " ").split())))
+    return buttons
+
+
+def test_approval_says_it_publishes_on_every_screen(client, site):
+    """The approver's "⋯" menu on the dashboard and the page editor offer the same actions, "Yêu cầu sửa" and
+    "Duyệt và xuất bản" (no bare "Duyệt", no "Duyệt kèm góp ý" that publishes too), and the dialog the approve action
+    opens is titled and confirmed with "Duyệt và xuất bản"."""
+    client.force_login(site["duyet"])
+    article = site["article"]
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[article.pk])).content.decode()
+    expected = {("reject", "Yêu cầu sửa"), ("approve", "Duyệt và xuất bản")}
+    on_dashboard = workflow_buttons(dashboard, "data-workflow-action-url")
+    in_editor = workflow_buttons(editor, "data-workflow-action-name")
+    assert sorted(on_dashboard) == sorted(expected), on_dashboard
+    assert sorted(in_editor) == sorted(expected), in_editor
+
+    task_state = article.current_workflow_state.current_task_state
+    for url_name in ("wagtailadmin_pages:workflow_action", "wagtailadmin_pages:collect_workflow_action_data"):
+        dialog = client.get(reverse(url_name, args=(article.pk, "approve", task_state.pk))).json()["html"]
+        title = visible_text(re.search(r"<h1[^>]*>(.*?)</h1>", dialog, re.S).group(1)).replace("|", " ").strip()
+        button = visible_text(re.search(r'<button[^>]*type="submit"[^>]*>(.*?)</button>', dialog, re.S).group(1))
+        assert title == "Duyệt và xuất bản", title
+        assert button.replace("|", " ").strip() == "Duyệt và xuất bản", button
+        assert 'name="comment"' in dialog
+    task_state.refresh_from_db()
+    assert task_state.status == "in_progress"  # opening the dialog approves and publishes nothing

@@ -1,6 +1,6 @@
 """Registers the core app's admin screens (see core/viewsets.py), the confirmation before approving
-(core/admin_workflow.py), the help texts of the editors (core/admin_help.py) and the admin's widget for many-to-many
-fields."""
+(core/admin_workflow.py), wagtail-localize's names in Vietnamese (core/admin_localize.py), the help texts of the
+editors (core/admin_help.py) and the admin's widget for many-to-many fields."""
 
 from axes.models import AccessAttempt
 from django import forms
@@ -10,10 +10,12 @@ from wagtail.admin.forms.models import register_form_field_override
 from wagtail.permissions import register_permission_policy
 
 from .admin_help import editor_panels
+from .admin_localize import translate_localize_names
 from .admin_workflow import confirm_approvals, replace_review_panel
 from .viewsets import LoginLockoutViewSet, UnlockOnlyPolicy
 
 register_permission_policy(AccessAttempt, UnlockOnlyPolicy(AccessAttempt))
+translate_localize_names()
 
 # Every many-to-many field of a page or snippet form (ParentalManyToManyField included) is a list of checkboxes, never
 # a multi-select that needs Ctrl-click. A panel that names its own widget still wins.

@@ -306,6 +306,7 @@ DJANGO_CATALOGS = [
     "django/contrib/sites/locale/en/LC_MESSAGES/django.po",
     "django/contrib/redirects/locale/en/LC_MESSAGES/django.po",
     "taggit/locale/en/LC_MESSAGES/django.po",
+    "wagtail_localize/locale/en/LC_MESSAGES/django.po",
 ]
 # Strings that read the same in Vietnamese (names, codes, formats).
 SAME_IN_VIETNAMESE = {
@@ -376,6 +377,12 @@ def test_every_wagtail_admin_string_has_vietnamese(client, site):
     js_ids = [m.id if isinstance(m.id, str) else m.id[0] for m in js if m.id]
     assert [i for i in js_ids if i not in catalog and i not in SAME_IN_VIETNAMESE] == []
 
+    # wagtail-localize's translation editor reads its own catalog (locale_admin's djangojs.po is merged into it).
+    script = client.get(reverse("wagtail_localize:javascript_catalog")).content.decode()
+    catalog = json.loads(re.search(r"const newcatalog = (\{.*?\});", script, re.S).group(1))
+    js = read_po((root.parent / "wagtail_localize/locale/en/LC_MESSAGES/djangojs.po").open("rb"))
+    assert [m.id for m in js if m.id and catalog.get(m.id, m.id) == m.id] == []
+
 
 def workflow_buttons(markup, attribute):
     """``[(action name, label)]`` of the workflow buttons of an admin page, in order (``attribute`` names the button's
@@ -412,3 +419,84 @@ def test_approval_says_it_publishes_on_every_screen(client, site):
         assert 'name="comment"' in dialog
     task_state.refresh_from_db()
     assert task_state.status == "in_progress"  # opening the dialog approves and publishes nothing
+
+
+# What the administrator saw in English in wagtail-localize's translation editor (Vietnamese admin, an article sent
+# for translation into English).
+LOCALIZE_ENGLISH = [
+    "was successfully submitted",
+    "Download PO file",
+    "Upload translated PO file",
+    "Upload PO file",
+    "Edit this image",
+    "Uses",
+    "Publish in",
+    "More actions",
+    "with missing translations",
+    "Translations",
+    "English",
+    "translation",
+    "Translate",
+    "Saving",
+    "Stop Synced translation",
+    "Convert to alias page",
+    "locale",
+]
+
+
+def editor_props(markup):
+    """The text values of the JSON props wagtail-localize's server gives its React translation editor
+    (``data-props``), joined with " | " (keys and addresses left out)."""
+    import html
+
+    def values(node):
+        if isinstance(node, dict):
+            return [v for item in node.values() for v in values(item)]
+        if isinstance(node, list):
+            return [v for item in node for v in values(item)]
+        return [node] if isinstance(node, str) and not node.startswith(("/", "http")) else []
+
+    props = re.search(r'class="js-translation-editor" data-props="([^"]*)"', markup).group(1)
+    return " | ".join(values(json.loads(html.unescape(props))))
+
+
+def test_translation_editor_is_vietnamese(client, site):
+    """Send an article for translation, open the translation editor, publish with strings missing: every message,
+    the page, its React props and the editor's JavaScript catalog are Vietnamese; the Reports menu says "Bản dịch"."""
+    from wagtail.models import Locale
+
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    client.force_login(site["admin"])
+    article = site["article"]
+    response = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[article.pk]), {"locales": [english.pk]}
+    )
+    assert response.status_code == 302
+    shown = " ".join(str(m) for m in get_messages(response.wsgi_request))
+    assert f"Đã gửi dịch trang '{article.title}' sang Tiếng Anh" in shown, shown
+
+    translated = article.get_translation(english)
+    url = reverse("wagtailadmin_pages:edit", args=[translated.pk])
+    markup = client.get(url, HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    for text in (visible_text(markup), editor_props(markup)):
+        found = english_found(text, [*ENGLISH, *LOCALIZE_ENGLISH])
+        assert not found, f"translation editor: English on the screen: {found}"
+    assert "Tiếng Anh" in editor_props(markup)
+
+    response = client.post(url, {"action": "publish"})
+    shown = " ".join(str(m) for m in get_messages(response.wsgi_request))
+    assert "Đã xuất bản" in shown and "Tiếng Anh" in shown, shown
+    assert not english_found(shown, LOCALIZE_ENGLISH), shown
+
+    report = assert_vietnamese(client, reverse("wagtail_localize:translations_report"))
+    assert "Bản dịch" in report
+    assert not english_found(report, LOCALIZE_ENGLISH)
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    sidebar = re.search(r'id="wagtail-sidebar-props"[^>]*>(.*?)</script>', home, re.S).group(1)
+    menu = json.dumps(json.loads(sidebar), ensure_ascii=False)
+    assert '"Bản dịch"' in menu and '"Translations"' not in menu  # the Reports menu
+
+    script = client.get(reverse("wagtail_localize:javascript_catalog")).content.decode()
+    catalog = json.loads(re.search(r"const newcatalog = (\{.*?\});", script, re.S).group(1))
+    assert catalog.get("Download PO file and input translations offline") == "Tải tệp PO về để dịch ngoại tuyến"
+    assert catalog.get("Publish in ") + "Tiếng Anh" == "Xuất bản bản dịch Tiếng Anh"

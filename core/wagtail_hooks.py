@@ -1,10 +1,14 @@
 """Registers the core app's admin screens (see core/viewsets.py), the confirmation before approving
-(core/admin_workflow.py), wagtail-localize's names in Vietnamese (core/admin_localize.py), the help texts of the
-editors (core/admin_help.py) and the admin's widget for many-to-many fields."""
+(core/admin_workflow.py) and before publishing (static/js/admin/publish-confirm.js), wagtail-localize's names in
+Vietnamese (core/admin_localize.py), the help texts of the editors (core/admin_help.py) and the admin's widget for
+many-to-many fields."""
 
 from axes.models import AccessAttempt
 from django import forms
 from django.db import models
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.permissions import register_permission_policy
@@ -40,6 +44,13 @@ def confirm_snippet_approval(menu_items, request, context):
 @hooks.register("construct_homepage_panels")
 def confirm_dashboard_approval(request, panels):
     replace_review_panel(panels)
+
+
+@hooks.register("insert_global_admin_js")
+def confirm_before_publishing():
+    """Every "Xuất bản" button of the admin asks before it publishes (static/js/admin/publish-confirm.js)."""
+    question = _("Xuất bản ngay? Nội dung sẽ hiện trên trang web công khai (hoặc vào thời điểm đã hẹn).")
+    return format_html('<script src="{}" data-message="{}"></script>', static("js/admin/publish-confirm.js"), question)
 
 
 @hooks.register("before_create_page")

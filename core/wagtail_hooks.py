@@ -53,6 +53,18 @@ def confirm_before_publishing():
     return format_html('<script src="{}" data-message="{}"></script>', static("js/admin/publish-confirm.js"), question)
 
 
+@hooks.register("insert_global_admin_js")
+def translate_localize_editor():
+    """The two English labels wagtail-localize's React editor hard-codes, in the editor's language
+    (static/js/admin/localize-editor.js)."""
+    return format_html(
+        '<script src="{}" data-title="{}" data-more-actions="{}"></script>',
+        static("js/admin/localize-editor.js"),
+        _("Bản dịch từ %(source)s sang %(target)s"),
+        _("Thao tác khác"),
+    )
+
+
 @hooks.register("before_create_page")
 def help_on_page_create(request, parent_page, page_class):
     editor_panels(page_class)

@@ -84,3 +84,31 @@ def test_publish_asks_first(page, live_server, demo_accounts, settings):
     page.wait_for_load_state("networkidle")
     article.refresh_from_db()
     assert article.live and len(questions) == 2
+
+
+def test_translation_editor_speaks_vietnamese(page, live_server, demo_accounts, settings):
+    """The administrator opens the English translation of an article: wagtail-localize's React editor reads in
+    Vietnamese, its hard-coded "… to … translation" and "More actions" included."""
+    from wagtail.models import Locale
+    from wagtail_localize.operations import TranslationCreator
+
+    settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 3_600_000
+    index = news_index()
+    setup_moderation(index, bulletin_index())
+    article = NewsPageFactory(parent=index, title="Tin cần dịch")
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    TranslationCreator(demo_accounts["admin"], [english]).create_translations(article, include_related_objects=False)
+    translated = article.get_translation(english)
+    base = live_server.url
+
+    log_in(page, base, "admin")
+    page.goto(f"{base}/admin/pages/{translated.pk}/edit/")
+    editor = page.locator(".js-translation-editor")
+    expect(editor.get_by_text("Bản dịch từ Tiếng Việt sang Tiếng Anh").first).to_be_visible()
+    expect(editor.get_by_text("Tải tệp PO về để dịch ngoại tuyến").first).to_be_visible()
+    expect(editor.get_by_text("Tải lên tệp PO đã dịch để nộp bản dịch").first).to_be_visible()
+    expect(editor.get_by_text("Xuất bản bản dịch Tiếng Anh").first).to_be_attached()
+    expect(editor.get_by_text("Thao tác khác").first).to_be_attached()
+    shown = editor.text_content()
+    for english_text in ("More actions", " to ", "translation", "Download", "Upload", "Publish in", "English"):
+        assert english_text not in shown, english_text

@@ -7,6 +7,7 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
+from demo.news import ensure_taxonomy
 from news.models import NewsPage
 from news.moderation import setup_moderation
 from tests.browser.test_news_browser import log_in, run_action
@@ -51,6 +52,7 @@ def test_publish_asks_first(page, live_server, demo_accounts, settings):
     """The approver (allowed to publish) clicks "Xuất bản" in the page editor: the browser asks; Cancel leaves the
     draft unpublished and the editor open; OK publishes."""
     settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 3_600_000
+    ensure_taxonomy()  # migration data may have been flushed by an earlier transactional test
     index = news_index()
     setup_moderation(index, bulletin_index())
     article = NewsPageFactory(parent=index, title="Tin chờ xuất bản", live=False)
@@ -93,6 +95,7 @@ def test_translation_editor_speaks_vietnamese(page, live_server, demo_accounts, 
     from wagtail_localize.operations import TranslationCreator
 
     settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 3_600_000
+    ensure_taxonomy()  # migration data may have been flushed by an earlier transactional test
     index = news_index()
     setup_moderation(index, bulletin_index())
     article = NewsPageFactory(parent=index, title="Tin cần dịch")

@@ -108,7 +108,8 @@ ENGLISH = [
 # "just now"), English dates ("Nov. 29, 2026") and the long Vietnamese form (dates are dd/mm/yyyy in the admin).
 ENGLISH_TIMES = re.compile(
     r"(?<!\w)(?:\d+\s(?:minute|hour|day|week|month|year)s?|ago|just now"
-    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}|tháng \d{1,2} năm \d{4})(?!\w)"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}|tháng \d{1,2} năm \d{4}"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4})(?!\w)"
 )
 
 
@@ -487,6 +488,9 @@ def test_translation_editor_is_vietnamese(client, site):
     shown = " ".join(str(m) for m in get_messages(response.wsgi_request))
     assert "Đã xuất bản" in shown and "Tiếng Anh" in shown, shown
     assert not english_found(shown, LOCALIZE_ENGLISH), shown
+    translated.specific.save_revision(user=site["admin"]).publish(user=site["admin"])
+    props = editor_props(client.get(url, HTTP_ACCEPT_LANGUAGE="vi").content.decode())  # with its publication date
+    assert re.search(r"(?<!\d)\d{2}/\d{2}/\d{4}(?!\d)", props) and not ENGLISH_TIMES.findall(props), props
 
     report = assert_vietnamese(client, reverse("wagtail_localize:translations_report"))
     assert "Bản dịch" in report

@@ -13,10 +13,12 @@ class CoreConfig(AppConfig):
         """Connect the page-cache invalidation receivers of signals.py, register the system checks, give every
         SQLite connection the ``kc_fold`` function of ``core.folding``, make every admin listing search fold
         (``core.viewsets``), make the admin's slug fields propose Vietnamese slugs (core/widgets.py) and give page
-        addresses the active language (core/translation.py)."""
+        addresses the active language (core/translation.py) and make approving say what it does
+        (core/admin_workflow.py)."""
         from django.db.backends.signals import connection_created
 
         from . import checks, signals, widgets  # noqa: F401  (checks registers itself on import)
+        from .admin_workflow import install_approval_actions
         from .folding import register_fold
         from .translation import install_localized_urls
         from .viewsets import fold_every_admin_listing
@@ -27,6 +29,7 @@ class CoreConfig(AppConfig):
         fold_every_admin_listing()
         _vietnamese_full_names()
         install_localized_urls()
+        install_approval_actions()
 
 
 def _vietnamese_full_names():

@@ -1,19 +1,25 @@
 """Registers the core app's admin screens (see core/viewsets.py), the confirmation before approving
-(core/admin_workflow.py), the help texts of the editors (core/admin_help.py) and the admin's widget for many-to-many
-fields."""
+(core/admin_workflow.py) and before publishing (static/js/admin/publish-confirm.js), wagtail-localize's names in
+Vietnamese (core/admin_localize.py), the help texts of the editors (core/admin_help.py) and the admin's widget for
+many-to-many fields."""
 
 from axes.models import AccessAttempt
 from django import forms
 from django.db import models
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.permissions import register_permission_policy
 
 from .admin_help import editor_panels
+from .admin_localize import translate_localize_names
 from .admin_workflow import confirm_approvals, replace_review_panel
 from .viewsets import LoginLockoutViewSet, UnlockOnlyPolicy
 
 register_permission_policy(AccessAttempt, UnlockOnlyPolicy(AccessAttempt))
+translate_localize_names()
 
 # Every many-to-many field of a page or snippet form (ParentalManyToManyField included) is a list of checkboxes, never
 # a multi-select that needs Ctrl-click. A panel that names its own widget still wins.
@@ -27,17 +33,36 @@ def register_login_lockouts():
 
 @hooks.register("construct_page_action_menu")
 def confirm_page_approval(menu_items, request, context):
-    confirm_approvals(menu_items)
+    confirm_approvals(menu_items, context.get("page"), request.user)
 
 
 @hooks.register("construct_snippet_action_menu")
 def confirm_snippet_approval(menu_items, request, context):
-    confirm_approvals(menu_items)
+    confirm_approvals(menu_items, context.get("instance"), request.user)
 
 
 @hooks.register("construct_homepage_panels")
 def confirm_dashboard_approval(request, panels):
     replace_review_panel(panels)
+
+
+@hooks.register("insert_global_admin_js")
+def confirm_before_publishing():
+    """Every "Xuất bản" button of the admin asks before it publishes (static/js/admin/publish-confirm.js)."""
+    question = _("Xuất bản ngay? Nội dung sẽ hiện trên trang web công khai (hoặc vào thời điểm đã hẹn).")
+    return format_html('<script src="{}" data-message="{}"></script>', static("js/admin/publish-confirm.js"), question)
+
+
+@hooks.register("insert_global_admin_js")
+def translate_localize_editor():
+    """The two English labels wagtail-localize's React editor hard-codes, in the editor's language
+    (static/js/admin/localize-editor.js)."""
+    return format_html(
+        '<script src="{}" data-title="{}" data-more-actions="{}"></script>',
+        static("js/admin/localize-editor.js"),
+        _("Bản dịch từ %(source)s sang %(target)s"),
+        _("Thao tác khác"),
+    )
 
 
 @hooks.register("before_create_page")

@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -155,7 +156,9 @@ USE_I18N = True
 USE_TZ = True
 # Pages may have English translations (wagtail-localize, see core/translation.py): the Vietnamese tree is the one
 # routed in both languages, translations are laid over it under /en/.
-WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# Their names are translated: the admin (wagtail-localize's "Bản dịch từ Tiếng Việt sang Tiếng Anh", locale labels)
+# speaks the editor's language.
+WAGTAIL_CONTENT_LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("Tiếng Anh"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 # Number formats per language (config/formats/<lang>/formats.py): 1.234.567,5 in Vietnamese, 1,234,567.5 in English.
 # Grouping is asked for by the `number` template filter; USE_THOUSAND_SEPARATOR stays off so that ids and years in

@@ -102,7 +102,8 @@ def slugify(text, max_length=255):
     """The URL slug of a title (``SLUG_FORMATTERS`` then lower case, at most ``max_length`` characters):
     "Đoàn doanh nghiệp Đắk Lắk học hỏi mô hình dệt thổ cẩm ở Ia Grai" →
     "doan-doanh-nghiep-dak-lak-hoc-hoi-mo-hinh-det-tho-cam-o-ia-grai". NFD and NFC input give the same slug;
-    letters of other scripts become hyphens (an empty result means: type the slug). ``None`` gives ``""``.
+    letters of other scripts become hyphens; an empty result (a title of punctuation or emoji) is replaced by the
+    model's fallback in ``core.slug_rules.proposed_slug``. ``None`` gives ``""``.
     """
     value = str(text or "").strip()
     for pattern, replacement in _SLUG_STEPS:

@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from .folding import folded_search
+from .slug_forms import slug_proposing_form
 
 _wagtail_search_queryset = BaseListingView.search_queryset
 
@@ -65,12 +66,22 @@ class FoldedSearchViewSetMixin:
         return super().construct_view(view_class, **kwargs)
 
 
-class FoldedModelViewSet(FoldedSearchViewSetMixin, ModelViewSet):
-    """A ``ModelViewSet`` whose listing search folds (see :class:`FoldedSearchViewSetMixin`)."""
+class SlugProposingViewSetMixin:
+    """Mixed into every model or snippet viewset of the project: a model with a slug and a name proposes the slug
+    from the name while a new row is typed, and fills or numbers it on the server (``core.slug_forms``)."""
+
+    def get_form_class(self, for_update=False):
+        return slug_proposing_form(super().get_form_class(for_update))
 
 
-class FoldedSnippetViewSet(FoldedSearchViewSetMixin, SnippetViewSet):
-    """A ``SnippetViewSet`` whose listing search folds (see :class:`FoldedSearchViewSetMixin`)."""
+class FoldedModelViewSet(SlugProposingViewSetMixin, FoldedSearchViewSetMixin, ModelViewSet):
+    """A ``ModelViewSet`` whose listing search folds (see :class:`FoldedSearchViewSetMixin`) and whose slug is
+    proposed from the name (:class:`SlugProposingViewSetMixin`)."""
+
+
+class FoldedSnippetViewSet(SlugProposingViewSetMixin, FoldedSearchViewSetMixin, SnippetViewSet):
+    """A ``SnippetViewSet`` whose listing search folds (see :class:`FoldedSearchViewSetMixin`) and whose slug is
+    proposed from the name (:class:`SlugProposingViewSetMixin`)."""
 
 
 class UserViewSet(FoldedSearchViewSetMixin, WagtailUserViewSet):

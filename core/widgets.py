@@ -15,10 +15,27 @@ from .text import SLUG_FORMATTERS
 
 class VietnameseSlugInput(SlugInput):
     """The admin's slug field with ``SLUG_FORMATTERS`` run by Wagtail's ``w-slug`` controller before its own
-    clean-up (which then only lower-cases and trims the slug to 255 characters)."""
+    clean-up (which then only lower-cases and trims the slug to 255 characters).
 
-    def __init__(self, attrs=None, formatters=None, locale=None):
-        super().__init__(attrs=attrs, formatters=formatters or SLUG_FORMATTERS, locale=locale)
+    ``fallback`` (a slug, see ``core.slug_rules.fallback_slug``) is what a title with no letter or digit proposes
+    ("!!! ???" → "tin-bai"): a last formatter that turns an empty result into it, as ``proposed_slug`` does."""
+
+    def __init__(self, attrs=None, formatters=None, locale=None, fallback=None):
+        formatters = list(formatters or SLUG_FORMATTERS)
+        if fallback:
+            formatters.append(("^$", fallback))
+        super().__init__(attrs=attrs, formatters=formatters, locale=locale)
+
+
+def use_vietnamese_slug_widget(field, fallback=None):
+    """Give the form ``field`` (a slug field of any admin form: Wagtail's page copy form, a model viewset's plain
+    ``ModelForm``) a ``VietnameseSlugInput`` proposing ``fallback`` for a title without letters, keeping the attributes
+    the field gave its widget (``maxlength``)."""
+    old = field.widget
+    widget = VietnameseSlugInput(fallback=fallback)
+    widget.attrs = {**old.attrs, **widget.attrs}
+    widget.is_required = old.is_required
+    field.widget = widget
 
 
 def use_vietnamese_slugs():

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
+from core.slugs import NameSlugMixin
+
 # The seven contents of the industrial promotion programme (Decree 45/2012/NĐ-CP, amended by 235/2025/NĐ-CP),
 # seeded by migration 0002 and by ``seed_demo``: (code, name, rank). The names are in the English catalogue
 # (``display_name``); a name editors change or add stays Vietnamese on the English site.
@@ -28,7 +30,7 @@ DEFAULT_CATEGORIES = [
 ]
 
 
-class NewsCategory(models.Model):
+class NewsCategory(NameSlugMixin, models.Model):
     """A section of the news (e.g. Chính sách), managed under Snippets → Chuyên mục tin in the admin."""
 
     name = models.CharField(_("tên chuyên mục"), max_length=100, unique=True)

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from core.slugs import NameSlugMixin
 from core.sorting import SortKeyMixin
 from search.mixins import FoldedSearchMixin
 
@@ -12,7 +13,7 @@ from ..choices import ProducerKind
 from ..public_fields import PRODUCER_FIELDS, wagtail_api_fields
 
 
-class Producer(SortKeyMixin, FoldedSearchMixin, index.Indexed, models.Model):
+class Producer(NameSlugMixin, SortKeyMixin, FoldedSearchMixin, index.Indexed, models.Model):
     """An establishment (SME, cooperative, household…). Public profile at ``/co-so/<slug>/``;
     managed under Registry → Producers."""
 

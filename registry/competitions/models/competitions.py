@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.slugs import NameSlugMixin
 from registry.catalogue.choices import Level, Region
 
 from ..choices import Aggregation, AssignmentMode, CompetitionStatus, PeerVisibility
@@ -55,7 +56,7 @@ def validate_code_list(value):
         raise ValidationError(_('Quy tắc phân định phải là danh sách ký hiệu tiêu chí, ví dụ ["1", "2"].'))
 
 
-class Competition(models.Model):
+class Competition(NameSlugMixin, models.Model):
     """One competition at a level and year, managed by center staff under Bình chọn in the admin."""
 
     name = models.CharField(_("tên cuộc bình chọn"), max_length=255)

@@ -233,3 +233,61 @@ def test_a_response_too_big_is_not_stored(client, home_page, settings):
     ProductPageFactory(title="Cà phê bột Đắk Đoa")
     client.get("/du-lieu-mo/products.csv")
     assert client.get("/du-lieu-mo/products.csv")["X-Page-Cache"] == "miss"
+
+
+def _edit_form(news, **changes):
+    """The POST of the admin's edit view for ``news`` (as the editor's browser sends it), with ``changes``."""
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    data = {
+        "title": news.title,
+        "slug": news.slug,
+        "date": news.date.isoformat(),
+        "authors": news.authors,
+        "category": news.category_id or "",
+        "summary": news.summary,
+        "body": streamfield([]),
+        "related_product_links": inline_formset([]),
+        "related_village_links": inline_formset([]),
+        "related_artisan_links": inline_formset([]),
+        "comments": inline_formset([]),
+    }
+    data.update(changes)
+    return nested_form_data(data)
+
+
+def test_the_admins_save_draft_keeps_the_cache_and_its_publish_refreshes_it(client, home_page):
+    news = NewsPageFactory(title="Hội chợ hàng thủ công", summary="Bản đã đăng.")
+    _cached(client, news.url)
+    before = generation()
+    editor = type(client)()
+    editor.force_login(UserFactory(superuser=True))
+    url = reverse("wagtailadmin_pages:edit", args=[news.pk])
+
+    response = editor.post(url, _edit_form(news, summary="Bản nháp chưa duyệt."))
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    assert NewsPage.objects.get(pk=news.pk).get_latest_revision_as_object().summary == "Bản nháp chưa duyệt."
+    assert generation() == before
+    assert "Bản đã đăng." in _cached(client, news.url)
+
+    response = editor.post(url, _edit_form(news, summary="Bản đã duyệt.", **{"action-publish": "1"}))
+    assert response.status_code == 302
+    response = client.get(news.url)
+    assert response["X-Page-Cache"] == "miss" and "Bản đã duyệt." in response.content.decode()
+
+
+def test_workflows_logins_and_logs_keep_the_cache(client, home_page, demo_accounts):
+    from wagtail.log_actions import log
+    from wagtail.models import Workflow
+
+    news = NewsPageFactory(title="Hội chợ hàng thủ công")
+    _cached(client, news.url)
+    before = generation()
+    user = demo_accounts["bientap"]
+    news.save_revision(user=user)
+    Workflow.objects.filter(active=True).first().start(news, user)
+    log(instance=news, action="wagtail.edit", user=user)
+    other = type(client)()
+    other.login(username="bientap", password="khuyencong2026")
+    assert generation() == before
+    assert client.get(news.url)["X-Page-Cache"] == "hit"

@@ -31,9 +31,11 @@ def clean_saved_text(sender, instance, update_fields=None, **kwargs):
 
 def sync_site_after_migrate(sender, **kwargs):
     """After ``migrate`` (once, for the core app): the default Wagtail ``Site`` takes ``SITE_URL``'s hostname and
-    port, so page URLs (sitemap, API, e-mails) follow a changed ``SITE_URL`` at the next deployment."""
+    port, so page URLs (sitemap, API, e-mails) follow a changed ``SITE_URL`` at the next deployment; and the page
+    cache starts a new generation, so no page rendered by the previous release's templates is served after it."""
     if sender.name == "core":
         sync_default_site()
+        invalidate()
 
 
 def note_draft_pages(sender, instance, raw=False, **kwargs):

@@ -291,3 +291,20 @@ def test_workflows_logins_and_logs_keep_the_cache(client, home_page, demo_accoun
     other.login(username="bientap", password="khuyencong2026")
     assert generation() == before
     assert client.get(news.url)["X-Page-Cache"] == "hit"
+
+
+def test_migrate_and_setup_site_start_a_new_generation(client, home_page, settings):
+    """A deployment runs ``migrate`` (new templates, new code) and may run ``setup_site`` (a new address, written
+    with ``update()``, which sends no signal): no page rendered before is served after."""
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
+
+    from home.setup import ensure_site
+
+    before = generation()
+    post_migrate.send(sender=apps.get_app_config("core"), app_config=apps.get_app_config("core"))
+    assert generation() > before
+    settings.SITE_URL = "https://khuyencong.gialai.gov.vn"
+    before = generation()
+    ensure_site(home_page, write=lambda *_: None)
+    assert generation() > before

@@ -8,6 +8,7 @@ a picture uploaded. Unknown verification codes and password-protected pages neve
 import datetime
 from decimal import Decimal
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -31,6 +32,14 @@ from tests.factories import (
     fill_sheet,
     news_index,
 )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_admission():
+    """Each test starts with an empty admission filter (it lives in the process; generations restart per test)."""
+    from core.page_cache import _seen
+
+    _seen.keys.clear()
 
 
 def _cached(client, url):
@@ -308,3 +317,14 @@ def test_migrate_and_setup_site_start_a_new_generation(client, home_page, settin
     before = generation()
     ensure_site(home_page, write=lambda *_: None)
     assert generation() > before
+
+
+def test_signed_in_visitors_neither_get_nor_store_cached_copies(client, home_page, demo_accounts):
+    news = NewsPageFactory(title="Hội chợ hàng thủ công")
+    editor = type(client)()
+    editor.force_login(demo_accounts["bientap"])
+    for _ in range(2):
+        assert "X-Page-Cache" not in editor.get(news.url)
+    assert client.get(news.url)["X-Page-Cache"] == "miss"  # the editor's visits stored nothing
+    assert client.get(news.url)["X-Page-Cache"] == "hit"
+    assert "X-Page-Cache" not in editor.get(news.url)

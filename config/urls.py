@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.page_cache import page_cacheable
 from core.sitemaps import PageSitemap
 from core.views import PostOnlyLogoutView
 from home.views import robots_txt
@@ -22,7 +23,12 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap, "producers": ProducerSitemap}}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        page_cacheable(params=("p",))(sitemap),  # ?p= is the sitemap's page (core/page_cache.py)
+        {"sitemaps": {"pages": PageSitemap, "producers": ProducerSitemap}},
+        name="sitemap",
+    ),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

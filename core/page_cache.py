@@ -2,24 +2,34 @@
 or bypass it.
 
 - **Opt in**: page types mix in ``CachedPageMixin`` and declare the query parameters that change what they show
-  (``cache_query_params``, e.g. ``("page", "q", "group")``); other views set ``response.page_cacheable = True``.
-- **Key**: generation, language, host, path and only the declared parameters, in a canonical order (repeated values
-  sorted). Unknown parameters (``?x=<random>``, tracking tags) are ignored, so they neither create entries nor miss
-  the cache. What a path declares is remembered next to the pages (``pagecache:params:…``).
-- **Invalidation**: a write to a model in ``settings.PAGE_CACHE_PUBLIC_MODELS`` (what public pages show) starts a
-  new generation, after the transaction commits (receivers in core/signals.py). Score sheets, sessions, logins and
-  logs are not in the list and never flush the cache. The generation is kept in the database
-  (``PageCacheGeneration``) and mirrored in the cache: eviction cannot lose it, and a management command in another
-  process invalidates what the web workers serve (the cache itself must be shared by the processes: the default
-  ``CACHE_URL`` is a file cache).
-- **Admission**: a URL with a query string is stored only when this process has seen it before, so a flood of
-  one-off URLs cannot push the hot pages out of the size-bounded cache; a URL without one is stored at once.
+  (``cache_query_params``, e.g. ``("page", "q", "group")``); function views are decorated with
+  ``@page_cacheable(params=(...))``. Every public page type and view is one or the other, or says why not
+  (``page_cache_exempt = "<reason>"``; tests/test_page_cache_coverage.py lists them all).
+- **Key**: generation, today's date (certificates expire and calls for entries close at midnight), language, host,
+  path and only the declared parameters, in a canonical order (repeated values sorted). Unknown parameters
+  (``?x=<random>``, tracking tags) are ignored, so they neither create entries nor miss the cache; a page is stored
+  only from a request without them, so no visitor's tracking tag ends up in the links of a stored page. What a path
+  declares is remembered next to the pages (``pagecache:params:…``).
+- **Invalidation**: a write that changes what a public page shows starts a new generation, after the transaction
+  commits (receivers in core/signals.py, the rules in core/page_cache_rules.py): a row of a model in
+  ``settings.PAGE_CACHE_PUBLIC_MODELS``, except writes that change no public content (a draft saved, a page locked
+  or unlocked, a page created or edited before its first publication, an image or document uploaded). Score
+  sheets, sessions, logins, revisions, workflow states and logs are not in the list and never flush the cache. The
+  generation is kept in the database (``PageCacheGeneration``) and mirrored in the cache: eviction cannot lose it,
+  and a management command in another process invalidates what the web workers serve (the cache itself must be
+  shared by the processes: the default ``CACHE_URL`` is a file cache).
+- **Admission**: a URL with a query string, and a "not found" answer (``/xac-minh/<unknown code>/``), is stored only
+  when this process has seen it before, so a flood of one-off URLs cannot push the hot pages out of the
+  size-bounded cache; a URL without one is stored at once. A response larger than ``PAGE_CACHE_MAX_BYTES``
+  (default 2 MiB: the biggest open-data downloads) is never stored.
 - **Who gets cached copies**: GET/HEAD requests of visitors who are not signed in. A made-up session cookie does not
-  bypass the cache (the session is checked); a visitor with pending messages gets a fresh page.
+  bypass the cache (the session is checked); a visitor with pending messages, or who has entered the password of a
+  protected page, gets a fresh page and stores none.
 - **Headers**: cached responses carry ``Vary: Cookie`` and ``Cache-Control: public, max-age=…``
-  (``PAGE_CACHE_BROWSER_SECONDS``), and never a ``Set-Cookie``.
+  (``PAGE_CACHE_BROWSER_SECONDS`` unless the view set its own ``max-age``), and never a ``Set-Cookie``.
 """
 
+import functools
 import hashlib
 import logging
 from collections import OrderedDict
@@ -30,8 +40,10 @@ from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.cache import caches
 from django.db import DatabaseError, transaction
+from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
+from wagtail.models import PageViewRestriction
 
 from .models import PageCacheGeneration
 
@@ -39,6 +51,8 @@ logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
 SEEN_LIMIT = 10_000
+MAX_BYTES = 2 * 1024 * 1024
+RESTRICTIONS_PASSED = PageViewRestriction.passed_view_restrictions_session_key
 
 
 def cache():
@@ -47,8 +61,13 @@ def cache():
 
 
 def timeout():
-    """Seconds a stored page lives at most (``PAGE_CACHE_SECONDS``)."""
+    """Seconds a stored page lives at most (``PAGE_CACHE_SECONDS``; 0 turns the page cache off)."""
     return getattr(settings, "PAGE_CACHE_SECONDS", 600)
+
+
+def max_bytes():
+    """The largest response body (bytes) that is stored (``PAGE_CACHE_MAX_BYTES``, default 2 MiB)."""
+    return getattr(settings, "PAGE_CACHE_MAX_BYTES", MAX_BYTES)
 
 
 def generation():
@@ -129,7 +148,8 @@ def _canonical_query(request, params):
 
 def _page_key(request, gen, params):
     query = hashlib.sha256(_canonical_query(request, params).encode()).hexdigest()
-    return f"pagecache:page:{gen}:{get_language() or ''}:{_base(request)}:{query}"
+    today = timezone.localdate().isoformat()
+    return f"pagecache:page:{gen}:{today}:{get_language() or ''}:{_base(request)}:{query}"
 
 
 def _is_anonymous(request):
@@ -137,12 +157,38 @@ def _is_anonymous(request):
         return False
     if settings.SESSION_COOKIE_NAME not in request.COOKIES:
         return True
-    session = request.session  # a cookie is present: only a real signed-in session or pending messages count
-    return session.get(SESSION_KEY) is None and not session.get("_messages")
+    session = request.session  # a cookie is present: only a real signed-in session, messages or passwords count
+    return session.get(SESSION_KEY) is None and not session.get("_messages") and not session.get(RESTRICTIONS_PASSED)
+
+
+def mark_cacheable(response, params=()):
+    """Mark ``response`` as a public page the middleware may store for anonymous visitors; ``params`` are the query
+    parameters that change it (every other one is ignored). Returns the response."""
+    response.page_cacheable = True
+    response.page_cache_params = tuple(params)
+    return response
+
+
+def page_cacheable(params=()):
+    """Decorator of a public function view: its anonymous responses (200, or a 404 it returns itself, such as an
+    unknown verification code) are stored by the page cache; ``params`` as in ``mark_cacheable``. The view gets
+    ``page_cacheable = True`` so tests/test_page_cache_coverage.py can tell it from an unclassified one."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            return mark_cacheable(view(request, *args, **kwargs), params)
+
+        wrapper.page_cacheable = True
+        wrapper.page_cache_params = tuple(params)
+        return wrapper
+
+    return decorate
 
 
 class CachedPageMixin:
-    """Mark a page type's anonymous responses as cacheable (see the module docstring).
+    """Mark a page type's anonymous responses as cacheable (see the module docstring), sub-routes of a
+    ``RoutablePageMixin`` page (archives, feeds, results) included: put it before ``RoutablePageMixin``.
 
     ``cache_query_params``: the query parameters that change what the page shows; every other one is ignored.
     """
@@ -150,10 +196,7 @@ class CachedPageMixin:
     cache_query_params = ()
 
     def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        response.page_cacheable = True
-        response.page_cache_params = tuple(self.cache_query_params)
-        return response
+        return mark_cacheable(super().serve(request, *args, **kwargs), self.cache_query_params)
 
 
 class AnonymousPageCacheMiddleware:
@@ -163,7 +206,7 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        cacheable_request = request.method in ("GET", "HEAD") and _is_anonymous(request)
+        cacheable_request = timeout() > 0 and request.method in ("GET", "HEAD") and _is_anonymous(request)
         if cacheable_request:
             params = cache().get(_params_key(request))
             if params is not None:
@@ -175,7 +218,7 @@ class AnonymousPageCacheMiddleware:
         if (
             cacheable_request
             and getattr(response, "page_cacheable", False)
-            and response.status_code == 200
+            and response.status_code in (200, 404)
             and not response.cookies
             and not getattr(response, "streaming", False)
         ):
@@ -186,12 +229,19 @@ class AnonymousPageCacheMiddleware:
         params = tuple(getattr(response, "page_cache_params", ()))
         key = _page_key(request, generation(), params)
         response["X-Page-Cache"] = "miss"
-        if request.GET and not _seen.check_and_add(key):
-            return  # a URL with a query string is stored on its second request
+        if not set(request.GET) <= set(params):
+            return  # rendered with parameters it ignores (tracking tags): its links may carry them, never stored
+        if (request.GET or response.status_code != 200) and not _seen.check_and_add(key):
+            return  # a URL with a query string, or a "not found", is stored on its second request
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
+        if len(response.content) > max_bytes():
+            return
         patch_vary_headers(response, ["Cookie"])
-        patch_cache_control(response, public=True, max_age=getattr(settings, "PAGE_CACHE_BROWSER_SECONDS", 0))
+        if "max-age" in response.get("Cache-Control", ""):
+            patch_cache_control(response, public=True)
+        else:
+            patch_cache_control(response, public=True, max_age=getattr(settings, "PAGE_CACHE_BROWSER_SECONDS", 0))
         try:
             cache().set(_params_key(request), params, timeout())
             cache().set(key, response, timeout())

@@ -5,14 +5,21 @@ characters but tab and newline; see core/cleaning.py).
 
 The anonymous page cache (core/page_cache.py) serves stored copies of public pages; it must never serve a page
 that a write has made stale. Rather than knowing which page shows which row, every write that can reach a public
-page starts a new cache generation.
+page starts a new cache generation; writes that change no public content (drafts, locks, uploads) do not
+(core/page_cache_rules.py).
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_save
 
 from .canonical import sync_default_site
 from .cleaning import clean_instance
-from .page_cache import invalidate, is_public_write
+from .page_cache import invalidate
+from .page_cache_rules import (
+    deleted_changes_public_content,
+    linked_changes_public_content,
+    remember_draft_state,
+    saved_changes_public_content,
+)
 from .translation import forget_locales
 
 
@@ -24,16 +31,35 @@ def clean_saved_text(sender, instance, update_fields=None, **kwargs):
 
 def sync_site_after_migrate(sender, **kwargs):
     """After ``migrate`` (once, for the core app): the default Wagtail ``Site`` takes ``SITE_URL``'s hostname and
-    port, so page URLs (sitemap, API, e-mails) follow a changed ``SITE_URL`` at the next deployment."""
+    port, so page URLs (sitemap, API, e-mails) follow a changed ``SITE_URL`` at the next deployment; and the page
+    cache starts a new generation, so no page rendered by the previous release's templates is served after it."""
     if sender.name == "core":
         sync_default_site()
+        invalidate()
 
 
-def invalidate_page_cache(sender, **kwargs):
-    """Any row saved, deleted or re-linked (many-to-many) in a model that can appear on a public page — a product,
-    a certificate, a news page, site settings, a page publish (which saves the page) — invalidates every cached
-    page. Sessions, admin logs and task rows are ignored (they never change a public page)."""
-    if is_public_write(sender):
+def note_draft_pages(sender, instance, raw=False, **kwargs):
+    """Before a page is saved: remember whether it is a draft no public page shows (core/page_cache_rules.py)."""
+    if not raw:
+        remember_draft_state(instance)
+
+
+def invalidate_on_save(sender, instance, created=False, update_fields=None, **kwargs):
+    """A row saved in a model that can appear on a public page — a product, a certificate, a published news page,
+    site settings — invalidates every cached page; a draft saved, a page locked, an upload does not."""
+    if saved_changes_public_content(sender, instance, created=created, update_fields=update_fields):
+        invalidate()
+
+
+def invalidate_on_delete(sender, instance, **kwargs):
+    """A public row deleted (a live page, a certificate, a producer) invalidates every cached page."""
+    if deleted_changes_public_content(sender, instance):
+        invalidate()
+
+
+def invalidate_on_link(sender, instance, action, **kwargs):
+    """Rows linked or unlinked (many-to-many) in a public model invalidate every cached page."""
+    if linked_changes_public_content(sender, instance, action):
         invalidate()
 
 
@@ -41,9 +67,10 @@ def connect():
     """Connect the receivers (called once from ``CoreConfig.ready()``)."""
     pre_save.connect(clean_saved_text, dispatch_uid="clean-saved-text")
     post_migrate.connect(sync_site_after_migrate, dispatch_uid="sync-site-after-migrate")
-    post_save.connect(invalidate_page_cache, dispatch_uid="pagecache-save")
-    post_delete.connect(invalidate_page_cache, dispatch_uid="pagecache-delete")
-    m2m_changed.connect(invalidate_page_cache, dispatch_uid="pagecache-m2m")
+    pre_save.connect(note_draft_pages, dispatch_uid="pagecache-drafts")
+    post_save.connect(invalidate_on_save, dispatch_uid="pagecache-save")
+    post_delete.connect(invalidate_on_delete, dispatch_uid="pagecache-delete")
+    m2m_changed.connect(invalidate_on_link, dispatch_uid="pagecache-m2m")
     # The language of each locale is remembered per process (core/translation.py): forget it when locales change.
     post_save.connect(forget_locales, sender="wagtailcore.Locale", dispatch_uid="forget-locales-save")
     post_delete.connect(forget_locales, sender="wagtailcore.Locale", dispatch_uid="forget-locales-delete")

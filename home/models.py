@@ -70,7 +70,7 @@ class HomePage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
         return context
 
 
-class StandardPage(TranslatedPageMixin, TitleSlugMixin, Page):
+class StandardPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
     """A plain content page (about the center, contact, legal notices), managed under Pages in the admin."""
 
     intro = models.TextField(_("tóm tắt"), blank=True, help_text=_("Đoạn mở đầu hiển thị dưới tiêu đề."))

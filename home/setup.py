@@ -23,6 +23,7 @@ from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site, Task, Workflow
 
 from core.models import SiteSettings
+from core.page_cache import invalidate
 from core.roles import SECTION_CATALOGUE, SECTION_NEWS, ensure_roles
 from news.models import BulletinIndexPage, NewsIndexPage
 from news.moderation import WORKFLOW_NAME, setup_moderation
@@ -124,6 +125,7 @@ def ensure_site(home, write=print):
         write(f"  site {hostname}:{port}: created")
     elif any(getattr(site, field) != value for field, value in wanted.items()):
         Site.objects.filter(pk=site.pk).update(**wanted)
+        invalidate()  # an update() sends no signal: the cached pages hold the old addresses (core/page_cache.py)
         write(f"  site {hostname}:{port}: updated (was {site.hostname}:{site.port})")
     else:
         write(f"  site {hostname}:{port}: found")

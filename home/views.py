@@ -5,8 +5,11 @@ from django.http import HttpResponse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from core.page_cache import page_cacheable
+
 
 @require_GET
+@page_cacheable()
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     lines = [

@@ -5,11 +5,14 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from core.page_cache import page_cacheable
+
 from . import site
 from .text import clean_text, parse_page, querystring_without
 
 
 @require_GET
+@page_cacheable(params=("q", "page"))
 def search(request):
     """``/tim-kiem/?q=…``: one page of hits; with no hit, a spelling suggestion and what the apps offer instead."""
     query = clean_text(request.GET.get("q", ""))
@@ -22,6 +25,7 @@ def search(request):
 
 
 @require_GET
+@page_cacheable(params=("q",))
 def autocomplete(request):
     """``/tim-kiem/goi-y/?q=…``: up to 8 suggestions as JSON ``{"query", "results": [{title, url, type}]}``."""
     query = clean_text(request.GET.get("q", ""))

@@ -130,7 +130,8 @@ def test_decisions_publish_certificates_and_public_page(client, scored):
     assert client.get(index.url + "khong-co/ket-qua/").status_code == 404
 
 
-def test_results_page_query_count_constant(client, scored):
+def test_results_page_query_count_constant(client, scored, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the page cache off: count what rendering the results costs
     competition, jurors, coffee, honey, brocade = scored
     manager = UserFactory()
 

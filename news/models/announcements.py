@@ -10,6 +10,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from core.page_cache import CachedPageMixin
 from core.slugs import TitleSlugMixin
 from core.translation import TranslatedPageMixin
 from registry.competitions.models import Competition
@@ -30,7 +31,7 @@ class AnnouncementQuerySet(PageQuerySet):
         )
 
 
-class AnnouncementPage(TranslatedPageMixin, TitleSlugMixin, Page):
+class AnnouncementPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
     """A call for entries of a competition, written under Tin tức in the admin; listed while entries are open."""
 
     competition = models.ForeignKey(

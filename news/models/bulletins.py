@@ -9,11 +9,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.page_cache import CachedPageMixin
 from core.slugs import TitleSlugMixin
 from core.translation import TranslatedPageMixin, show_in_language
 
 
-class BulletinIndexPage(TranslatedPageMixin, TitleSlugMixin, Page):
+class BulletinIndexPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
     """The list of bulletin issues at ``/ban-tin/`` (Pages in the admin)."""
 
     intro = models.TextField(_("giới thiệu"), blank=True)
@@ -22,6 +23,7 @@ class BulletinIndexPage(TranslatedPageMixin, TitleSlugMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.BulletinPage"]
     max_count = 1
+    cache_query_params = ("page",)  # every other query parameter is ignored by the page cache (core/page_cache.py)
 
     class Meta:
         verbose_name = _("trang bản tin")
@@ -51,7 +53,7 @@ class TocEntryBlock(blocks.StructBlock):
         label = _("Mục")
 
 
-class BulletinPage(TranslatedPageMixin, TitleSlugMixin, Page):
+class BulletinPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
     """One monthly issue of the bulletin with its PDF, written under Bản tin in the admin and published by an
     approver."""
 

@@ -19,6 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.page_cache import CachedPageMixin
 from core.slugs import TitleSlugMixin
 from core.translation import TranslatedPageMixin, show_in_language, source_pages
 
@@ -43,7 +44,7 @@ def news_queryset():
     )
 
 
-class NewsIndexPage(TranslatedPageMixin, TitleSlugMixin, RoutablePageMixin, Page):
+class NewsIndexPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, RoutablePageMixin, Page):
     """The news listing at ``/tin-tuc/`` with category and month archives and RSS/Atom feeds (Pages in the admin)."""
 
     intro = models.TextField(_("giới thiệu"), blank=True, help_text=_("Đoạn mở đầu phía trên danh sách tin."))
@@ -52,6 +53,9 @@ class NewsIndexPage(TranslatedPageMixin, TitleSlugMixin, RoutablePageMixin, Page
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage", "news.AnnouncementPage"]
     max_count = 1
+    # What changes the listing (archives and feeds are sub-routes); every other query parameter is ignored by the
+    # page cache (core/page_cache.py).
+    cache_query_params = ("page",)
 
     class Meta:
         verbose_name = _("trang tin tức")
@@ -152,7 +156,7 @@ class NewsIndexPage(TranslatedPageMixin, TitleSlugMixin, RoutablePageMixin, Page
         return self.url + self.reverse_subpage("month", args=[year, month])
 
 
-class NewsPage(TranslatedPageMixin, TitleSlugMixin, Page):
+class NewsPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
     """One news article, written by communications staff under Tin tức in the admin and published by an approver."""
 
     date = models.DateField(_("ngày đăng"), default=timezone.localdate, help_text=_("Ngày hiển thị trên bài."))

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from core.cells import safe_row
+from core.page_cache import page_cacheable
 
 from .importing.schemas import SCHEMAS, example_row
 from .opendata import DATASETS, LICENCE_NAME, LICENCE_URL
@@ -17,6 +18,7 @@ FORMATS = ("csv", "json")
 
 
 @require_safe
+@page_cacheable()
 def open_data_index(request):
     datasets = [
         {"kind": kind, "label": dataset.label, "has_template": kind in SCHEMAS} for kind, dataset in DATASETS.items()
@@ -41,7 +43,10 @@ def _csv_response(filename, header, rows):
 
 
 @require_safe
+@page_cacheable()
 def open_data_download(request, kind, fmt):
+    """A dataset as CSV or JSON, built in memory (page-cached below ``PAGE_CACHE_MAX_BYTES``; issue 18 will stream
+    the large ones)."""
     if kind not in DATASETS or fmt not in FORMATS:
         raise Http404("Không có bộ dữ liệu này.")
     dataset = DATASETS[kind]
@@ -73,6 +78,7 @@ def _template_rows(kind):
 
 
 @require_safe
+@page_cacheable()
 def import_template(request, kind):
     """A CSV with the columns ``import_registry --kind <kind>`` reads and one example row (passes a dry run)."""
     header, example = _template_rows(kind)
@@ -80,6 +86,7 @@ def import_template(request, kind):
 
 
 @require_safe
+@page_cacheable()
 def import_template_xlsx(request, kind):
     """The same template as an Excel workbook (text cells, so codes keep their leading zeros)."""
     from openpyxl import Workbook  # heavy, loaded only for this download (design.md)

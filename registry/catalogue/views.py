@@ -4,6 +4,7 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from core.page_cache import page_cacheable
 from core.sorting import alphabetical
 from core.translation import active_language, show_in_language, source_pages, translated_keys
 
@@ -25,6 +26,7 @@ def _product_index_crumb(request):
 
 
 @require_safe
+@page_cacheable(params=("page",))
 def producer_detail(request, slug):
     """``/co-so/<slug>/``: an establishment's public profile and its live products."""
     producer = get_object_or_404(Producer.objects.select_related("commune__province", "logo"), slug=slug)
@@ -36,7 +38,7 @@ def producer_detail(request, slug):
         .order_by(alphabetical(), "pk")
     )
     page_obj = paginate(request, products)
-    response = render(
+    return render(
         request,
         "catalogue/producer_detail.html",
         {
@@ -50,14 +52,14 @@ def producer_detail(request, slug):
             "content_language": settings.LANGUAGE_CODE,
         },
     )
-    response.page_cacheable = True  # see core/page_cache.py: anonymous copies, invalidated on every write
-    response.page_cache_params = ("page",)  # the only query parameter that changes this page
-    return response
 
 
 @require_safe
+@page_cacheable()
 def verify_certificate(request, code):
-    """``/xac-minh/<code>/``: what a QR code on a certificate points to. Unknown codes get a 404 that says so.
+    """``/xac-minh/<code>/``: what a QR code on a certificate points to. Unknown codes get a 404 that says so
+    (stored by the page cache only when asked for twice, so random codes cannot fill it; a certificate issued
+    later with that code invalidates it like any certificate write).
 
     When the product's page is not public (unpublished, private, password), the page says only whether the
     certificate is valid, expired or revoked, without the product, its producer or the certificate's details."""

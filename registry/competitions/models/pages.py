@@ -8,13 +8,14 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from core.page_cache import CachedPageMixin
 from core.slugs import TitleSlugMixin
 from core.translation import TranslatedPageMixin, show_in_language
 
 from ..choices import CompetitionStatus
 
 
-class CompetitionIndexPage(TranslatedPageMixin, TitleSlugMixin, RoutablePageMixin, Page):
+class CompetitionIndexPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, RoutablePageMixin, Page):
     """The single /binh-chon/ page listing competitions; edited under Pages (intro only), competitions themselves
     are managed under Bình chọn."""
 

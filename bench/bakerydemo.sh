@@ -4,6 +4,7 @@
 #
 # Usage:  bench/bakerydemo.sh            # set up (idempotent: clone, venv, database, load_initial_data, static)
 #         bench/bakerydemo.sh serve      # set up, then serve on 127.0.0.1:$BAKERY_PORT in the foreground
+#         bench/bakerydemo.sh gunicorn   # serve only (bench/serve.py, after a set-up)
 #         bench/bakerydemo.sh env        # print the environment the server runs with (bench/serve.py reads it)
 #
 # What is changed from upstream, and why (nothing else is):
@@ -38,6 +39,7 @@ env_lines() {
 	echo "SECURE_SSL_REDIRECT=false"
 	echo "SECURE_HSTS_SECONDS=0"
 	echo "DJANGO_LOG_LEVEL=WARNING"
+	echo "PRIMARY_HOST=127.0.0.1"
 }
 
 if [[ ${1:-} == env ]]; then
@@ -45,6 +47,13 @@ if [[ ${1:-} == env ]]; then
 	exit 0
 fi
 while IFS= read -r line; do export "${line?}"; done < <(env_lines)
+serve() {
+	cd "$BAKERY_DIR"
+	exec .venv/bin/gunicorn bakerydemo.wsgi --workers 2 --bind "127.0.0.1:$BAKERY_PORT" --log-level warning
+}
+if [[ ${1:-} == gunicorn ]]; then
+	serve
+fi
 
 # 1. Source at the pinned commit, pins changed as described above.
 if [[ ! -d $BAKERY_DIR/.git ]]; then
@@ -81,6 +90,6 @@ fi
 .venv/bin/python manage.py collectstatic --noinput -v0
 
 if [[ ${1:-} == serve ]]; then
-	exec .venv/bin/gunicorn bakerydemo.wsgi --workers 2 --bind "127.0.0.1:$BAKERY_PORT" --log-level warning
+	serve
 fi
 echo "bakerydemo ready in $BAKERY_DIR (serve: bench/bakerydemo.sh serve, port $BAKERY_PORT)"

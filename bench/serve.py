@@ -10,12 +10,13 @@ Phases (each its own gunicorn, started and stopped here):
   cached    scale 1, the page cache on (production default), anonymous visitors
   uncached  scale 1, PAGE_CACHE_SECONDS=0: anonymous visitors, the signed-in editor (a real session cookie passed to
             wrk with -H "Cookie: …"), and the bakerydemo pages interleaved with ours (bench/bakerydemo.sh serves it)
-  scale     scale N (--scale), PAGE_CACHE_SECONDS=0: the same pages, for the growth table (p95 and query counts)
+  scale     scale N (--scale), PAGE_CACHE_SECONDS=0: searches and listings, for the growth table (p95, query counts)
 Databases: PostgreSQL when DATABASE_URL is set (scale N uses the database of the same name + ``_xN``, created if
 missing), else SQLite files in /tmp/kc-bench-serve. Each is migrated and seeded once (``seed_demo --scale N``; again
 with --reseed). Query counts come from an in-process Django test client against the same database. Needs ``wrk``
-(apt-get install wrk). Only loopback traffic; every wrk run is bounded (--seconds), so a run takes about
-(8 + 20 + 12) × seconds plus set-up.
+(apt-get install wrk). Only loopback traffic; every wrk run is bounded (--warmup + --seconds per URL, 39 URLs with
+--bakerydemo): about 8 minutes with the defaults, plus the first seeding (10×: ~12 minutes on a busy machine).
+Prints markdown tables; the rows are also written to /tmp/kc-bench-serve/last.json.
 """
 
 import argparse

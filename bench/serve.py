@@ -241,10 +241,11 @@ def rss_mib(pid):
 
 
 def workers_rss(server):
+    """Resident MiB of each gunicorn worker (children of the master; bakerydemo.sh execs gunicorn, so its pid is the
+    master too). Processes without memory (exiting, or a shell the master runs) are left out."""
     children = subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True, text=True).stdout.split()
-    if len(children) == 1:  # bakerydemo.sh execs gunicorn: the master is the script's pid
-        children = subprocess.run(["pgrep", "-P", children[0]], capture_output=True, text=True).stdout.split()
-    return [round(rss_mib(int(pid))) for pid in children]
+    sizes = [round(rss_mib(int(pid))) for pid in children if Path(f"/proc/{pid}").exists()]
+    return [size for size in sizes if size > 0]
 
 
 @contextmanager
@@ -399,7 +400,9 @@ def report(rows, infos, rss, args, started_load):
         print(f"Cached pages at ≥ {CACHED_BAR} % of the static file:", f"NO – {low}" if low else "yes", end="\n\n")
     heavy = {phase: mib for phase, by in rss.items() for mib in by.get("ours", []) if mib >= RSS_BAR}
     print(
-        f"Our workers under {RSS_BAR} MiB resident after their phase's load:", f"NO – {heavy}" if heavy else "yes", "\n"
+        f"Our workers under {RSS_BAR} MiB resident after their phase's load:",
+        f"NO – {heavy}" if heavy else "yes",
+        end="\n\n",
     )
     uncached = {r["label"]: r for r in rows if r["phase"] == "uncached"}
     if any(label.startswith("bakerydemo") for label in uncached):

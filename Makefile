@@ -8,7 +8,7 @@ PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test lint format messages makemessages migrate setup seed bench clean
+.PHONY: help run serve test lint format messages makemessages migrate setup seed bench bench-more clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -64,8 +64,15 @@ test: $(VENV)/.installed-dev lint ## Every check and test (PostgreSQL when DATAB
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
-bench: $(VENV)/.installed-dev messages ## Run the benchmark scripts in bench/
-	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+# `make bench`: cached / uncached / signed-in / SCALE× pages under gunicorn beside a static file (bench/serve.py; PostgreSQL
+# when DATABASE_URL is set). BAKERYDEMO=1 adds Wagtail's bakerydemo pages (bench/bakerydemo.sh sets it up in
+# /work/bakerydemo or $$BAKERY_DIR). Needs wrk (apt-get install wrk). About 10 minutes.
+bench: $(VENV)/.installed-dev messages ## Measure what users get: req/s and p95 of every public page (SCALE=10 BAKERYDEMO=1 BENCH_ARGS=…)
+	$(PY) bench/serve.py --scale $(or $(SCALE),10) $(if $(BAKERYDEMO),--bakerydemo) $(BENCH_ARGS)
+
+bench-more: $(VENV)/.installed-dev ## The other benchmarks: in-process search timings, scoring, import dry run, page profile
+	@for script in bench/search.py bench/scoring.py bench/import_dry_run.py bench/profile_pages.py; do \
+		echo "== $$script"; $(PY) $$script || exit 1; done
 
 clean: ## Remove the virtualenv, the SQLite database and generated files
 	rm -rf $(VENV) db.sqlite3 media .test-media staticfiles

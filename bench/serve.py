@@ -1,12 +1,26 @@
-"""Requests per second of public pages under gunicorn (2 workers, production settings, DEBUG off), measured in one
-run against a static file served by the same process, and the workers' resident memory after a 60-second load.
+"""What users get: requests per second and p50/p95 latency of our public pages under gunicorn (2 sync workers,
+production settings, DEBUG off), cached and uncached, signed in as an editor, at 1× and N× demo data, each beside a
+static file served by the same server in the same run; with ``--bakerydemo``, Wagtail's bakerydemo pages too, in
+the same run, and the ratios of issue 14 (ours / bakerydemo ≥ 2 with the page cache off).
 
-Usage: .venv/bin/python bench/serve.py [--scale N] [--seconds S] [--load-seconds S]
-Uses its own SQLite database in /tmp (or DATABASE_URL when set) seeded with ``seed_demo --scale N``. Needs ``wrk``
-(apt-get install wrk). Only loopback traffic; every run is bounded in time.
+Usage: .venv/bin/python bench/serve.py [--scale 10] [--seconds 10] [--bakerydemo] [--phases cached uncached scale]
+       make bench [SCALE=10] [BAKERYDEMO=1] [BENCH_ARGS=…]
+
+Phases (each its own gunicorn, started and stopped here):
+  cached    scale 1, the page cache on (production default), anonymous visitors
+  uncached  scale 1, PAGE_CACHE_SECONDS=0: anonymous visitors, the signed-in editor (a real session cookie passed to
+            wrk with -H "Cookie: …"), and the bakerydemo pages interleaved with ours (bench/bakerydemo.sh serves it)
+  scale     scale N (--scale), PAGE_CACHE_SECONDS=0: searches and listings, for the growth table (p95, query counts)
+Databases: PostgreSQL when DATABASE_URL is set (scale N uses the database of the same name + ``_xN``, created if
+missing), else SQLite files in /tmp/kc-bench-serve. Each is migrated and seeded once (``seed_demo --scale N``; again
+with --reseed). Query counts come from an in-process Django test client against the same database. Needs ``wrk``
+(apt-get install wrk). Only loopback traffic; every wrk run is bounded (--warmup + --seconds per URL, 39 URLs with
+--bakerydemo): about 8 minutes with the defaults, plus the first seeding (10×: ~12 minutes on a busy machine).
+Prints markdown tables; the rows are also written to /tmp/kc-bench-serve/last.json.
 """
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -16,26 +30,207 @@ import sys
 import tempfile
 import time
 import urllib.request
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
-PORT = 8123
-BARS = {"product page": 25.0, "catalogue search": 5.0}
+WORK = Path(tempfile.gettempdir()) / "kc-bench-serve"
+PORT, BAKERY_PORT = 8123, 8124
+BAKERY_DIR = Path(os.environ.get("BAKERY_DIR", "/work/bakerydemo"))
+
+# (label, key of the URL the worker finds, or a fixed path)
+PAGES = [
+    ("product page", "product"),
+    ("home", "/"),
+    ("village page", "village"),
+    ("news page", "news"),
+    ("catalogue search", "/san-pham/?q=tho+cam&group=handicraft"),
+    ("site search", "/tim-kiem/?q=ca+phe"),
+    ("verification", "verify"),
+]
+LISTINGS = [
+    ("autocomplete", "/tim-kiem/goi-y/?q=tho"),
+    ("product listing", "/san-pham/"),
+    ("news list", "/tin-tuc/"),
+]
+EDITOR_PAGES = ["product page", "home"]
+CACHED_BAR, RSS_BAR = 25, 170  # docs/design.md: % of a static file's req/s (cached pages); MiB per worker
+MIXED = {"site search", "autocomplete"}  # results of several page types, one query per type on the first page
+SCALE_ROWS = ["catalogue search", "site search", "autocomplete", "product listing", "news list"]
+# ours -> bakerydemo (label, path); the issue's comparison pairs
+BAKERY = {
+    "product page": ("bread page", "/breads/anadama-bread/"),
+    "home": ("home", "/"),
+    "village page": ("location page", "/locations/reykjavik/"),
+    "news page": ("blog page", "/blog/wild-yeast/"),
+    "catalogue search": ("search ?q=bread", "/search/?q=bread"),
+}
+
+# wrk prints one JSON line at the end: microseconds, error counts (status = non-2xx/3xx responses)
+WRK_LUA = """
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('BENCH {"requests": %d, "duration": %d, "p50": %d, "p95": %d, "p99": %d, '
+    .. '"status": %d, "connect": %d, "read": %d, "timeout": %d}\\n', summary.requests, summary.duration,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99), e.status, e.connect, e.read, e.timeout))
+end
+"""
 
 
-def run(args, env):
-    subprocess.run(args, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+def database_url(scale):
+    """The database of ``scale``: DATABASE_URL (``_xN`` appended to its name above 1×) or a SQLite file."""
+    base = os.environ.get("DATABASE_URL")
+    if not base:
+        return f"sqlite:///{WORK / f'db-{scale}.sqlite3'}"
+    return base if scale == 1 else re.sub(r"/([^/?]+)(\?|$)", rf"/\1_x{scale}\2", base, count=1)
 
 
-def wrk(url, seconds):
-    out = subprocess.run(
-        ["wrk", "-t2", "-c8", f"-d{seconds}s", "--latency", url], capture_output=True, text=True, check=True
-    ).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p50 = re.search(r"50%\s+([\d.]+\w+)", out).group(1)
-    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return rps, p50, int(non2xx.group(1)) if non2xx else 0
+def server_env(db_url, cache_seconds=None):
+    """The environment our gunicorn, collectstatic and the query-count worker run with: production settings, DEBUG
+    off, plain HTTP on loopback (no SSL redirect), files and cache under /tmp. Anything else (CONN_MAX_AGE …) is the
+    production default unless set in the caller's environment."""
+    name = re.sub(r"\W", "_", db_url.rsplit("/", 1)[-1])
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=db_url,
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY="bench-" + "k" * 60,
+        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        SITE_URL="https://127.0.0.1",
+        EMAIL_URL="smtp://127.0.0.1:25",
+        DEFAULT_FROM_EMAIL="bench@localhost",
+        SECURE_SSL_REDIRECT="false",
+        SECURE_HSTS_SECONDS="0",
+        STATIC_ROOT=str(WORK / "static"),
+        MEDIA_ROOT=str(WORK / f"media-{name}"),
+        CACHE_URL=f"filecache://{WORK / f'cache-{name}'}",
+        LOG_LEVEL="ERROR",
+    )
+    if cache_seconds is not None:
+        env["PAGE_CACHE_SECONDS"] = str(cache_seconds)
+    return env
+
+
+def manage(env, *args, capture=False):
+    done = subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=env, check=True, text=True, capture_output=capture)
+    return done.stdout
+
+
+def prepare(scale, reseed):
+    """Create (PostgreSQL), migrate and seed the database of ``scale`` once; returns its URL."""
+    url = database_url(scale)
+    if url.startswith("postgres"):
+        import psycopg2  # the project's PostgreSQL driver (requirements.txt)
+
+        admin_url = re.sub(r"/([^/?]+)(\?|$)", r"/postgres\2", url, count=1)
+        name = url.rsplit("/", 1)[-1].split("?")[0]
+        conn = psycopg2.connect(admin_url)
+        conn.autocommit = True
+        with conn.cursor() as cursor:
+            cursor.execute("select 1 from pg_database where datname = %s", [name])
+            if not cursor.fetchone():
+                cursor.execute(f'create database "{name}"')
+        conn.close()
+    env = server_env(url)
+    seed_env = dict(env, DJANGO_SETTINGS_MODULE="config.settings.base", DEBUG="false")
+    manage(seed_env, "migrate", "--noinput", "-v0")
+    seeded = manage(
+        seed_env,
+        "shell",
+        "-c",
+        "from registry.catalogue.models import ProductPage; print(ProductPage.objects.count())",
+        capture=True,
+    )
+    if reseed or int(seeded.strip().splitlines()[-1]) == 0:
+        print(f"seeding {url} at {scale}× …", file=sys.stderr, flush=True)
+        manage(seed_env, "seed_demo", "--scale", str(scale), capture=True)
+    return url
+
+
+def worker():
+    """In-process under the server's environment: the URLs to measure, a signed-in editor's session cookie, and the
+    query count (and repeated query shapes) of each URL, anonymous and as the editor. Prints one JSON line."""
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.templatetags.static import static
+    from django.test import Client
+    from wagtail.models import Locale
+
+    from news.models import NewsPage
+    from registry.catalogue.models import Certificate, CraftVillagePage, ProductPage
+
+    default = Locale.get_default()
+    product = ProductPage.objects.live().filter(locale=default).order_by("pk").first()
+    village = CraftVillagePage.objects.live().filter(locale=default).order_by("pk").first()
+    news = NewsPage.objects.live().filter(locale=default).order_by("pk").first()
+    certificate = Certificate.objects.filter(product=product, revoked_at=None).order_by("pk").first()
+    found = {
+        "product": product.get_url(),
+        "village": village.get_url(),
+        "news": news.get_url(),
+        "verify": certificate.get_verification_path(),
+        "static": static("css/site.css"),
+        "products": ProductPage.objects.live().count(),
+    }
+    users = get_user_model().objects
+    editor = users.filter(username="bientap").first() or users.filter(is_staff=True, is_superuser=False).first()
+    signed_in = Client()
+    signed_in.force_login(editor, backend="django.contrib.auth.backends.ModelBackend")
+    found["editor"] = editor.get_username()
+    found["cookie"] = f"{settings.SESSION_COOKIE_NAME}={signed_in.cookies[settings.SESSION_COOKIE_NAME].value}"
+
+    def count(client, url):
+        assert client.get(url).status_code == 200, url  # warm: renditions, site root paths
+        executed = []
+
+        def record(execute, sql, params, many, context):
+            executed.append(sql)
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(record):
+            assert client.get(url).status_code == 200, url
+        return [len(executed), len(executed) - len(set(executed))]
+
+    anonymous = Client()
+    counts = {}
+    for label, key in PAGES + LISTINGS:
+        counts[label] = count(anonymous, found.get(key, key))
+    for label in EDITOR_PAGES:
+        key = dict(PAGES)[label]
+        counts["editor: " + label] = count(signed_in, found.get(key, key))
+    found["queries"] = counts
+    print("WORKER " + json.dumps(found))
+
+
+def wrk(url, seconds, connections, cookie=None):
+    """One bounded wrk run: req/s, p50/p95 in ms, count of errors (non-2xx/3xx, socket errors and requests slower
+    than 30 s, which wrk leaves out of its latencies)."""
+    script = WORK / "report.lua"
+    script.write_text(WRK_LUA)
+    args = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s", "-s", str(script)]
+    if cookie:
+        args += ["-H", f"Cookie: {cookie}"]
+    out = subprocess.run(args + [url], capture_output=True, text=True, check=True).stdout
+    data = json.loads(out.split("BENCH ", 1)[1])
+    errors = data["status"] + data["connect"] + data["read"] + data["timeout"]
+    return {
+        "rps": data["requests"] / (data["duration"] / 1e6),
+        "p50": data["p50"] / 1000,
+        "p95": data["p95"] / 1000,
+        "errors": errors,
+    }
+
+
+def fetch(url, cookie=None):
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return response.status, response.headers.get("X-Page-Cache", ""), response.read()
 
 
 def rss_mib(pid):
@@ -45,130 +240,254 @@ def rss_mib(pid):
     return 0.0
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=int, default=1)
-    parser.add_argument("--seconds", type=int, default=10)
-    parser.add_argument("--load-seconds", type=int, default=60)
-    args = parser.parse_args()
-    if not shutil.which("wrk"):
-        sys.exit("wrk is not installed: apt-get install wrk")
+def workers_rss(server):
+    """Resident MiB of each gunicorn worker (children of the master; bakerydemo.sh execs gunicorn, so its pid is the
+    master too). Processes without memory (exiting, or a shell the master runs) are left out."""
+    children = subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True, text=True).stdout.split()
+    sizes = [round(rss_mib(int(pid))) for pid in children if Path(f"/proc/{pid}").exists()]
+    return [size for size in sizes if size > 0]
 
-    work = Path(tempfile.gettempdir()) / f"kc-bench-{args.scale}"
-    work.mkdir(exist_ok=True)
-    env = dict(os.environ)
-    env.setdefault("DATABASE_URL", f"sqlite:///{work / 'db.sqlite3'}")
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.production",
-        SECRET_KEY="bench-" + "k" * 60,
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        SECURE_SSL_REDIRECT="false",
-        STATIC_ROOT=str(work / "static"),
-        MEDIA_ROOT=str(work / "media"),
-        SITE_URL=f"http://127.0.0.1:{PORT}",
-    )
-    print(f"database: {env['DATABASE_URL']}  scale: {args.scale}")
-    run([PY, "manage.py", "migrate", "--noinput"], env)
-    run([PY, "manage.py", "seed_demo", "--scale", str(args.scale)], env)
-    run([PY, "manage.py", "collectstatic", "--noinput"], env)
-    product_path = (
-        subprocess.run(
-            [
-                PY,
-                "manage.py",
-                "shell",
-                "-c",
-                "from registry.catalogue.models import ProductPage;print(ProductPage.objects.live().first().get_url())",
-            ],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        .stdout.strip()
-        .splitlines()[-1]
-    )
 
-    server = subprocess.Popen(
-        [
-            PY,
-            "-m",
-            "gunicorn",
-            "config.wsgi",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-    )
+@contextmanager
+def gunicorn(args, env, port, probe=lambda: "/robots.txt"):
+    """Start a server in its own process group, wait until ``probe()`` (a path) answers, yield it, stop the group."""
+    server = subprocess.Popen(args, cwd=ROOT, env=env, start_new_session=True, stdout=subprocess.DEVNULL)
     try:
-        base = f"http://127.0.0.1:{PORT}"
-        for _ in range(60):
+        for _ in range(240):
+            if server.poll() is not None:
+                raise RuntimeError(f"server on port {port} exited with {server.returncode}")
             try:
-                urllib.request.urlopen(base + "/robots.txt", timeout=1)
+                urllib.request.urlopen(f"http://127.0.0.1:{port}{probe()}", timeout=2)
                 break
             except OSError:
                 time.sleep(0.5)
-        static_rel = (
-            subprocess.run(
-                [
-                    PY,
-                    "manage.py",
-                    "shell",
-                    "-c",
-                    "from django.templatetags.static import static; print(static('css/site.css'))",
-                ],
-                cwd=ROOT,
-                env=env,
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            .stdout.strip()
-            .splitlines()[-1]
-        )
-        targets = [
-            ("static file", base + static_rel),
-            ("product page", base + product_path),
-            ("catalogue search", base + "/san-pham/?q=ca+phe&group=processed-food"),
-            ("home page", base + "/"),
-            ("craft villages", base + "/lang-nghe/"),
-        ]
-        for _name, url in targets:  # warm caches and workers
-            urllib.request.urlopen(url, timeout=30).read()
-        results = {}
-        print(f"\n{'page':<18}{'req/s':>10}{'p50':>10}{'% of static':>13}{'bar':>8}  non-2xx")
-        for name, url in targets:
-            rps, p50, bad = wrk(url, args.seconds)
-            results[name] = rps
-            share = 100 * rps / results["static file"]
-            bar = f"{BARS[name]:.0f}%" if name in BARS else ""
-            print(f"{name:<18}{rps:>10.1f}{p50:>10}{share:>12.1f}%{bar:>8}  {bad}")
-
-        deadline = time.time() + args.load_seconds
-        while time.time() < deadline:
-            for _name, url in targets[1:]:
-                wrk(url, max(1, min(5, int(deadline - time.time()))))
-                if time.time() >= deadline:
-                    break
-        workers = [
-            int(p)
-            for p in subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True, text=True).stdout.split()
-        ]
-        print(
-            f"\nworker RSS after {args.load_seconds}s of load: "
-            + ", ".join(f"{rss_mib(p):.0f} MiB" for p in workers)
-            + " (bar: 170 MiB)"
-        )
+        yield server
     finally:
         os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        server.wait(timeout=60)
+
+
+def our_server(env, port=PORT):
+    return gunicorn(
+        [PY, "-m", "gunicorn", "config.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}", "--log-level", "error"],
+        env,
+        port,
+    )
+
+
+def measure(rows, phase, label, url, args, cookie=None, expect=None):
+    """Check what ``url`` answers, warm both workers on it (``--warmup`` seconds of wrk, not counted), then one wrk
+    run; appends and prints a row."""
+    _status, _cache_state, body = fetch(url, cookie)
+    if expect and expect not in body:
+        raise RuntimeError(f"{url} does not show {expect!r}: not what {label} should be")
+    if args.warmup:
+        wrk(url, args.warmup, 4, cookie)
+    _status, cache_state, _body = fetch(url, cookie)  # what the measured requests get: hit, miss or no page cache
+    row = dict(
+        phase=phase, label=label, url=url, cache=cache_state or "-", **wrk(url, args.seconds, args.connections, cookie)
+    )
+    rows.append(row)
+    print(
+        f"  {phase:<9} {label:<30} {row['rps']:>8.1f} req/s  p50 {row['p50']:>7.1f}  p95 {row['p95']:>7.1f} ms"
+        f"  {row['cache']:<5} errors {row['errors']}",
+        flush=True,
+    )
+    return row
+
+
+def info_for(url, cache_seconds):
+    env = server_env(url, cache_seconds)
+    out = subprocess.run([PY, __file__, "--worker"], cwd=ROOT, env=env, check=True, stdout=subprocess.PIPE, text=True)
+    return json.loads(out.stdout.split("WORKER ", 1)[1])
+
+
+@contextmanager
+def bakery_server():
+    """``bench/bakerydemo.sh gunicorn``: bakerydemo's gunicorn, 2 sync workers (after ``bakerydemo.sh`` set it up)."""
+    env = dict(os.environ, BAKERY_DIR=str(BAKERY_DIR), BAKERY_PORT=str(BAKERY_PORT))
+    command = ["bash", str(ROOT / "bench" / "bakerydemo.sh"), "gunicorn"]
+    with gunicorn(command, env, BAKERY_PORT, probe=lambda: bakery_static().split(str(BAKERY_PORT), 1)[1]) as server:
+        yield server
+
+
+def bakery_static():
+    """A stylesheet of bakerydemo, served by its whitenoise (its manifest name, as its pages link it)."""
+    manifest = BAKERY_DIR / "bakerydemo" / "collect_static" / "staticfiles.json"
+    name = json.loads(manifest.read_text())["paths"]["css/main.css"] if manifest.exists() else "css/main.css"
+    return f"http://127.0.0.1:{BAKERY_PORT}/static/{name}"
+
+
+def run_phase(phase, url, cache_seconds, args, with_bakery=False):
+    """One server of ours (and bakerydemo's when asked) for one phase; returns (rows, worker info, worker RSS)."""
+    info = info_for(url, cache_seconds)
+    env = server_env(url, cache_seconds)
+    shutil.rmtree(env["CACHE_URL"].removeprefix("filecache://"), ignore_errors=True)  # no copy from an earlier run
+    base = f"http://127.0.0.1:{PORT}"
+    rows, rss = [], {}
+    with ExitStack() as stack:
+        ours = stack.enter_context(our_server(env))
+        bakery = stack.enter_context(bakery_server()) if with_bakery else None
+        static = [measure(rows, phase, "static file", base + info["static"], args)]
+        if bakery:
+            static.append(measure(rows, phase, "bakerydemo: static file", bakery_static(), args))
+        pages = PAGES if phase != "scale" else [page for page in PAGES if page[0] in SCALE_ROWS]
+        for label, key in pages:
+            measure(rows, phase, label, base + info.get(key, key), args)
+            if bakery and label in BAKERY:
+                name, path = BAKERY[label]
+                measure(rows, phase, "bakerydemo: " + name, f"http://127.0.0.1:{BAKERY_PORT}{path}", args)
+        if phase != "cached":
+            for label, path in LISTINGS:
+                measure(rows, phase, label, base + path, args)
+        if phase == "uncached":
+            for label in EDITOR_PAGES:
+                key = dict(PAGES)[label]
+                measure(rows, phase, "editor: " + label, base + info.get(key, key), args, info["cookie"], b"userbar")
+        static.append(measure(rows, phase, "static file", base + info["static"], args))
+        if bakery:
+            static.append(measure(rows, phase, "bakerydemo: static file", bakery_static(), args))
+            rss["bakerydemo"] = workers_rss(bakery)
+        rss["ours"] = workers_rss(ours)
+    for row in rows:  # the static file of the same server, measured first and last: their mean
+        same = [s["rps"] for s in static if s["label"].startswith("bakerydemo") == row["label"].startswith("bakery")]
+        row["static"] = sum(same) / len(same)
+        row["queries"], row["dup"] = info["queries"].get(row["label"], ["", ""])
+    return rows, info, rss
+
+
+def same_queries(label, small, large):
+    """``yes`` when equal; a site search or autocomplete makes one query per result type on its first page, so its
+    count may fall when one type fills the page (``fewer``); anything else is ``NO``."""
+    if small == large:
+        return "yes"
+    return "fewer" if label in MIXED and large < small else "NO"
+
+
+def table(header, lines):
+    print("| " + " | ".join(header) + " |")
+    print("|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|")
+    for line in lines:
+        print("| " + " | ".join(str(cell) for cell in line) + " |")
+    print()
+
+
+def report(rows, infos, rss, args, started_load):
+    """The three markdown tables: every measurement, ours / bakerydemo, 1× / N×."""
+    git = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
+    print(f"\n## bench/serve.py — {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, commit {git.strip()}")
+    print(
+        f"database {database_url(1).split('@')[-1]}; gunicorn 2 sync workers, production settings; "
+        f"wrk -t2 -c{args.connections} -d{args.seconds}s per URL; {os.cpu_count()} cores; load average "
+        f"{started_load:.2f} at start, {os.getloadavg()[0]:.2f} at end"
+    )
+    for phase, info in infos.items():
+        print(f"{phase}: {info['products']} live products; RSS of our workers {rss[phase].get('ours')} MiB", end="")
+        print(f", bakerydemo's {rss[phase]['bakerydemo']} MiB" if "bakerydemo" in rss[phase] else "")
+    print()
+    table(
+        ["phase", "page", "req/s", "p50 ms", "p95 ms", "% of static", "queries", "dup", "page cache", "errors"],
+        [
+            (r["phase"], r["label"], f"{r['rps']:.1f}", f"{r['p50']:.1f}", f"{r['p95']:.1f}",
+             f"{100 * r['rps'] / r['static']:.1f} %", r["queries"], r["dup"], r["cache"], r["errors"])
+            for r in rows
+        ],
+    )  # fmt: skip
+    cached = [r for r in rows if r["phase"] == "cached" and r["label"] != "static file"]
+    if cached:  # docs/design.md: cached public pages reach at least 25 % of a static file's requests per second
+        shares = {r["label"]: 100 * r["rps"] / r["static"] for r in cached}
+        low = {label: f"{share:.0f} %" for label, share in shares.items() if share < CACHED_BAR}
+        print(f"Cached pages at ≥ {CACHED_BAR} % of the static file:", f"NO – {low}" if low else "yes", end="\n\n")
+    heavy = {phase: mib for phase, by in rss.items() for mib in by.get("ours", []) if mib >= RSS_BAR}
+    print(
+        f"Our workers under {RSS_BAR} MiB resident after their phase's load:",
+        f"NO – {heavy}" if heavy else "yes",
+        end="\n\n",
+    )
+    uncached = {r["label"]: r for r in rows if r["phase"] == "uncached"}
+    if any(label.startswith("bakerydemo") for label in uncached):
+        lines = []
+        for ours, (name, _path) in BAKERY.items():
+            mine, theirs = uncached[ours], uncached["bakerydemo: " + name]
+            ratio = mine["rps"] / theirs["rps"]
+            lines.append(
+                (
+                    ours,
+                    f"{mine['rps']:.1f}",
+                    name,
+                    f"{theirs['rps']:.1f}",
+                    f"{ratio:.2f}",
+                    "yes" if ratio >= 2 else "NO",
+                )
+            )
+        print("Page cache off (PAGE_CACHE_SECONDS=0), same run, same PostgreSQL server:\n")
+        table(["our page", "req/s", "bakerydemo page", "req/s", "ours / bakerydemo", "≥ 2"], lines)
+    scaled = {r["label"]: r for r in rows if r["phase"] == "scale"}
+    if scaled and uncached:
+        lines = []
+        small_q, large_q = infos["uncached"]["queries"], infos["scale"]["queries"]
+        for label in SCALE_ROWS:
+            small, large = uncached[label], scaled[label]
+            growth = large["p95"] / small["p95"]
+            lines.append(
+                (label, f"{small['p95']:.1f}", f"{large['p95']:.1f}", f"{growth:.2f}", "yes" if growth < 2 else "NO",
+                 small_q[label][0], large_q[label][0], same_queries(label, small_q[label][0], large_q[label][0]))
+            )  # fmt: skip
+        print(f"Growth, page cache off: 1× ({infos['uncached']['products']} products) vs {args.scale}× ", end="")
+        print(f"({infos['scale']['products']} products):\n")
+        table(
+            ["page", "p95 1× ms", f"p95 {args.scale}× ms", "growth", "< 2×", "queries 1×", f"queries {args.scale}×",
+             "equal"],
+            lines,
+        )  # fmt: skip
+        changed = {
+            label: f"{small_q[label][0]} → {large_q[label][0]}"
+            for label in small_q
+            if same_queries(label, small_q[label][0], large_q[label][0]) == "NO"
+        }
+        print(
+            "Query counts of every measured page (and the editor's) equal at both scales (fewer allowed for site search and autocomplete):",
+            changed or "yes",
+        )
+    (WORK / "last.json").write_text(json.dumps({"rows": rows, "rss": rss}, indent=1))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=10, help="data multiplier of the scale phase (default 10)")
+    parser.add_argument("--seconds", type=int, default=10, help="wrk duration per URL (default 10)")
+    parser.add_argument("--warmup", type=int, default=2, help="uncounted wrk seconds per URL before (default 2)")
+    parser.add_argument("--connections", type=int, default=16, help="wrk connections (default 16, 2 threads)")
+    parser.add_argument("--bakerydemo", action="store_true", help="measure bakerydemo beside us (bench/bakerydemo.sh)")
+    parser.add_argument("--phases", nargs="+", choices=["cached", "uncached", "scale"], default=None)
+    parser.add_argument("--reseed", action="store_true", help="run seed_demo again on existing databases")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker()
+        return
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed: apt-get install wrk")
+    phases = args.phases or ["cached", "uncached", "scale"]
+    if args.bakerydemo and "uncached" not in phases:
+        sys.exit("--bakerydemo is measured in the uncached phase")
+    WORK.mkdir(exist_ok=True)
+    started_load = os.getloadavg()[0]
+    small = prepare(1, args.reseed)
+    large = prepare(args.scale, args.reseed) if "scale" in phases else None
+    manage(server_env(small), "collectstatic", "--noinput", "-v0")
+    if args.bakerydemo:  # idempotent: clone, venv, database and load_initial_data only the first time
+        env = dict(os.environ, BAKERY_DIR=str(BAKERY_DIR), BAKERY_PORT=str(BAKERY_PORT))
+        subprocess.run(["bash", str(ROOT / "bench" / "bakerydemo.sh")], env=env, check=True, stdout=subprocess.DEVNULL)
+    rows, infos, rss = [], {}, {}
+    for phase in phases:
+        url, cache_seconds = (large, 0) if phase == "scale" else (small, None if phase == "cached" else 0)
+        print(f"== {phase}: {url.split('@')[-1]}", flush=True)
+        phase_rows, infos[phase], rss[phase] = run_phase(
+            phase, url, cache_seconds, args, with_bakery=args.bakerydemo and phase == "uncached"
+        )
+        rows += phase_rows
+    report(rows, infos, rss, args, started_load)
 
 
 if __name__ == "__main__":

@@ -75,7 +75,7 @@ def test_staff_sessions_come_from_the_cache(defaults):
 
 def test_renditions_have_a_cache_of_their_own_that_never_expires(defaults):
     default, renditions = defaults["caches"]["default"], defaults["caches"]["renditions"]
-    assert renditions["BACKEND"] == default["BACKEND"]
+    assert renditions["BACKEND"] == "core.cache.RenditionFileCache"
     assert renditions["LOCATION"] == default["LOCATION"] + "/renditions"
     assert renditions["TIMEOUT"] is None
 

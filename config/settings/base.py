@@ -200,6 +200,8 @@ def renditions_cache(default):
         return env.cache("RENDITIONS_CACHE_URL")
     alias = {**default, "OPTIONS": dict(default.get("OPTIONS", {})), "TIMEOUT": None}
     if alias["BACKEND"].endswith("FileBasedCache"):
+        # Wagtail writes every rendition it reads back to the cache: this file cache skips unchanged values.
+        alias["BACKEND"] = "core.cache.RenditionFileCache"
         alias["LOCATION"] = str(Path(alias["LOCATION"]) / "renditions")
     else:
         alias["KEY_PREFIX"] = "renditions"

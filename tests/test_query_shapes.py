@@ -23,11 +23,14 @@ from tests.factories import (
     ProducerFactory,
     ProductPageFactory,
     UserFactory,
+    artisan_index,
     competition_index,
     news_index,
+    product_index,
 )
 from tests.test_competitions_results import DECISION, scored  # noqa: F401  (the results fixture)
 from tests.test_home import ALL_SECTIONS, arrange
+from tests.translating import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -187,3 +190,17 @@ def test_private_pages_stay_private_with_restrictions_read_once(client, site):
     assert client.get(site["village"].url).status_code == 302
     header = client.get("/").content.decode().split("</header>")[0]
     assert 'href="/nghe-nhan/"' in header and 'href="/lang-nghe/"' not in header  # the menu hides private sections
+
+
+def test_a_translated_artisan_and_product_are_listed_once_on_their_village(client, site):
+    """An English copy points at the same village: the village page lists each artisan and product once, by its
+    Vietnamese page (it listed the copy too, under /en/, and looked up its locale for that)."""
+    village = site["village"]
+    artisan, product = site["product"].artisans.first(), site["product"]
+    translate(artisan_index(), title="Artisans")
+    translate(product_index(), title="Products")
+    translate(artisan, title="Artisan in English")
+    translate(product, title="Product in English")
+    html = client.get(village.url).content.decode()
+    assert html.count(f'href="{artisan.url}"') == 1 and "/en/nghe-nhan/" not in html
+    assert html.count(f'href="{product.url}"') == 1 and "/en/san-pham/" not in html

@@ -12,7 +12,7 @@ from core.page_cache import CachedPageMixin
 from core.slugs import TitleSlugMixin
 from core.sorting import SortKeyMixin, alphabetical
 from core.text import person_sort_key
-from core.translation import TranslatedPageMixin
+from core.translation import TranslatedPageMixin, source_pages
 from search.mixins import FoldedSearchMixin
 
 from ..api import ARTISAN_API_FIELDS
@@ -134,8 +134,10 @@ class ArtisanPage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, CachedPageM
         context = super().get_context(request, *args, **kwargs)
         context["titles"] = self.titles.select_related("kind")
         context["jsonld"] = person_jsonld(self)
-        context["products"] = (
-            self.products.live().public().select_related("producer", "hero_image").order_by(alphabetical(), "pk")
+        context["products"] = (  # each product once, by its Vietnamese page
+            source_pages(self.products.live().public())
+            .select_related("producer", "hero_image")
+            .order_by(alphabetical(), "pk")
         )
         return context
 

@@ -15,7 +15,7 @@ from core.page_cache import CachedPageMixin
 from core.slugs import TitleSlugMixin
 from core.sorting import SortKeyMixin, alphabetical
 from core.text import place_sort_key
-from core.translation import TranslatedPageMixin
+from core.translation import TranslatedPageMixin, source_pages
 from search.mixins import FoldedSearchMixin
 
 from ..api import VILLAGE_API_FIELDS
@@ -158,10 +158,15 @@ class CraftVillagePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, Cached
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Each product and artisan once, by its Vietnamese page (an English copy points at this village too).
         context["products"] = (
-            self.products.live().public().select_related("producer", "hero_image").order_by(alphabetical(), "pk")
+            source_pages(self.products.live().public())
+            .select_related("producer", "hero_image")
+            .order_by(alphabetical(), "pk")
         )
-        context["artisans"] = self.artisans.live().public().select_related("portrait").order_by(alphabetical(), "pk")
+        context["artisans"] = (
+            source_pages(self.artisans.live().public()).select_related("portrait").order_by(alphabetical(), "pk")
+        )
         context["gallery"] = self.gallery_images.select_related("image")
         context["traditional_trades"] = self.traditional_trades.all()
         context["jsonld"] = place_jsonld(self)

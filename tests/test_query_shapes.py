@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
+from core.models import SiteSettings
 from news.models import NewsRelatedProduct
 from registry.catalogue.models import ArtisanTitle, TitleKind
 from registry.competitions.choices import CompetitionStatus
@@ -204,3 +205,26 @@ def test_a_translated_artisan_and_product_are_listed_once_on_their_village(clien
     html = client.get(village.url).content.decode()
     assert html.count(f'href="{artisan.url}"') == 1 and "/en/nghe-nhan/" not in html
     assert html.count(f'href="{product.url}"') == 1 and "/en/san-pham/" not in html
+
+
+def test_menu_and_site_settings_are_read_once_per_change_not_per_request(client, site):
+    """The header and footer (menu, site settings with the logo) cost no query once read, and show an editor's
+    change on the next request."""
+    client.get("/tin-tuc/")  # the first visit makes renditions (a write: a new generation)
+    queries = page_queries(client, "/tin-tuc/")
+    menu_or_settings = [
+        q for q in queries if "core_sitesettings" in q["sql"] or "show_in_menus" in q["sql"].partition(" WHERE ")[2]
+    ]
+    assert menu_or_settings == []
+    row = SiteSettings.load()
+    row.phone = "0269 3 822 999"
+    row.save()
+    index = news_index()
+    index.title = "Tin tức mới"
+    index.save_revision().publish()
+    html = client.get("/").content.decode()
+    header = html.split("</header>")[0]
+    assert "0269 3 822 999" in html and "Tin tức mới" in header
+    index.show_in_menus = False
+    index.save_revision().publish()
+    assert "Tin tức mới" not in client.get("/").content.decode().split("</header>")[0]

@@ -1,55 +1,18 @@
-"""Header and footer context: the main navigation, the language switcher and the site settings.
+"""Header and footer context: the main navigation, the language switcher and the site settings, each read once per
+request: the menu in one query (with the English titles in two more on the English site), the site settings with
+their logo in one (``{{ settings.core.SiteSettings }}`` then reads them from the request).
 
-What every page shows around its content is the same for every request of a site in a language until something
-public changes: the menu (live, public pages marked "show in menus", with their English titles) and the site settings
-(Settings → Thông tin trung tâm) are read once per process and page-cache generation (``per_generation``: any write
-that can change a public page starts a new generation, core/page_cache.py), not once per request.
+(Keeping them across requests until the next public write would save these queries too, but makes the first request
+after any write cost more than the next ones: query counts would depend on what happened before.)
 """
 
-import copy
-import threading
-import uuid
-
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Site
 
 from .models import SiteSettings
-from .page_cache import generation
 from .translation import active_language, default_language, source_pages, translated_keys
-
-MEMO_TOKEN_KEY = "core:site-memo-token"
-_memo = {}
-_memo_lock = threading.Lock()
-
-
-def _memo_version():
-    """What the remembered values are valid for: the page-cache generation, and a token kept in the shared cache,
-    so that clearing the cache (a deployment, a restore, each test) forgets them too."""
-    token = cache.get(MEMO_TOKEN_KEY)
-    if token is None:
-        cache.add(MEMO_TOKEN_KEY, uuid.uuid4().hex, None)
-        token = cache.get(MEMO_TOKEN_KEY)
-    return generation(), token
-
-
-def per_generation(key, compute):
-    """``compute()``, remembered in this process under ``key`` until the page-cache generation changes (the value
-    must not depend on the request beyond what ``key`` says)."""
-    current = _memo_version()
-    with _memo_lock:
-        if _memo.get("generation") != current:
-            _memo.clear()
-            _memo["generation"] = current
-        if key in _memo:
-            return _memo[key]
-    value = compute()
-    with _memo_lock:
-        if _memo.get("generation") == current:
-            _memo[key] = value
-    return value
 
 
 def _menu(request, site):
@@ -82,25 +45,16 @@ def _nav_items(request):
     site = Site.find_for_request(request)
     if site is None:
         return []
-    key = ("menu", site.pk, active_language(), request.get_host() if len(Site.get_site_root_paths()) > 1 else "")
-    return [
-        {**item, "current": request.path.startswith(item["url"])}
-        for item in per_generation(key, lambda: _menu(request, site))
-    ]
+    return [{**item, "current": request.path.startswith(item["url"])} for item in _menu(request, site)]
 
 
 def _attach_site_settings(request):
-    """Give ``request`` the site settings (what ``{{ settings.core.SiteSettings }}`` and ``SiteSettings.load(request)``
-    read, with the logo), from the per-generation copy: no query."""
+    """Give ``request`` the site settings with their logo (what ``{{ settings.core.SiteSettings }}`` and
+    ``SiteSettings.load(request)`` read) in one query, instead of one for the settings and one for the logo."""
     attr = SiteSettings.get_cache_attr_name()
     if not hasattr(request, attr):
-        stored = per_generation(("site-settings",), _load_site_settings)
-        setattr(request, attr, copy.copy(stored))
-
-
-def _load_site_settings():
-    found = SiteSettings.base_queryset().select_related("logo").first()
-    return found if found is not None else SiteSettings.load()
+        found = SiteSettings.base_queryset().select_related("logo").first()
+        setattr(request, attr, found if found is not None else SiteSettings.load())
 
 
 def site_chrome(request):

@@ -12,9 +12,9 @@ class CoreConfig(AppConfig):
     def ready(self):
         """Connect the page-cache invalidation receivers of signals.py, register the system checks, give every
         SQLite connection the ``kc_fold`` function of ``core.folding``, make every admin listing search fold
-        (``core.viewsets``), make the admin's slug fields propose Vietnamese slugs (core/widgets.py) and give page
-        addresses the active language (core/translation.py) and make approving say what it does
-        (core/admin_workflow.py)."""
+        (``core.viewsets``), make the admin's slug fields propose Vietnamese slugs (core/widgets.py), give page
+        addresses the active language (core/translation.py), make approving say what it does
+        (core/admin_workflow.py) and read page privacy once per request (core/visibility.py)."""
         from django.db.backends.signals import connection_created
 
         from . import checks, signals, widgets  # noqa: F401  (checks registers itself on import)
@@ -22,6 +22,7 @@ class CoreConfig(AppConfig):
         from .folding import register_fold
         from .translation import install_localized_urls
         from .viewsets import fold_every_admin_listing
+        from .visibility import install as read_view_restrictions_once_per_request
 
         signals.connect()
         connection_created.connect(register_fold, dispatch_uid="core.folding.register_fold")
@@ -30,6 +31,7 @@ class CoreConfig(AppConfig):
         _vietnamese_full_names()
         install_localized_urls()
         install_approval_actions()
+        read_view_restrictions_once_per_request()
 
 
 def _vietnamese_full_names():

@@ -18,10 +18,12 @@ query per picture.
 """
 
 from dataclasses import dataclass
+from functools import cache
 
 from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from wagtail.images.models import Filter
 
 MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png"}
 PHONE = "(max-width: 699px)"
@@ -116,6 +118,13 @@ def _srcset(renditions):
     return ", ".join(parts)
 
 
+@cache
+def rendition_filter(spec):
+    """Wagtail's ``Filter`` of ``spec``, made once per process: a filter parses its operations (with
+    ``inspect``) the first time they are used, which otherwise happened for every spec of every picture drawn."""
+    return Filter(spec=spec)
+
+
 def render_picture(image, preset_name, *, alt="", priority=False, eager=False, sizes=None, css_class=""):
     """HTML of ``image`` (a Wagtail image) as the picture ``preset_name`` of ``PRESETS``.
 
@@ -124,7 +133,7 @@ def render_picture(image, preset_name, *, alt="", priority=False, eager=False, s
     the preset's. Raises KeyError for an unknown preset (a template error, caught by the tests)."""
     preset = PRESETS[preset_name]
     entries = preset.specs()
-    renditions = image.get_renditions(*[spec for *_, spec in entries])
+    renditions = image.get_renditions(*[rendition_filter(spec) for *_, spec in entries])
     sizes = sizes or preset.sizes
     sources, fallback = [], None
     for variant in preset.variants:

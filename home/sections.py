@@ -4,10 +4,12 @@ Each block loads its own data in ``get_context`` with a fixed number of queries,
 rather than failing when the registry is still empty.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -27,11 +29,23 @@ from registry.catalogue.models import (
 )
 from registry.competitions.models import Competition, CompetitionIndexPage
 
+INDEX_MODELS = (ProductIndexPage, CraftVillageIndexPage, ArtisanIndexPage, CompetitionIndexPage)
+
 
 def _index_url(model, request):
-    """URL of the live index page of type ``model``, or None while it does not exist."""
-    index = model.objects.live().first()
-    return index.get_url(request) if index else None
+    """URL of the first live index page of type ``model`` (one of ``INDEX_MODELS``), or None while it does not
+    exist. The index pages of every section are read in one query per request (``request.home_index_urls``)."""
+    urls = getattr(request, "home_index_urls", None)
+    if urls is None:
+        types = ContentType.objects.get_for_models(*INDEX_MODELS)  # cached per process
+        models_by_type = {content_type.pk: model for model, content_type in types.items()}
+        first = {}
+        for page in source_pages(Page.objects.live().filter(content_type__in=types.values())).order_by("path"):
+            first.setdefault(models_by_type[page.content_type_id], page)
+        urls = {model: page.get_url(request) for model, page in first.items()}
+        if request is not None:
+            request.home_index_urls = urls
+    return urls.get(model)
 
 
 def key_figures():
@@ -75,6 +89,26 @@ class SectionBlock(blocks.StructBlock):
         abstract = True
 
 
+PAGE_IMAGE_FIELDS = ("featured_image", "hero_image", "portrait", "cover")
+
+
+def _load_page_images(pages):
+    """Load the pictures of ``pages`` (specific pages of any type: the first of ``PAGE_IMAGE_FIELDS`` they have)
+    in one query instead of one per page."""
+    wanted = {}
+    for page in pages:
+        for name in PAGE_IMAGE_FIELDS:
+            field = page._meta.get_field(name) if hasattr(page, f"{name}_id") else None
+            if field is not None and getattr(page, f"{name}_id") and not field.is_cached(page):
+                wanted.setdefault(getattr(page, f"{name}_id"), []).append((page, field))
+    if not wanted:
+        return
+    images = get_image_model().objects.in_bulk(list(wanted))
+    for image_id, uses in wanted.items():
+        for page, field in uses:
+            field.set_cached_value(page, images.get(image_id))
+
+
 class HighlightBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(label=_("Trang"))
     title = blocks.CharBlock(label=_("Tiêu đề"), required=False, help_text=_("Để trống thì dùng tên trang."))
@@ -98,6 +132,7 @@ class HighlightsBlock(SectionBlock):
         ids = [item["page"].pk for item in value["items"] if item["page"]]
         pages = {p.pk: p for p in Page.objects.live().public().filter(pk__in=ids).specific()}
         show_in_language(pages.values(), by_type=True)
+        _load_page_images(pages.values())
         language = active_language()
         home_language = getattr((parent_context or {}).get("page"), "content_language", None) or language
         cards = []

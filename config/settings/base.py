@@ -192,6 +192,26 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Trung tâm Khuyến côn
 # invalidation reaches them all: a file cache by default, Redis (redis://…) on several machines.
 CACHES = {"default": env.cache("CACHE_URL", default=f"filecache://{BASE_DIR / '.cache'}")}
 CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", env.int("CACHE_MAX_ENTRIES", default=5000))
+
+
+def renditions_cache(default):
+    """Wagtail's rendition cache (the alias ``renditions``: which file serves which picture size), kept apart from
+    the page cache so that neither evicts the other: the default cache's backend in its own directory (file
+    cache) or under its own key prefix (Redis, Memcached), with no expiry (a rendition changes only when its image
+    does, and Wagtail then deletes it from this cache). RENDITIONS_CACHE_URL chooses another backend."""
+    if env("RENDITIONS_CACHE_URL", default=""):
+        return env.cache("RENDITIONS_CACHE_URL")
+    alias = {**default, "OPTIONS": dict(default.get("OPTIONS", {})), "TIMEOUT": None}
+    if alias["BACKEND"].endswith("FileBasedCache"):
+        # Wagtail writes every rendition it reads back to the cache: this file cache skips unchanged values.
+        alias["BACKEND"] = "core.cache.RenditionFileCache"
+        alias["LOCATION"] = str(Path(alias["LOCATION"]) / "renditions")
+    else:
+        alias["KEY_PREFIX"] = "renditions"
+    return alias
+
+
+CACHES["renditions"] = renditions_cache(CACHES["default"])
 # Rendered public pages are cached for anonymous visitors (core/page_cache.py): how long a copy lives, how long
 # browsers may keep one, and the models whose rows appear on public pages (a write to any of them, or to any page of
 # an app listed as "app.*", starts a new generation). Every model of the project is classified here or in

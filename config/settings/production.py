@@ -28,7 +28,7 @@ if os.environ["EMAIL_URL"].split(":", 1)[0].strip().lower() in ("consolemail", "
     )
 
 from .base import *  # noqa: E402,F403
-from .base import env  # noqa: E402
+from .base import env, renditions_cache  # noqa: E402
 
 DEBUG = False
 IS_PRODUCTION = True  # seed_demo refuses to run (see demo/management/commands/seed_demo.py)
@@ -55,3 +55,13 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # One cache shared by every gunicorn worker (page cache invalidation must reach them all); Redis when scaling out.
 CACHES = {"default": env.cache("CACHE_URL", default="filecache:///var/tmp/khuyencong-cache")}
 CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", env.int("CACHE_MAX_ENTRIES", default=5000))
+CACHES["renditions"] = renditions_cache(CACHES["default"])
+
+# Persistent database connections: a worker keeps its connection for CONN_MAX_AGE seconds instead of opening one
+# per request (a new PostgreSQL connection costs a few milliseconds and a backend process), checked before reuse
+# after an error so that a restarted database server costs one failed request at most.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=600)  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)  # noqa: F405
+
+# Signed-in staff: their session is read from the cache (written through to the database), not queried per request.
+SESSION_ENGINE = env("SESSION_ENGINE", default="django.contrib.sessions.backends.cached_db")

@@ -140,7 +140,7 @@ class CertificateViewSet(RegistrySnippetViewSet):
     export_declaration = CERTIFICATE_FIELDS
     export_filename = "giay-chung-nhan"
     inspect_view_enabled = True
-    inspect_view_fields_exclude = ["verification_code"]
+    inspect_view_fields_exclude = ["verification_code", "qr_code_url", "qr_code_svg"]  # the code is a secret
     delete_view_enabled = False
 
     def get_queryset(self, request):

@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from ..choices import CertificateSource, CertificateStatus, Level, Region
 from ..public_fields import CERTIFICATE_FIELDS, wagtail_api_fields
+from ..qr import fill_stored_qr
 
 
 def new_verification_code():
@@ -116,6 +117,15 @@ class Certificate(models.Model):
         _("nguồn"), max_length=20, choices=CertificateSource.choices, default=CertificateSource.IMPORTED
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The QR code of the verification page, drawn once when the certificate is saved (registry/catalogue/qr.py).
+    qr_code_url = models.CharField(
+        _("địa chỉ trong mã QR"),
+        max_length=300,
+        blank=True,
+        editable=False,
+        help_text=_("Trang xác minh mã QR trỏ tới."),
+    )
+    qr_code_svg = models.TextField(_("mã QR (SVG)"), blank=True, editable=False)
 
     objects = CertificateQuerySet.as_manager()
 
@@ -141,6 +151,13 @@ class Certificate(models.Model):
 
     def __str__(self):
         return f"{self.serial} – {self.product.title}"
+
+    def save(self, *args, **kwargs):
+        """Save, storing the QR code of the verification address first when it is missing or encodes another
+        address (``qr.fill_stored_qr``: the address is fixed at creation, so this encodes once per certificate)."""
+        if fill_stored_qr(self) and kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "qr_code_url", "qr_code_svg"}
+        super().save(*args, **kwargs)
 
     def clean(self):
         if self.revoked_at and not self.revoked_reason.strip():

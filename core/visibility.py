@@ -1,0 +1,74 @@
+"""Page privacy (Wagtail's view restrictions) read once per request instead of once per query.
+
+Wagtail reads every ``PageViewRestriction`` again each time a queryset calls ``.public()`` (``PageQuerySet.private_q``)
+and reads the page's ancestors and their restrictions each time a page is served (``Page.get_view_restrictions``):
+on our pages four to nine identical queries per request (the menu, each listing, each related-pages panel, the page
+itself). ``install()`` (called once from ``CoreConfig.ready()``) makes both use ``view_restrictions()``: the list of
+restrictions read once per request, or on every call outside a request (management commands, tasks, the shell).
+The list is forgotten at the end of each request and whenever a restriction is saved or deleted, so a request that
+changes privacy (the admin's privacy dialog) sees its own change. Wagtail's rules are unchanged: a page is private
+when it or an ancestor has a restriction (aliases included: with any restriction in the database, serving a page
+uses Wagtail's own lookup).
+"""
+
+import threading
+
+from django.core.signals import request_finished, request_started
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.query import PageQuerySet
+
+_state = threading.local()
+
+
+def _begin(**_kwargs):
+    _state.active, _state.restrictions = True, None
+
+
+def _end(**_kwargs):
+    _state.active, _state.restrictions = False, None
+
+
+def forget(**_kwargs):
+    """Receiver of ``post_save``/``post_delete`` of ``PageViewRestriction``: read them again on next use."""
+    _state.restrictions = None
+
+
+def view_restrictions():
+    """Every ``PageViewRestriction`` with its page (a list): one query per request, one per call outside a request."""
+    if not getattr(_state, "active", False):
+        return list(PageViewRestriction.objects.select_related("page"))
+    if _state.restrictions is None:
+        _state.restrictions = list(PageViewRestriction.objects.select_related("page"))
+    return _state.restrictions
+
+
+def private_q(self):
+    """``PageQuerySet.private_q`` over ``view_restrictions()``: pages in a restricted section (the page or an
+    ancestor restricted); matches nothing when no restriction exists."""
+    q = Q()
+    for restriction in view_restrictions():
+        q |= self.descendant_of_q(restriction.page, inclusive=True)
+    return q if q else Q(pk__in=[])
+
+
+def install():
+    """Replace ``PageQuerySet.private_q`` and wrap ``Page.get_view_restrictions`` (no query when the site has no
+    restriction at all); connect the receivers that scope the list to a request. Idempotent."""
+    if getattr(Page.get_view_restrictions, "per_request", False):
+        return
+    wagtail_get_view_restrictions = Page.get_view_restrictions
+
+    def get_view_restrictions(self):
+        if getattr(_state, "active", False) and not view_restrictions():
+            return PageViewRestriction.objects.none()
+        return wagtail_get_view_restrictions(self)
+
+    get_view_restrictions.per_request = True
+    Page.get_view_restrictions = get_view_restrictions
+    PageQuerySet.private_q = private_q
+    request_started.connect(_begin, dispatch_uid="core.visibility.begin")
+    request_finished.connect(_end, dispatch_uid="core.visibility.end")
+    post_save.connect(forget, sender=PageViewRestriction, dispatch_uid="core.visibility.forget-save")
+    post_delete.connect(forget, sender=PageViewRestriction, dispatch_uid="core.visibility.forget-delete")

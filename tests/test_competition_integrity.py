@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from registry.catalogue.models import Certificate
 from registry.competitions.choices import AuditAction, CompetitionStatus, SheetStatus
@@ -309,7 +310,7 @@ def test_amending_published_results_reissues_the_certificate(client, council_of_
     client.logout()
     page = client.get(c.get_results_url()).content.decode()
     assert "Kết quả đã được sửa đổi" in page and "Cộng nhầm tiêu chí 1" in page
-    assert amendment.at.strftime("%d/%m/%Y") in page and new.serial in page
+    assert timezone.localtime(amendment.at).strftime("%d/%m/%Y") in page and new.serial in page
     assert "80,00 → 81,00" in page  # two decimals, like the results table
 
 

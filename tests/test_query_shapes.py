@@ -59,9 +59,12 @@ def is_picture_prefetch(sql):
 
 
 def is_english_lookup(sql):
-    """Which pages have an English translation (``core.translation.translated_keys``): asked once by each part of an
-    English page (menu, breadcrumbs, hreflang links, the page itself) for its own pages."""
-    return '"wagtail_localize_translationsource"."object_id" IN (' in sql
+    """Which pages have an English translation (``core.translation.translated_keys``) and their live English copies
+    (``core.translation.show_in_language``): asked once by each part of an English page (menu, breadcrumbs, hreflang
+    links, the page itself, each list of cards) for its own pages."""
+    return '"wagtail_localize_translationsource"."object_id" IN (' in sql or (
+        '"wagtailcore_locale"."language_code" = \'en\'' in sql and '"wagtailcore_page"."translation_key" IN (' in sql
+    )
 
 
 def repeated_shapes(queries, allowed=(is_routing, is_picture_prefetch)):

@@ -5,6 +5,13 @@ and English month names ("Translated manually on 29 November 2026", the editor's
 dd/mm/yyyy. Its strings are translated in
 ``locale_admin/vi`` (``django.po`` and ``djangojs.po``). Called from ``core/wagtail_hooks.py``."""
 
+import json
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail_localize import models as localize_models
@@ -25,3 +32,64 @@ def translate_localize_names():
     TranslationsReportFilterSet.base_filters["target_locale"].label = _("Ngôn ngữ đích")
     localize_models.DATE_FORMAT = DATE_FORMAT
     edit_translation.DATE_FORMAT = DATE_FORMAT
+
+
+SUBMIT = "localize-submit-for-moderation"  # the name of the translation editor's "Gửi duyệt" button
+
+
+def translation_of(page):
+    """The enabled wagtail-localize ``Translation`` whose target is ``page`` (a translated page), or ``None`` when
+    ``page`` is not the target of a synced translation."""
+    return (
+        Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        )
+        .select_related("source", "target_locale")
+        .first()
+    )
+
+
+def submit_translation_for_moderation(request, page):
+    """The translation editor's "Gửi duyệt" (``before_edit_page`` hook, POST with ``SUBMIT``): save the translated
+    text as a draft of ``page`` (never published) and start the page's moderation workflow, as "Gửi duyệt" does for a
+    Vietnamese page, so that an approver approves and publishes it. Returns a redirect to the editor, or ``None``
+    for any other request (wagtail-localize's editor then answers). Raises ``PermissionDenied`` when the user may
+    not edit the page."""
+    if request.method != "POST" or SUBMIT not in request.POST:
+        return None
+    translation = translation_of(page)
+    if translation is None:
+        return None
+    perms = page.permissions_for_user(request.user)
+    if not perms.can_edit():
+        raise PermissionDenied
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    workflow = page.get_workflow()
+    if workflow is None or not perms.can_submit_for_moderation():
+        messages.error(request, _("Trang này không có quy trình duyệt: người có quyền xuất bản sẽ xuất bản bản dịch."))
+        return redirect(edit_url)
+    try:
+        translation.save_target(user=request.user, publish=False)
+    except ValidationError:
+        messages.error(request, _("Bản dịch còn lỗi, hãy sửa các ô được đánh dấu rồi gửi duyệt lại."))
+        return redirect(edit_url)
+    page = page.specific_class.objects.get(pk=page.pk)
+    if page.workflow_in_progress:
+        messages.success(request, _("Đã lưu bản dịch; bản dịch đang chờ duyệt."))
+    else:
+        workflow.start(page, request.user)
+        messages.success(
+            request, _("Đã gửi bản dịch “%(title)s” đi duyệt.") % {"title": page.get_admin_display_title()}
+        )
+    return redirect(edit_url)
+
+
+def editor_props(props, page_perms):
+    """The translation editor's React props (``props``, wagtail-localize's JSON string) for a user with
+    ``page_perms`` (``None`` for snippets): without the "Chuyển thành trang bí danh" link for users who may not
+    publish, since that action discards the translation and was the footer's main button for editors."""
+    if page_perms is None or page_perms.can_publish():
+        return props
+    data = json.loads(props)
+    data.get("links", {})["convertToAliasUrl"] = None
+    return json.dumps(data, cls=DjangoJSONEncoder)

@@ -3,20 +3,28 @@ models (the ``Translation`` model has no verbose name, so listings counted "1 tr
 filters were labelled "Source locale" / "Target locale" from field names) and the dates it writes with ``strftime``
 and English month names ("Translated manually on 29 November 2026", the editor's last-published date), which become
 dd/mm/yyyy. Its strings are translated in
-``locale_admin/vi`` (``django.po`` and ``djangojs.po``). Called from ``core/wagtail_hooks.py``."""
+``locale_admin/vi`` (``django.po`` and ``djangojs.po``). Called from ``core/wagtail_hooks.py``.
+
+Publishing a translation is a publication like any other: a new translation starts as a draft
+(``WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False`` in the settings), the translation editor has a "Gửi duyệt
+bản dịch" that saves the draft and starts the page's moderation workflow (``submit_translation_for_moderation``), the
+sync publishes and "Chuyển thành trang bí danh" discards only for users allowed to publish (``guarded_urls``), and the
+editor's React footer does not offer that conversion to anyone else (``editor_props``)."""
 
 import json
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.shortcuts import redirect
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from wagtail.models import DraftStateMixin, Page
+from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize import models as localize_models
 from wagtail_localize.models import Translation
-from wagtail_localize.views import edit_translation
+from wagtail_localize.views import convert, edit_translation, update_translations
 from wagtail_localize.views.report import TranslationsReportFilterSet
 
 DATE_FORMAT = "%d/%m/%Y"  # strftime: no month names, the same in every language
@@ -93,3 +101,58 @@ def editor_props(props, page_perms):
     data = json.loads(props)
     data.get("links", {})["convertToAliasUrl"] = None
     return json.dumps(data, cls=DjangoJSONEncoder)
+
+
+def may_publish(user, instance):
+    """Whether ``user`` may publish ``instance`` (a translated page or snippet): a page's publish permission, a
+    draftable snippet's ``publish`` permission; snippets without drafts are always saved live."""
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    if isinstance(instance, DraftStateMixin):
+        return user.is_superuser or user.has_perm(get_permission_name("publish", type(instance)))
+    return True
+
+
+class UpdateTranslationsView(update_translations.UpdateTranslationsView):
+    """wagtail-localize's "Đồng bộ bản dịch" whose "Xuất bản ngay" publishes the translations only for a user allowed
+    to publish every one of them; for anyone else the sync leaves them as drafts, to be sent for approval."""
+
+    def form_valid(self, form):
+        if form.cleaned_data.get("publish_translations"):
+            targets = []
+            for translation in self.object.translations.filter(enabled=True).select_related("target_locale"):
+                try:
+                    targets.append(translation.get_target_instance())
+                except ObjectDoesNotExist:
+                    continue  # created by the sync itself, from the source's live status: a draft (settings)
+            if not all(may_publish(self.request.user, target) for target in targets):
+                form.cleaned_data["publish_translations"] = False
+                messages.warning(
+                    self.request,
+                    _("Bạn không có quyền xuất bản: bản dịch được đồng bộ nhưng chưa xuất bản, hãy gửi duyệt."),
+                )
+        return super().form_valid(form)
+
+
+def convert_to_alias(request, page_id):
+    """wagtail-localize's "Chuyển thành trang bí danh" (which discards the translation) for users allowed to publish
+    the page only; ``PermissionDenied`` (403) for anyone else."""
+    page = get_object_or_404(Page, id=page_id)
+    if not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    return convert.convert_to_alias(request, page_id)
+
+
+def guarded_urls():
+    """Admin URL patterns that answer before wagtail-localize's own (registered first, ``register_admin_urls`` with a
+    lower order): the sync and the alias conversion with the publish checks above."""
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            UpdateTranslationsView.as_view(),
+            name="localize_update_translations_guarded",
+        ),
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/", convert_to_alias, name="localize_convert_to_alias_guarded"
+        ),
+    ]

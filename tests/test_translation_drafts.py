@@ -95,3 +95,40 @@ def test_approver_keeps_the_editor_actions(client, article, demo_accounts):
         re.search(r'class="js-translation-editor" data-props="([^"]*)"', html).group(1).replace("&quot;", '"')
     )
     assert props["perms"]["canPublish"]
+
+
+def sync(client, page, **data):
+    from wagtail_localize.models import TranslationSource
+
+    source = TranslationSource.objects.get(object_id=page.translation_key)
+    return client.post(reverse("wagtail_localize:update_translations", args=[source.pk]), data)
+
+
+def test_the_sync_publishes_only_for_users_allowed_to_publish(
+    client, article, demo_accounts, django_capture_on_commit_callbacks
+):
+    english = start_translation(client, demo_accounts["bientap"], article)
+    with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes when the transaction commits
+        # "Xuất bản ngay" ticked by an editor
+        assert sync(client, article, publish_translations="on").status_code == 302
+    english = type(english).objects.get(pk=english.pk)
+    assert not english.live
+    client.force_login(demo_accounts["duyet"])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert sync(client, article, publish_translations="on").status_code == 302
+    assert type(english).objects.get(pk=english.pk).live
+
+
+def test_only_publishers_may_turn_a_translation_into_an_alias(client, article, demo_accounts):
+    english = start_translation(client, demo_accounts["bientap"], article)
+    alias_url = reverse("wagtail_localize:convert_to_alias", args=[english.pk])
+    edit_url = reverse("wagtailadmin_pages:edit", args=[english.pk])
+    # Wagtail's admin answers a PermissionDenied with a redirect to the dashboard and an error message.
+    assert client.post(alias_url, {}).url == reverse("wagtailadmin_home")
+    assert client.post(edit_url, {"localize-convert-to-alias": "1"}, follow=True).redirect_chain[-1][0] == (
+        reverse("wagtailadmin_home")
+    )
+    english = type(english).objects.get(pk=english.pk)
+    assert english.alias_of_id is None
+    client.force_login(demo_accounts["duyet"])
+    assert client.get(alias_url).status_code == 200  # the confirmation page

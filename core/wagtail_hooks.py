@@ -14,7 +14,7 @@ from wagtail.admin.forms.models import register_form_field_override
 from wagtail.permissions import register_permission_policy
 
 from .admin_help import editor_panels
-from .admin_localize import translate_localize_names
+from .admin_localize import guarded_urls, submit_translation_for_moderation, translate_localize_names
 from .admin_workflow import confirm_approvals, replace_review_panel
 from .viewsets import LoginLockoutViewSet, UnlockOnlyPolicy
 
@@ -68,6 +68,18 @@ def translate_localize_editor():
 @hooks.register("before_create_page")
 def help_on_page_create(request, parent_page, page_class):
     editor_panels(page_class)
+
+
+@hooks.register("register_admin_urls", order=-1)  # before wagtail-localize's own patterns for the same paths
+def localize_publish_guards():
+    """wagtail-localize's sync and alias conversion, publishing or discarding only for users allowed to publish."""
+    return guarded_urls()
+
+
+@hooks.register("before_edit_page", order=-1)  # before wagtail-localize's translation editor answers the POST
+def submit_translation(request, page):
+    """The translation editor's "Gửi duyệt": save the translation as a draft and start the moderation workflow."""
+    return submit_translation_for_moderation(request, page)
 
 
 @hooks.register("before_edit_page")

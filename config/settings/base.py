@@ -160,6 +160,10 @@ USE_TZ = True
 # speaks the editor's language.
 WAGTAIL_CONTENT_LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("Tiếng Anh"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# Starting a translation ("Dịch", "Đồng bộ bản dịch" without "Xuất bản ngay") makes the English copy a draft:
+# wagtail-localize would otherwise publish it at once, live like its source and still in Vietnamese. It goes public
+# when someone allowed to publish publishes it, or approves it after "Gửi duyệt" (core/admin_localize.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Number formats per language (config/formats/<lang>/formats.py): 1.234.567,5 in Vietnamese, 1,234,567.5 in English.
 # Grouping is asked for by the `number` template filter; USE_THOUSAND_SEPARATOR stays off so that ids and years in
 # URLs and attributes are never grouped.

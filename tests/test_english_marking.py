@@ -116,8 +116,10 @@ def test_english_a_to_z_lists_sort_by_the_english_title(client, home_page):
     positions = [english.index(title) for title in ("Bánh tráng", "Cà phê phin giấy", "Chiếu cói")]
     assert english.index("Ia Grai roasted ground coffee") > max(positions)
     vietnamese = client.get("/san-pham/?sort=name").content.decode()
-    assert vietnamese.index("Cà phê phin giấy") < vietnamese.index("Cà phê rang xay Ia Grai") < vietnamese.index(
-        "Chiếu cói"
+    assert (
+        vietnamese.index("Cà phê phin giấy")
+        < vietnamese.index("Cà phê rang xay Ia Grai")
+        < vietnamese.index("Chiếu cói")
     )
 
     for title in ("Làng gốm Plei Ring", "Làng rèn Ia Lâm"):

@@ -10,6 +10,7 @@ import re
 import pytest
 from django.utils import translation
 
+from news.models import ProgrammeContent
 from registry.catalogue.models import ProductGalleryImage
 from tests.factories import (
     ArtisanPageFactory,
@@ -87,14 +88,18 @@ def test_untranslated_fields_of_a_translated_village_and_artisan_are_marked(clie
 
 
 def test_untranslated_article_marks_its_content_not_the_interface(client, home_page):
-    NewsPageFactory(
+    article = NewsPageFactory(
         title="Ứng dụng chuyển đổi số", slug="chuyen-doi-so", authors="Nguyễn Thị Hoa", date=datetime.date(2026, 11, 2)
     )
+    content = ProgrammeContent.objects.first() or ProgrammeContent.objects.create(code="dao-tao", name="Đào tạo nghề")
+    article.programme_contents.set([content])
+    article.save_revision().publish()
     html = client.get("/en/tin-tuc/chuyen-doi-so/").content.decode()
     assert not re.search(r"<main[^>]*lang=", html)
     assert marked_vi(html, "Ứng dụng chuyển đổi số")
     assert marked_vi(html, "Nguyễn Thị Hoa")
     assert "Author:" in html and "Authors:" not in html
+    assert "Programme content:" in html and "Programme contents:" not in html
     crumbs = re.search(r'<nav class="breadcrumbs".*?</nav>', html, re.S).group(0)
     assert ">Home</a>" in crumbs and not marked_vi(html, "Home</a>")
 

@@ -3,13 +3,19 @@ and person variants, digits and lower-case ASCII letters only) compared byte by 
 
 The key is computed in Python when a row is saved, so the order is the same on SQLite and PostgreSQL whatever the
 server's locale; ``ByteOrder`` adds ``COLLATE "C"`` on PostgreSQL (SQLite compares bytes already).
+
+On the English site an A–Z list of pages (products, villages, artisans: every ``alphabetical()`` over a page's own
+``sort_key``) is in the order of the titles shown: a page with a live English translation sorts by the
+translation's ``sort_key`` (made from its English title), the others by their own (``SortKeyInLanguage``).
 """
 
 from django.db import models
-from django.db.models import F, Func
+from django.db.models import F, Func, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from .text import SORT_KEY_LENGTH, sort_key
+from .translation import active_language, default_language, live_translations
 
 
 class ByteOrder(Func):
@@ -23,10 +29,27 @@ class ByteOrder(Func):
         return self.as_sql(compiler, connection, template='%(expressions)s COLLATE "C"', **extra_context)
 
 
+class SortKeyInLanguage(F):
+    """The ``sort_key`` of the rows of a page model in the visitor's language, resolved when the query is built
+    (so an ordering declared once at import follows each request's language): on the Vietnamese site, or for a
+    model that is not a translatable page, the column itself; on the English site the ``sort_key`` of the row's
+    live English translation (made with wagtail-localize), else the row's own: ``Coalesce(Subquery(...), F)``."""
+
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
+        model = getattr(query, "model", None)
+        language = active_language()
+        if model is None or language == default_language() or not hasattr(model, "translation_key"):
+            return super().resolve_expression(query, allow_joins, reuse, summarize, for_save)
+        english = live_translations(model, language).filter(translation_key=models.OuterRef("translation_key"))
+        expression = Coalesce(Subquery(english.values("sort_key")[:1]), F(self.name))
+        return expression.resolve_expression(query, allow_joins, reuse, summarize, for_save)
+
+
 def alphabetical(field="sort_key"):
     """The ``order_by`` term of an A–Z list over a stored key: ``field`` (a ``sort_key`` column, possibly across a
-    relation, e.g. ``"commune__sort_key"``) in byte order."""
-    return ByteOrder(F(field)).asc()
+    relation, e.g. ``"commune__sort_key"``) in byte order; a page's own ``sort_key`` follows the visitor's language
+    (``SortKeyInLanguage``)."""
+    return ByteOrder(SortKeyInLanguage(field) if field == "sort_key" else F(field)).asc()
 
 
 class SortKeyMixin(models.Model):

@@ -93,14 +93,16 @@ def overlay_field_names(model):
     )
 
 
-def _translations(model, keys, language):
-    """Live pages of ``model`` in ``language`` with one of ``keys`` that were made with wagtail-localize (a
-    ``Translation`` record exists: not the untranslated copies of parent pages it creates to hold them), not
-    aliases. One query."""
+def live_translations(model, language):
+    """Live pages of ``model`` in ``language`` that were made with wagtail-localize (a ``Translation`` record
+    exists: not the untranslated copies of parent pages it creates to hold them), not aliases (a queryset)."""
     made = Translation.objects.filter(source__object_id=OuterRef("translation_key"), target_locale=OuterRef("locale"))
-    return model.objects.filter(
-        translation_key__in=keys, locale__language_code=language, live=True, alias_of__isnull=True
-    ).filter(Exists(made))
+    return model.objects.filter(locale__language_code=language, live=True, alias_of__isnull=True).filter(Exists(made))
+
+
+def _translations(model, keys, language):
+    """``live_translations`` of ``model`` in ``language`` with one of ``keys``. One query."""
+    return live_translations(model, language).filter(translation_key__in=keys)
 
 
 def translated_keys(keys, language):
@@ -186,12 +188,65 @@ def apply_translation(page, language=None):
     found = translation_for(page, language)
     if found is None or found.pk == page.pk:
         return None
-    for name in overlay_field_names(type(page)):
-        if hasattr(found, name):
-            setattr(page, name, getattr(found, name))
+    names = [name for name in overlay_field_names(type(page)) if hasattr(found, name)]
+    page.source_texts = set()
+    source_blocks = {}
+    for name in names:
+        _collect_texts(getattr(page, name), page.source_texts, source_blocks)
+    for name in names:
+        setattr(page, name, getattr(found, name))
+    translated_blocks = {}
+    for name in names:
+        _collect_texts(getattr(page, name), set(), translated_blocks)
+    page.untranslated_block_ids = {
+        block_id for block_id, value in translated_blocks.items() if source_blocks.get(block_id) == value
+    }
     page.content_language = language
     page.english_translation = found
     return found
+
+
+def _collect_texts(value, texts, blocks):
+    """Add to ``texts`` every non-empty text (stripped) in ``value`` (a text field's value, a rich text, a stream's
+    raw data, recursively) and to ``blocks`` {block id: raw value} of every stream block that has an id."""
+    if value is None:
+        return
+    raw = getattr(value, "raw_data", None)
+    if raw is not None:
+        value = list(raw)
+    if isinstance(value, dict):
+        if "id" in value and "value" in value:
+            blocks[value["id"]] = value["value"]
+        for item in value.values():
+            _collect_texts(item, texts, blocks)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _collect_texts(item, texts, blocks)
+    elif isinstance(value, str):
+        if value.strip():
+            texts.add(value.strip())
+    elif hasattr(value, "source"):  # RichText
+        _collect_texts(value.source, texts, blocks)
+
+
+def shown_untranslated(page, value):
+    """Whether ``value`` (a text, a rich text or a stream block: ``StreamChild``/``BoundBlock`` with an ``id``) shown
+    on ``page`` is in Vietnamese on the English site. The rule: on a page without a live translation every value
+    is; on a translated page a text identical to a text of the Vietnamese source page (wagtail-localize keeps the
+    source text in segments nobody translated) is, and a stream block is when its value equals the source block of
+    the same id. False on the Vietnamese site. No query."""
+    language = active_language()
+    if page is None or language == default_language() or not hasattr(page, "locale_id"):
+        return False
+    if (getattr(page, "content_language", None) or language_of(page)) != language:
+        return True
+    block_id = getattr(value, "id", None)
+    if block_id is not None and not isinstance(value, str):
+        return block_id in getattr(page, "untranslated_block_ids", ())
+    source = getattr(value, "source", value)
+    if not isinstance(source, str) or not source.strip():
+        return False
+    return source.strip() in getattr(page, "source_texts", ())
 
 
 class TranslatedPageMixin:

@@ -2,6 +2,11 @@
 
 - ``{% content_lang page %}`` writes `` lang="vi"`` on an element holding the page's own text when that text is
   not in the visitor's language (an untranslated page on the English site); nothing otherwise.
+- ``{% value_lang page value %}`` writes `` lang="vi"`` on an element holding one of the page's texts (a field, a
+  stream block, a specification) when that text is shown in Vietnamese on the English site: the page is not
+  translated, or the text is identical to the Vietnamese source's (an untranslated segment; a block compares by
+  its id). Related records that are never translated (crafts, honours, communes, gallery captions) take
+  ``{% source_lang %}``. Put the mark on content elements, never on ``<main>``: the interface stays English.
 - ``{% source_lang %}`` writes `` lang="vi"`` on the English site, for text that is never translated (producer,
   commune and village names, cards of the registry): nothing on the Vietnamese site.
 - ``{% untranslated page as notice %}``: True when the page is shown in Vietnamese on the English site (for a view
@@ -23,7 +28,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from core.translation import active_language, default_language, language_of, translated_keys
+from core.translation import active_language, default_language, language_of, shown_untranslated, translated_keys
 
 register = template.Library()
 
@@ -41,6 +46,15 @@ def content_lang(page):
     if language == active_language():
         return ""
     return format_html(' lang="{}"', language)
+
+
+@register.simple_tag
+def value_lang(page, value):
+    """`` lang="vi"`` when ``value`` shown on ``page`` is Vietnamese on the English site
+    (``core.translation.shown_untranslated``); nothing otherwise."""
+    if shown_untranslated(page, value):
+        return mark_safe(f' lang="{default_language()}"')  # noqa: S308  (a language code from settings)
+    return ""
 
 
 @register.simple_tag

@@ -3,7 +3,8 @@
    (templates/includes/village_map.html) says where to find its markers (data-markers: the id of a JSON script holding
    [{title, url, lat, lng, trade}]) and carries the site settings' map view: data-center "lat,lng", data-zoom,
    data-bounds "south,west,north,east" (the province), plus data-tile-url, data-attribution, data-marker-zoom,
-   data-cluster-label (the translated word after a cluster's count, "làng nghề"), and the map's own files:
+   data-cluster-label (a cluster's accessible name, translated, with "{count}" for its number of villages:
+   "{count} làng nghề — phóng to"), and the map's own files:
    data-map-css and data-map-js (space-separated URLs, loaded in order).
    The files are fetched, and the map drawn, only once a fifth of the map is on screen: a page whose map is further
    down (the home page, the village list on a phone) or hidden on phones (an editor's choice) does not run Leaflet's
@@ -47,8 +48,18 @@
       html.setAttribute("aria-hidden", "true");
       var wrap = document.createElement("span");
       wrap.appendChild(html);
-      wrap.appendChild(hiddenText(count + " " + label));
-      return L.divIcon({
+      var name = label.indexOf("{count}") >= 0 ? label.replace("{count}", String(count)) : count + " " + label;
+      wrap.appendChild(hiddenText(name));
+      // the cluster's element is Leaflet's keyboard-focusable role="button": it gets its name from aria-label
+      var Icon = L.DivIcon.extend({
+        createIcon: function (old) {
+          var element = L.DivIcon.prototype.createIcon.call(this, old);
+          element.setAttribute("role", "button");
+          element.setAttribute("aria-label", name);
+          return element;
+        }
+      });
+      return new Icon({
         html: wrap, className: "village-cluster" + (count >= 10 ? " village-cluster--large" : ""),
         iconSize: [TARGET, TARGET], iconAnchor: [TARGET / 2, TARGET / 2]
       });

@@ -20,7 +20,7 @@ TARGETS = """els => els.map(e => {
   const r = e.getBoundingClientRect();
   const count = e.querySelector('.village-cluster__count');
   return {x: r.x, y: r.y, w: r.width, h: r.height, cls: e.className, count: count ? +count.textContent : 1,
-          text: e.textContent};
+          text: e.textContent, role: e.getAttribute('role'), name: e.getAttribute('aria-label')};
 })"""
 
 # Colour of the attribution's text and links, and the background behind them (solid, so the tiles do not matter).
@@ -112,6 +112,8 @@ def test_villages_map_at_390px_has_separate_44px_targets(browser, live_server, g
     assert any("village-cluster" in t["cls"] for t in targets)  # the seven crowded villages were clustered
     for target in targets:
         assert target["w"] >= 44 and target["h"] >= 44, target
+    for cluster in (t for t in targets if "village-cluster" in t["cls"]):  # a button named by its count
+        assert cluster["role"] == "button" and cluster["name"] == f"{cluster['count']} làng nghề — phóng to", cluster
     for i, a in enumerate(targets):
         for b in targets[i + 1 :]:
             assert not overlap(a, b), (a, b)
@@ -131,4 +133,17 @@ def test_villages_map_at_390px_has_separate_44px_targets(browser, live_server, g
     for i, a in enumerate(zoomed):
         for b in zoomed[i + 1 :]:
             assert not overlap(a, b), (a, b)
+    context.close()
+
+
+def test_english_map_clusters_are_named_in_english(browser, live_server, gia_lai):
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.route("https://tiles.invalid/**", lambda route: route.abort())
+    page.goto(live_server.url + "/en/lang-nghe/")
+    clusters = [t for t in _targets(page) if "village-cluster" in t["cls"]]
+    assert clusters
+    for cluster in clusters:
+        assert cluster["name"] == f"{cluster['count']} craft villages — zoom in", cluster
+        assert cluster["w"] >= 44 and cluster["h"] >= 44
     context.close()

@@ -13,10 +13,13 @@ from wagtail import hooks
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.permissions import register_permission_policy
 
+from .admin_create import install_create_without_autosave
 from .admin_help import editor_panels
 from .admin_localize import translate_localize_names
 from .admin_workflow import confirm_approvals, replace_review_panel
 from .viewsets import LoginLockoutViewSet, UnlockOnlyPolicy
+
+install_create_without_autosave()
 
 register_permission_policy(AccessAttempt, UnlockOnlyPolicy(AccessAttempt))
 translate_localize_names()

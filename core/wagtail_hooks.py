@@ -49,6 +49,12 @@ def confirm_dashboard_approval(request, panels):
     replace_review_panel(panels)
 
 
+@hooks.register("insert_global_admin_css")
+def dashboard_links_css():
+    """The dashboard panels' row titles styled as the links they are (static/css/admin/dashboard.css)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin/dashboard.css"))
+
+
 @hooks.register("insert_global_admin_js")
 def confirm_before_publishing():
     """Every "Xuất bản" button of the admin asks before it publishes (static/js/admin/publish-confirm.js)."""

@@ -18,6 +18,14 @@ from anyascii import anyascii
 
 # C0 controls except tab (\x09) and newline (\x0a), DEL and the C1 controls; \r is dropped (\r\n → \n first).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Invisible characters a word processor or a web page pastes: bidi embeddings/overrides/isolates and marks
+# (U+202A–202E, U+2066–2069, U+200E/200F, U+061C: an RLO reverses the text after a title on every page), zero-width
+# space, word joiner, BOM and non-joiner (U+200B, U+2060, U+FEFF, U+200C), soft hyphen U+00AD and the invisible operators
+# U+2061–2064. U+200D ZERO WIDTH JOINER is kept inside an emoji sequence (👩‍🌾), see ``_ZWJ``.
+_INVISIBLE = re.compile("[\u00ad\u061c\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# A ZWJ not between two emoji (a pictograph, optionally with variation selector or skin tone, before it; one after).
+_EMOJI = "\u2600-\u27bf\U0001f000-\U0001faff"
+_ZWJ = re.compile(f"(?<![{_EMOJI}\ufe0f])\u200d|\u200d(?![{_EMOJI}])")
 
 
 def fold(text):
@@ -31,7 +39,10 @@ def fold(text):
 
 
 def clean_text(text):
-    """``text`` in NFC with control characters removed (tab and newline kept, CR LF and lone CR become LF).
+    """``text`` in NFC with control characters removed (tab and newline kept, CR LF and lone CR become LF) and the
+    invisible characters pasted from Word or the web removed: bidi controls (U+202A–202E, U+2066–2069, LRM/RLM),
+    zero-width spaces (U+200B, U+FEFF, U+2060), the zero-width non-joiner, the soft hyphen (U+00AD), and the zero-width
+    joiner except between two emoji ("👩\u200d🌾" keeps it: one "woman farmer" picture).
 
     The vertical tab and form feed that word processors paste for a line or page break become a space, so the words
     on either side stay apart ("Hội chợ\vlàng nghề" → "Hội chợ làng nghề"). Non-strings (``None``, numbers) are
@@ -40,7 +51,8 @@ def clean_text(text):
     if not isinstance(text, str):
         return text
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", " ").replace("\x0c", " ")
-    return _CONTROL.sub("", unicodedata.normalize("NFC", text))
+    text = _ZWJ.sub("", _INVISIBLE.sub("", _CONTROL.sub("", text)))
+    return unicodedata.normalize("NFC", text)
 
 
 def person_name(user):
@@ -71,27 +83,48 @@ _COMBINING_MARKS = "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-
 _LATIN_RANGES = ((0x00C0, 0x024F), (0x1E00, 0x1EFF))
 
 
+def _slug_letter(char):
+    """The ASCII letters and digits ``char`` stands for in a slug: "ệ" → "e", "Đ" → "d", "ß" → "ss", fullwidth "Ｇ" →
+    "g", "ﬁ" → "fi" (NFKC, then ``fold``); ``""`` when it is no Latin letter or digit (CJK, Cyrillic, "½", "①")."""
+    if not (unicodedata.category(char).startswith("L") or unicodedata.category(char) == "Nd"):
+        return ""
+    compatible = unicodedata.normalize("NFKC", char)
+    base = re.sub(_COMBINING_MARKS, "", unicodedata.normalize("NFD", compatible))
+    if not all(c.isascii() or any(start <= ord(c) <= end for start, end in _LATIN_RANGES) for c in base):
+        return ""
+    return re.sub(r"[^A-Za-z0-9]", "", fold(compatible)).lower()
+
+
 def _slug_letter_formatters():
+    """``(character class, ASCII)`` pairs for the letters of ``_LATIN_RANGES`` and every other character of the Basic
+    Multilingual Plane whose NFKC form is Latin (fullwidth "Ｇｉａ", ligatures), grouped by their ASCII form."""
     by_ascii = {}
-    for start, end in _LATIN_RANGES:
-        for code in range(start, end + 1):
-            letter = chr(code)
-            if not unicodedata.category(letter).startswith("L"):
-                continue
-            ascii_form = re.sub(r"[^A-Za-z0-9]", "", fold(letter))
-            if ascii_form:
-                by_ascii.setdefault(ascii_form, []).append(letter)
+    for code in range(0x80, 0x10000):
+        letter = chr(code)
+        in_latin = any(start <= code <= end for start, end in _LATIN_RANGES)
+        if not in_latin and unicodedata.normalize("NFKC", letter) == letter:
+            continue
+        ascii_form = _slug_letter(letter)
+        if ascii_form:
+            by_ascii.setdefault(ascii_form, []).append(letter)
     return [("[" + "".join(letters) + "]", ascii_form) for ascii_form, letters in sorted(by_ascii.items())]
 
 
+# Format characters (Unicode category Cf: soft hyphen, zero-width space and joiners, bidi controls, BOM) are invisible
+# and dropped, so "Gia\u00adLai" is "gialai" as it reads, not "gia-lai".
+_FORMAT_CHARACTERS = "[" + "".join(chr(c) for c in range(0x10000) if unicodedata.category(chr(c)) == "Cf") + "]"
+
+
 SLUG_FORMATTERS = [
+    (_FORMAT_CHARACTERS, ""),
     (_COMBINING_MARKS, ""),
     *_slug_letter_formatters(),
     ("[^A-Za-z0-9]+", "-"),
     ("^-+|-+$", ""),
 ]
 """The slug rule as ``(regular expression, replacement)`` pairs applied in order, written so that Python's ``re`` and
-JavaScript's ``RegExp(pattern, "gu")`` read them the same way: marks removed, Latin letters folded as ``fold`` does,
+JavaScript's ``RegExp(pattern, "gu")`` read them the same way: format characters (Cf) and marks removed, Latin
+letters folded as ``fold`` does (and the compatibility forms NFKC makes Latin: fullwidth "Ｇｉａ Ｌａｉ" → "gia-lai"),
 every other run of characters one hyphen, none at either end. ``core.widgets.VietnameseSlugInput`` hands them to
 Wagtail's ``w-slug`` controller, so the slug the admin proposes is the slug ``slugify`` makes."""
 

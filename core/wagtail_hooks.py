@@ -13,10 +13,13 @@ from wagtail import hooks
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.permissions import register_permission_policy
 
+from .admin_create import install_create_without_autosave
 from .admin_help import editor_panels
 from .admin_localize import guarded_urls, submit_translation_for_moderation, translate_localize_names
 from .admin_workflow import confirm_approvals, replace_review_panel
 from .viewsets import LoginLockoutViewSet, UnlockOnlyPolicy
+
+install_create_without_autosave()
 
 register_permission_policy(AccessAttempt, UnlockOnlyPolicy(AccessAttempt))
 translate_localize_names()
@@ -44,6 +47,12 @@ def confirm_snippet_approval(menu_items, request, context):
 @hooks.register("construct_homepage_panels")
 def confirm_dashboard_approval(request, panels):
     replace_review_panel(panels)
+
+
+@hooks.register("insert_global_admin_css")
+def dashboard_links_css():
+    """The dashboard panels' row titles styled as the links they are (static/css/admin/dashboard.css)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin/dashboard.css"))
 
 
 @hooks.register("insert_global_admin_js")

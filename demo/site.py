@@ -23,15 +23,27 @@ DEMO_ACCOUNTS = [
     ("giamkhao2", "Phạm Quốc Bảo", "juror", [JURORS], False),
     ("giamkhao3", "Đinh Thị Mai", "juror", [JURORS], False),
 ]
+# Accounts of a role, not of a person: the whole name is the given name (``first_name``), so the admin's account menu
+# and the e-mails' greeting ("Chào Quản trị hệ thống,") name the role whole, not its last word ("Chào thống,").
+ROLE_ACCOUNTS = {"admin"}
+
+
+def account_names(username, full_name):
+    """``(last_name, first_name)`` of a demo account: a person's name split in Vietnamese order ("Nguyễn Thị Hoa" →
+    ("Nguyễn Thị", "Hoa"), greeted "Chào Hoa,"), a role account's name whole in ``first_name``."""
+    if username in ROLE_ACCOUNTS:
+        return "", full_name
+    return split_person_name(full_name)
 
 
 def seed_accounts(ctx):
     """Create the demo accounts (Vietnamese name order: ``last_name`` family and middle names, ``first_name`` the
-    given name) in the groups of ``core.roles``; fill ``ctx.users``."""
+    given name; see ``account_names``) in the groups of ``core.roles``; fill ``ctx.users``. A role account seeded
+    before with its name split ("Quản trị hệ" + "thống") gets its whole name back."""
     ensure_roles()
     user_model = get_user_model()
     for username, full_name, _role, roles, is_superuser in DEMO_ACCOUNTS:
-        last_name, first_name = split_person_name(full_name)
+        last_name, first_name = account_names(username, full_name)
         user, created = user_model.objects.get_or_create(
             username=username,
             defaults={
@@ -48,6 +60,9 @@ def seed_accounts(ctx):
             else:
                 user.set_unusable_password()  # production: an administrator sets real passwords
             user.save()
+        elif (user.last_name, user.first_name) == split_person_name(full_name) != (last_name, first_name):
+            user.last_name, user.first_name = last_name, first_name
+            user.save(update_fields=["last_name", "first_name"])
         user.groups.add(*(role_group(role) for role in roles))
         ctx.users[username] = user
     ctx.write(f"  accounts: {len(DEMO_ACCOUNTS)}")

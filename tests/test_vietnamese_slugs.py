@@ -37,6 +37,11 @@ SLUGS = [
     ("gom_bau/den.tre", "gom-bau-den-tre"),
     ("Crème brûlée Straße Øresund", "creme-brulee-strasse-oresund"),
     ("Москва", ""),
+    ("Ｇｉａ Ｌａｉ", "gia-lai"),  # fullwidth: NFKC before folding
+    ("Ｉａ Ｇｒａｉ ２０２６", "ia-grai-2026"),
+    ("Gia\u00adLai", "gialai"),  # soft hyphen: a format character (Cf) is dropped, not a separator
+    ("Ứng dụng\u200b chuyển đổi\u202e số\u2066", "ung-dung-chuyen-doi-so"),
+    ("\ufeffﬁ", "fi"),
     ("", ""),
 ]
 

@@ -28,11 +28,14 @@ def test_editor_submits_a_translation_for_approval(page, live_server, demo_accou
     page.locator("form button[type=submit], form input[type=submit]").last.click()
     english = Page.objects.get(translation_key=article.translation_key, locale=Locale.objects.get(language_code="en"))
     assert not english.live
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone: the bar must cover nothing of the editor
     page.goto(f"{base}/admin/pages/{english.pk}/edit/")
     page.wait_for_load_state("networkidle")
     expect(page.locator(".js-translation-editor")).not_to_contain_text("Chuyển thành trang bí danh")
     submit = page.get_by_role("button", name="Gửi duyệt bản dịch")
-    expect(submit).to_be_in_viewport()  # kept at the bottom right, beside the footer, without scrolling
+    expect(submit).to_be_in_viewport()  # at the top of the editor, without scrolling
+    bar, editor = page.locator("form.localize-submit").bounding_box(), page.locator(".js-translation-editor")
+    assert bar["y"] + bar["height"] <= editor.bounding_box()["y"] + 1  # above the editor, in the flow: overlaps nothing
     submit.click()
     expect(page.locator(".messages")).to_contain_text("đi duyệt")
     english.refresh_from_db()

@@ -159,7 +159,9 @@ def show_in_language(pages, language=None, *, by_type=False):
             english = found.get(page.translation_key)
             if english is None:
                 continue
+            page.source_texts = set()  # what stays Vietnamese on the card reads as such ({% value_lang %})
             for name in names:
+                _collect_texts(getattr(page, name, None), page.source_texts, {})
                 setattr(page, name, getattr(english, name))
             page.content_language = language
     return pages

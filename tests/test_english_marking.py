@@ -139,3 +139,20 @@ def test_english_a_to_z_lists_sort_by_the_english_title(client, home_page):
     translate(weaver, title="Rah Lan Zoe")
     artisans = client.get("/en/nghe-nhan/?sort=name").content.decode()
     assert artisans.index("Rah Lan Zoe") > artisans.index("Nguyễn Văn Bình")
+
+
+def test_village_lists_a_translated_artisans_untranslated_craft_as_vietnamese(client, home_page):
+    """b13c: the village page's artisan list put the craft of a translated artisan under the English link."""
+    village = CraftVillagePageFactory(title="Làng gốm Plei Ring", slug="lang-gom-plei-ring")
+    artisan = ArtisanPageFactory(title="Ksor Nguyên", slug="ksor-nguyen", craft_village=village, trade="Nặn gốm Jrai")
+    translate(village, title="Plei Ring pottery village")
+    translate(artisan, title="Ksor Nguyen")
+    html = client.get("/en/lang-nghe/lang-gom-plei-ring/").content.decode()
+    assert marked_vi(html, "Nặn gốm Jrai")
+    assert not marked_vi(html, "Ksor Nguyen")
+
+
+def test_the_english_sort_button_is_not_a_second_sort_by(client, home_page):
+    ProductPageFactory(title="Cà phê phin giấy")  # the catalogue page comes with the first product
+    html = client.get("/en/san-pham/").content.decode()
+    assert re.search(r"<button[^>]*data-sort-submit[^>]*>\s*Sort\s*</button>", html)

@@ -80,7 +80,8 @@ def test_dashboard_shows_flags_and_audit_log(client, manager):
     assert page.count("nộp phiếu " + entry.code) == 3
 
 
-def test_public_listing_query_count_constant(client, home_page):
+def test_public_listing_query_count_constant(client, home_page, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # count real renders (the page is cached for anonymous visitors)
     index = competition_index()
     CompetitionFactory(status="published")
     client.get(index.url)

@@ -191,7 +191,7 @@ def test_home_and_village_pages_share_marker_shape_and_map_settings(client, home
         assert element["data-zoom"] == "9"
         assert element["data-bounds"] == "13.9,107.3,15.4,108.55"
         assert element["data-tile-url"] == django_settings.MAP_TILE_URL
-        assert element["data-cluster-label"] == "làng nghề"  # after a cluster's count (static/js/map.js)
+        assert element["data-cluster-label"] == "{count} làng nghề — phóng to"  # a cluster's name (static/js/map.js)
     assert home_markers == list_markers
     assert {m["title"] for m in home_markers} == {"Làng Phung", "Làng rượu Bàu Đá"}
     phung = next(m for m in home_markers if m["title"] == "Làng Phung")

@@ -50,7 +50,12 @@ class NewsPageFactory(wagtail_factories.PageFactory):
     authors = "Nguyễn Thị Hoa"
     summary = "Trung tâm Khuyến công hỗ trợ cơ sở công nghiệp nông thôn."
     featured_image = factory.SubFactory(ImageFactory)
-    category = factory.LazyFunction(lambda: NewsCategory.objects.get(slug="hoat-dong-khuyen-cong"))
+    # The category the migrations seed; made again when a transactional test before this one flushed it.
+    category = factory.LazyFunction(
+        lambda: NewsCategory.objects.get_or_create(
+            slug="hoat-dong-khuyen-cong", defaults={"name": "Hoạt động khuyến công"}
+        )[0]
+    )
 
     class Params:
         no_image = factory.Trait(featured_image=None)

@@ -13,6 +13,7 @@ every run is that editors never publish (the news moderation workflow relies on 
 from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
@@ -25,6 +26,10 @@ MEDIA_PERMISSIONS = (
     "wagtaildocs.choose_document",
     "wagtaildocs.change_document",
 )
+
+# wagtail-localize's "Can submit translations" (its migration 0006 hangs it off a content type of no model and gives it
+# only to groups named "Editors"/"Moderators" at that moment; ``ensure_roles`` recreates it when it is missing).
+SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
 
 # Page sections a role may be scoped to; ``setup_site`` maps each to the index pages it created.
 SECTION_NEWS = "news"  # /tin-tuc/ and /ban-tin/
@@ -56,7 +61,7 @@ EDITORS = Role(
     name="Biên tập viên",
     description="Viết và sửa tin, trang; gửi duyệt, không tự xuất bản.",
     legacy_names=("Editors",),
-    permissions=(ACCESS_ADMIN,),
+    permissions=(ACCESS_ADMIN, SUBMIT_TRANSLATION),
     page_permissions=("add_page", "change_page"),
     page_sections=(SECTION_NEWS,),
     media=True,
@@ -66,7 +71,7 @@ MODERATORS = Role(
     name="Người duyệt tin",
     description="Duyệt và xuất bản tin, trang; khóa và mở khóa trang.",
     legacy_names=("Moderators",),
-    permissions=(ACCESS_ADMIN,),
+    permissions=(ACCESS_ADMIN, SUBMIT_TRANSLATION),
     page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
     page_sections=(SECTION_NEWS,),
     media=True,
@@ -116,6 +121,16 @@ def _permissions(dotted_names):
     return list(found.values())
 
 
+def _ensure_submit_translation_permission():
+    """Create wagtail-localize's ``submit_translation`` permission as its migration 0006 does, if it is missing (a
+    database flushed after migrate, as transactional tests do, loses it: no model declares it)."""
+    app_label, codename = SUBMIT_TRANSLATION.split(".")
+    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model="translation")
+    Permission.objects.get_or_create(
+        content_type=content_type, codename=codename, defaults={"name": "Can submit translations"}
+    )
+
+
 def role_group(role):
     """The group of ``role`` (``Group.DoesNotExist`` before ``setup_site`` has run)."""
     return Group.objects.get(name=role.name)
@@ -145,6 +160,7 @@ def ensure_roles(sections=None):
     group was "created", "renamed from …" or "found". Raises ``LookupError`` if migrations have not run.
     """
     sections = sections or {}
+    _ensure_submit_translation_permission()
     root_collection = Collection.get_first_root_node()
     report = []
     for role in ROLES:

@@ -6,6 +6,8 @@
 #         bench/bakerydemo.sh serve      # set up, then serve on 127.0.0.1:$BAKERY_PORT in the foreground
 #         bench/bakerydemo.sh gunicorn   # serve only (bench/serve.py, after a set-up)
 #         bench/bakerydemo.sh env        # print the environment the server runs with (bench/serve.py reads it)
+# BAKERY_ENGINE=sqlite (bench/serve.py sets it when our DATABASE_URL is unset, i.e. when we run on SQLite) puts
+# bakerydemo on a SQLite file in $BAKERY_DIR instead of the PostgreSQL database $BAKERY_DB.
 #
 # What is changed from upstream, and why (nothing else is):
 #   - requirements/base.txt: `Django>=6.0,<6.1` -> `Django>=5.2,<5.3` (Django 6 needs Python 3.12; we run 3.11).
@@ -26,6 +28,7 @@ BAKERY_WAGTAIL=${BAKERY_WAGTAIL:-wagtail>=8.0,<8.1}
 BAKERY_DJANGO=${BAKERY_DJANGO:-Django>=5.2,<5.3}
 BAKERY_DB=${BAKERY_DB:-bakerydemo}
 BAKERY_PORT=${BAKERY_PORT:-8124}
+BAKERY_ENGINE=${BAKERY_ENGINE:-postgres}
 PYTHON=${PYTHON:-python3.11}
 PGHOST=${PGHOST:-127.0.0.1}
 PGUSER=${PGUSER:-khuyencong}
@@ -33,7 +36,11 @@ export PGPASSWORD=${PGPASSWORD:-khuyencong}
 
 env_lines() {
 	echo "DJANGO_SETTINGS_MODULE=bakerydemo.settings.production"
-	echo "DATABASE_URL=postgres://$PGUSER:$PGPASSWORD@$PGHOST:5432/$BAKERY_DB"
+	if [[ $BAKERY_ENGINE == sqlite ]]; then
+		echo "DATABASE_URL=sqlite:///$BAKERY_DIR/bench-bakerydemo.sqlite3"
+	else
+		echo "DATABASE_URL=postgres://$PGUSER:$PGPASSWORD@$PGHOST:5432/$BAKERY_DB"
+	fi
 	echo "DJANGO_SECRET_KEY=bench-bakerydemo-$(printf 'k%.0s' $(seq 50))"
 	echo "DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost"
 	echo "SECURE_SSL_REDIRECT=false"
@@ -80,11 +87,13 @@ fi
 .venv/bin/python -c 'import django, wagtail; print("bakerydemo: Django", django.__version__, "Wagtail", wagtail.__version__)'
 
 # 3. Database: created once; load_initial_data only into an empty one (it is not idempotent).
-if ! psql -h "$PGHOST" -U "$PGUSER" -d postgres -tAc "select 1 from pg_database where datname='$BAKERY_DB'" | grep -q 1; then
+if [[ $BAKERY_ENGINE != sqlite ]] &&
+	! psql -h "$PGHOST" -U "$PGUSER" -d postgres -tAc "select 1 from pg_database where datname='$BAKERY_DB'" | grep -q 1; then
 	createdb -h "$PGHOST" -U "$PGUSER" "$BAKERY_DB"
 fi
 .venv/bin/python manage.py migrate --noinput -v0
-if [[ $(psql -h "$PGHOST" -U "$PGUSER" -d "$BAKERY_DB" -tAc "select count(*) from breads_breadpage") == 0 ]]; then
+breads=$(.venv/bin/python manage.py shell --no-imports -c 'from bakerydemo.breads.models import BreadPage; print(BreadPage.objects.count())' | tail -n1)
+if [[ $breads == 0 ]]; then
 	.venv/bin/python manage.py load_initial_data
 fi
 .venv/bin/python manage.py collectstatic --noinput -v0

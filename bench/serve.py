@@ -302,12 +302,20 @@ def info_for(url, cache_seconds):
     return json.loads(out.stdout.split("WORKER ", 1)[1])
 
 
+def bakery_env():
+    """The environment of ``bench/bakerydemo.sh``: its directory and port, and the database engine we run on
+    (PostgreSQL when DATABASE_URL is set, else a SQLite file), so both sides of a comparison use the same engine."""
+    engine = "postgres" if os.environ.get("DATABASE_URL") else "sqlite"
+    return dict(os.environ, BAKERY_DIR=str(BAKERY_DIR), BAKERY_PORT=str(BAKERY_PORT), BAKERY_ENGINE=engine)
+
+
 @contextmanager
 def bakery_server():
     """``bench/bakerydemo.sh gunicorn``: bakerydemo's gunicorn, 2 sync workers (after ``bakerydemo.sh`` set it up)."""
-    env = dict(os.environ, BAKERY_DIR=str(BAKERY_DIR), BAKERY_PORT=str(BAKERY_PORT))
     command = ["bash", str(ROOT / "bench" / "bakerydemo.sh"), "gunicorn"]
-    with gunicorn(command, env, BAKERY_PORT, probe=lambda: bakery_static().split(str(BAKERY_PORT), 1)[1]) as server:
+    with gunicorn(
+        command, bakery_env(), BAKERY_PORT, probe=lambda: bakery_static().split(str(BAKERY_PORT), 1)[1]
+    ) as server:
         yield server
 
 
@@ -477,8 +485,9 @@ def main():
     large = prepare(args.scale, args.reseed) if "scale" in phases else None
     manage(server_env(small), "collectstatic", "--noinput", "-v0")
     if args.bakerydemo:  # idempotent: clone, venv, database and load_initial_data only the first time
-        env = dict(os.environ, BAKERY_DIR=str(BAKERY_DIR), BAKERY_PORT=str(BAKERY_PORT))
-        subprocess.run(["bash", str(ROOT / "bench" / "bakerydemo.sh")], env=env, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            ["bash", str(ROOT / "bench" / "bakerydemo.sh")], env=bakery_env(), check=True, stdout=subprocess.DEVNULL
+        )
     rows, infos, rss = [], {}, {}
     for phase in phases:
         url, cache_seconds = (large, 0) if phase == "scale" else (small, None if phase == "cached" else 0)

@@ -1,7 +1,8 @@
 """The Elasticsearch backend of the site search: one multi-index query over the indices of every registered
 searchable type (search/searchable.py), with highlighting, and a completion suggester for the search box.
 
-Any failure marks the cluster down and raises :class:`ElasticUnavailable`; search/service.py then lets the database
+Requests go through the configured engine (Elasticsearch or OpenSearch, search/elastic/client.py); any failure
+marks the cluster down and raises :class:`ElasticUnavailable`; search/service.py then lets the database
 answer. Faceted searches of a listing (the product catalogue) build their own ``FacetedSearch`` on these helpers.
 """
 
@@ -13,7 +14,7 @@ from elasticsearch.dsl import Search
 from core.translation import active_language, default_language
 
 from .. import searchable
-from ..elastic.client import ElasticUnavailable, elastic_errors, get_client, mark_down
+from ..elastic import client
 from ..highlight import remark
 from ..results import HitWindow, SiteHit
 from ..text import query_tokens
@@ -36,17 +37,13 @@ def type_code(kind_code):
 
 
 def execute(search):
-    """``search.execute()``; a failure marks the cluster down and raises :class:`ElasticUnavailable`."""
-    try:
-        return search.execute()
-    except elastic_errors() as error:
-        mark_down(error)
-        raise ElasticUnavailable(str(error)) from error
+    """The response of ``search`` on every registered index, through the configured engine (client.py); a failure
+    marks the cluster down and raises :class:`~search.elastic.client.ElasticUnavailable`."""
+    return client.execute(search, indices())
 
 
 def suggest(text, size=8):
     """Completion suggestions (titles of products, producers, artisans, villages, news) for the search box."""
-    get_client()
     search = Search(index=indices()).suggest(
         "titles", text, completion={"field": "suggest", "size": size, "skip_duplicates": True}
     )
@@ -75,7 +72,6 @@ def site_search_body(text, page_number, per_page):
 
 def site_search(text, page_number, per_page):
     """A Paginator page of :class:`search.site.SiteHit` from Elasticsearch."""
-    get_client()
     response = execute(site_search_body(text, page_number, per_page))
     total = response.hits.total.value
     last_page = max(1, -(-total // per_page))

@@ -11,6 +11,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from elasticsearch.dsl import Search
 
+from core.text import clean_text
 from core.translation import active_language, default_language
 
 from .. import searchable
@@ -44,8 +45,9 @@ def execute(search):
 
 def suggest(text, size=8):
     """Completion suggestions (titles of products, producers, artisans, villages, news) for the search box."""
+    # NFC first: the engine's analyzer folds composed letters only, so decomposed (NFD) input found nothing.
     search = Search(index=indices()).suggest(
-        "titles", text, completion={"field": "suggest", "size": size, "skip_duplicates": True}
+        "titles", clean_text(text), completion={"field": "suggest", "size": size, "skip_duplicates": True}
     )
     response = execute(search.extra(size=0))
     items = []
@@ -60,7 +62,8 @@ def site_search_body(text, page_number, per_page):
     start = (page_number - 1) * per_page
     search = (
         Search(index=indices())
-        .query("multi_match", query=text, fields=SITE_FIELDS, type="cross_fields", operator="and")
+        # NFC first: the engine's analyzer folds composed letters only (NFD input found nothing).
+        .query("multi_match", query=clean_text(text), fields=SITE_FIELDS, type="cross_fields", operator="and")
         .highlight_options(
             encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], number_of_fragments=1, fragment_size=200
         )

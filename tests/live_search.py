@@ -40,3 +40,16 @@ def control(action, timeout=300):
     done = subprocess.run([CONTROL, action], capture_output=True, text=True, timeout=timeout, check=False)
     assert done.returncode == 0, f"{CONTROL} {action} failed:\n{done.stdout}\n{done.stderr}"
     return done.stdout
+
+
+def summary_line(stats):
+    """ "live search tests (opensearch at URL): 60 passed" from pytest's terminal stats, or "" when none ran."""
+    counts = {}
+    for outcome in ("passed", "failed", "error", "skipped"):
+        for report in stats.get(outcome, []):
+            if "elasticsearch" in getattr(report, "keywords", {}):
+                counts[outcome] = counts.get(outcome, 0) + 1
+    if not counts:
+        return ""
+    where = f"{ENGINE} at {URL}" if URL else "no engine: ELASTICSEARCH_URL not set"
+    return f"live search tests ({where}): " + ", ".join(f"{n} {outcome}" for outcome, n in counts.items())

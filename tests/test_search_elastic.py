@@ -347,7 +347,7 @@ def test_a_canned_elasticsearch_response_becomes_results(home_page, settings, mo
     """The response handling, without a cluster: hits → products from the database, facets → counts."""
     from elasticsearch.dsl.response import Response
 
-    from search.elastic.engines import ElasticsearchEngine
+    from search.elastic.engines import Engine
 
     settings.CATALOGUE_SEARCH_BACKEND = "elasticsearch"
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
@@ -385,7 +385,7 @@ def test_a_canned_elasticsearch_response_becomes_results(home_page, settings, mo
         sent.append(body)
         return raw
 
-    monkeypatch.setattr(ElasticsearchEngine, "search", fake_search)
+    monkeypatch.setattr(Engine, "search", fake_search)  # whichever engine is configured (CI sets opensearch)
     results = catalogue_search("tho cam", CatalogueFilters(group=("handicraft",)))
     assert results.backend == "elasticsearch"
     assert [hit.object for hit in results.hits] == [brocade]
@@ -405,14 +405,16 @@ def test_a_canned_elasticsearch_response_becomes_results(home_page, settings, mo
 
 
 @pytest.mark.django_db
-def test_rebuild_fills_new_indices_then_swaps_the_aliases(home_page, settings):
-    """Through the real client against a stub cluster: template, new index per type, bulk, alias swap, old index
-    deleted – so searches never see an empty index."""
+@pytest.mark.parametrize("engine", ["elasticsearch", "opensearch"])
+def test_rebuild_fills_new_indices_then_swaps_the_aliases(home_page, settings, engine):
+    """Through each engine's real client against a stub cluster: template, new index per type, bulk, refresh, alias
+    swap, old index deleted – so searches never see an empty index."""
     from io import StringIO
 
     from tests.es_stub import StubCluster
 
     build_catalogue()
+    settings.SEARCH_ENGINE = engine
     with StubCluster() as cluster:
         settings.ELASTICSEARCH_URL = cluster.url
         settings.ELASTICSEARCH_INDEX_PREFIX = "kc"
@@ -452,3 +454,7 @@ def test_rebuild_fills_new_indices_then_swaps_the_aliases(home_page, settings):
         {"remove": {"index": old_products, "alias": "kc-products"}},
         {"add": {"index": new_products, "alias": "kc-products"}},
     ]
+    # The new index is refreshed before the alias names it: otherwise searches find nothing until the next refresh.
+    refreshed = methods.index(("POST", f"/{new_products}/_refresh"))
+    swapped = max(i for i, (method, path, body) in enumerate(cluster.requests) if path == "/_aliases")
+    assert refreshed < swapped

@@ -60,7 +60,7 @@ def live(request, django_db_blocker):
             products = build_catalogue()
             engine_client.mark_up()
             started = time.monotonic()
-            counts = rebuild(refresh=True)
+            counts = rebuild()
             yield SimpleNamespace(products=products, counts=counts, rebuild_seconds=time.monotonic() - started)
         finally:
             transaction.set_rollback(True)

@@ -37,9 +37,10 @@ def new_index(document_class, suffix):
     return index
 
 
-def rebuild(progress=None, refresh=False):
-    """Build a fresh index per document type, fill it, then atomically point the alias at it and drop the old
-    ones, so searches never see an empty index. ``progress(label, done, total)`` is called as batches go in.
+def rebuild(progress=None):
+    """Build a fresh index per document type, fill it, make its documents searchable (refresh), then atomically
+    point the alias at it and drop the old ones, so searches never see an empty index. ``progress(label, done,
+    total)`` is called as batches go in.
     Raises :class:`~.client.ElasticUnavailable` when the engine fails (and marks it down)."""
     engine = get_client(check_down=False)
     suffix = timezone.now().strftime("%Y%m%d%H%M%S%f")
@@ -69,8 +70,9 @@ def rebuild(progress=None, refresh=False):
             done += len(actions)
         if progress:
             progress(alias, done, total)
-        if refresh:
-            engine.refresh(index._name)
+        # Without this refresh the alias pointed at an index whose documents were not searchable yet: searches found
+        # nothing for up to a refresh interval after the swap (seen on a live node, never by the offline stub).
+        engine.refresh(index._name)
         swap_alias(engine, alias, index._name)
         counts[alias] = done
     return counts

@@ -36,6 +36,7 @@ class Engine:
 
     @contextmanager
     def guard(self):
+        """Turn the engine's errors into ``on_failure(engine, error)`` (which raises ElasticUnavailable)."""
         try:
             yield
         except self.errors() as error:
@@ -62,6 +63,7 @@ class Engine:
             self._bulk(actions)
 
     def refresh(self, index):
+        """Make what was written to ``index`` searchable now (instead of at the next refresh interval)."""
         with self.guard():
             self.client.indices.refresh(index=index)
 
@@ -78,10 +80,12 @@ class Engine:
             self._update_aliases(actions)
 
     def delete_index(self, name):
+        """Delete index ``name`` (a real index, not an alias)."""
         with self.guard():
             self.client.indices.delete(index=name)
 
     def index_document(self, index, doc_id, document):
+        """Create or replace document ``doc_id`` (``Document.to_dict()``) in ``index`` (an alias)."""
         with self.guard():
             self._index_document(index, doc_id, document)
 

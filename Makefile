@@ -8,7 +8,7 @@ PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test lint format messages makemessages migrate setup seed bench bench-more clean
+.PHONY: help run serve test test-search-live lint format messages makemessages migrate setup seed bench bench-more clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -63,6 +63,11 @@ test: $(VENV)/.installed-dev lint ## Every check and test (PostgreSQL when DATAB
 	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The live search-engine tests alone: set ELASTICSEARCH_URL (and SEARCH_ENGINE=opensearch for OpenSearch); without it
+# they are skipped with the reason printed. .ci/opensearch setup && .ci/opensearch start runs a local node (README).
+test-search-live: $(VENV)/.installed-dev ## The live search tests against the node at ELASTICSEARCH_URL (Elasticsearch or OpenSearch)
+	$(VENV)/bin/pytest -ra tests/test_search_live.py
 
 # `make bench`: cached / uncached / signed-in / SCALE× pages under gunicorn beside a static file (bench/serve.py; PostgreSQL
 # when DATABASE_URL is set). BAKERYDEMO=1 adds Wagtail's bakerydemo pages (bench/bakerydemo.sh sets it up in

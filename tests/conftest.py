@@ -21,6 +21,14 @@ CHROMIUM_ARGS = [
 ]
 
 
+def pytest_terminal_summary(terminalreporter):
+    """Say how many live search-engine tests ran (issue 17: CI prints their count; none may be skipped there)."""
+    from tests.live_search import summary_line
+
+    if line := summary_line(terminalreporter.stats):
+        terminalreporter.write_line(line)
+
+
 def chromium_path():
     return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
 

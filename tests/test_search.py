@@ -1,8 +1,6 @@
 """Catalogue search: one table of cases run against every available backend, facet counts checked against the
 ORM, the filter parser, and the product listing /san-pham/ (filters, garbage, escaping, query counts)."""
 
-import os
-
 import pytest
 from django.db import connection
 from django.db.models import Q
@@ -17,20 +15,8 @@ from search.text import query_tokens
 from tests.factories import ProductPageFactory, product_index
 from tests.search_data import build_catalogue
 
-BACKENDS = [
-    pytest.param("database", id="database"),
-    pytest.param(
-        "elasticsearch",
-        id="elasticsearch",
-        marks=[
-            pytest.mark.elasticsearch,
-            pytest.mark.skipif(
-                not os.environ.get("ELASTICSEARCH_URL"),
-                reason="ELASTICSEARCH_URL is not set: no live Elasticsearch cluster to run the shared cases against",
-            ),
-        ],
-    ),
-]
+# The search engine runs the same table (and more) against a live node: tests/test_search_live.py.
+BACKENDS = [pytest.param("database", id="database")]
 
 # (query, product keys that must be found, product keys that must not be found)
 CASES = [
@@ -60,23 +46,12 @@ def catalogue(home_page, settings, request):
 @pytest.fixture(params=BACKENDS)
 def backend(request, settings):
     settings.CATALOGUE_SEARCH_BACKEND = request.param
-    if request.param == "elasticsearch":
-        settings.ELASTICSEARCH_URL = os.environ["ELASTICSEARCH_URL"]
-        settings.ELASTICSEARCH_INDEX_PREFIX = "khuyencong-test"
     return request.param
-
-
-def _rebuild_if_elastic(backend):
-    if backend == "elasticsearch":
-        from search.elastic.indexing import rebuild
-
-        rebuild(refresh=True)
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("query", "found", "not_found"), CASES, ids=[c[0] for c in CASES])
 def test_shared_cases(backend, catalogue, query, found, not_found):
-    _rebuild_if_elastic(backend)
     results = catalogue_search(query)
     titles = {hit.object.title for hit in results.hits}
     assert results.backend == backend
@@ -87,7 +62,6 @@ def test_shared_cases(backend, catalogue, query, found, not_found):
 
 @pytest.mark.django_db
 def test_highlights_mark_folded_matches(backend, catalogue):
-    _rebuild_if_elastic(backend)
     results = catalogue_search("tho cam")
     assert "<mark>Thổ</mark> <mark>cẩm</mark>" in str(results.hits[0].highlights["title"])
 

@@ -175,9 +175,13 @@ class FakeIndices:
 
 
 def test_alias_swap_is_one_atomic_request_then_old_indices_go():
+    from search.elastic.engines import ElasticsearchEngine
+
     client = type("Client", (), {})()
     client.indices = FakeIndices(["kc-products-1"])
-    indexing.swap_alias(client, "kc-products", "kc-products-2")
+    engine = ElasticsearchEngine.__new__(ElasticsearchEngine)  # the real adapter around a fake client
+    engine.client = client
+    indexing.swap_alias(engine, "kc-products", "kc-products-2")
     assert client.indices.calls == [
         (
             "update_aliases",
@@ -282,7 +286,7 @@ def test_nothing_is_enqueued_with_the_database_backend(home_page, settings, djan
 
 @pytest.mark.django_db
 def test_rebuild_command_reports_an_unreachable_cluster(unreachable):
-    with pytest.raises(CommandError, match="Elasticsearch is unavailable"):
+    with pytest.raises(CommandError, match="search engine is unavailable"):
         call_command("search_index", "--rebuild")
     with pytest.raises(CommandError, match="--rebuild"):
         call_command("search_index")
@@ -341,8 +345,9 @@ def _bucket_aggs(buckets):
 @pytest.mark.django_db
 def test_a_canned_elasticsearch_response_becomes_results(home_page, settings, monkeypatch):
     """The response handling, without a cluster: hits → products from the database, facets → counts."""
-    from elasticsearch.dsl import Search
     from elasticsearch.dsl.response import Response
+
+    from search.elastic.engines import Engine
 
     settings.CATALOGUE_SEARCH_BACKEND = "elasticsearch"
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
@@ -376,11 +381,11 @@ def test_a_canned_elasticsearch_response_becomes_results(home_page, settings, mo
     }
     sent = []
 
-    def fake_execute(self, ignore_cache=False):
-        sent.append(self.to_dict())
-        return self._response_class(self, raw)
+    def fake_search(self, index, body):
+        sent.append(body)
+        return raw
 
-    monkeypatch.setattr(Search, "execute", fake_execute)
+    monkeypatch.setattr(Engine, "search", fake_search)  # whichever engine is configured (CI sets opensearch)
     results = catalogue_search("tho cam", CatalogueFilters(group=("handicraft",)))
     assert results.backend == "elasticsearch"
     assert [hit.object for hit in results.hits] == [brocade]
@@ -400,14 +405,16 @@ def test_a_canned_elasticsearch_response_becomes_results(home_page, settings, mo
 
 
 @pytest.mark.django_db
-def test_rebuild_fills_new_indices_then_swaps_the_aliases(home_page, settings):
-    """Through the real client against a stub cluster: template, new index per type, bulk, alias swap, old index
-    deleted – so searches never see an empty index."""
+@pytest.mark.parametrize("engine", ["elasticsearch", "opensearch"])
+def test_rebuild_fills_new_indices_then_swaps_the_aliases(home_page, settings, engine):
+    """Through each engine's real client against a stub cluster: template, new index per type, bulk, refresh, alias
+    swap, old index deleted – so searches never see an empty index."""
     from io import StringIO
 
     from tests.es_stub import StubCluster
 
     build_catalogue()
+    settings.SEARCH_ENGINE = engine
     with StubCluster() as cluster:
         settings.ELASTICSEARCH_URL = cluster.url
         settings.ELASTICSEARCH_INDEX_PREFIX = "kc"
@@ -447,3 +454,7 @@ def test_rebuild_fills_new_indices_then_swaps_the_aliases(home_page, settings):
         {"remove": {"index": old_products, "alias": "kc-products"}},
         {"add": {"index": new_products, "alias": "kc-products"}},
     ]
+    # The new index is refreshed before the alias names it: otherwise searches find nothing until the next refresh.
+    refreshed = methods.index(("POST", f"/{new_products}/_refresh"))
+    swapped = max(i for i, (method, path, body) in enumerate(cluster.requests) if path == "/_aliases")
+    assert refreshed < swapped

@@ -287,8 +287,10 @@ WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed"}]
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 
-# Catalogue search: "database" (default) or "elasticsearch".
+# Catalogue search: "database" (default) or "elasticsearch" (a search engine: SEARCH_ENGINE says which one,
+# "elasticsearch" 8 or "opensearch" 2, at ELASTICSEARCH_URL; see README "Search engines").
 CATALOGUE_SEARCH_BACKEND = env("CATALOGUE_SEARCH_BACKEND", default="database")
+SEARCH_ENGINE = env("SEARCH_ENGINE", default="elasticsearch")
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="khuyencong")
 

@@ -1,7 +1,8 @@
 """The Elasticsearch backend of the site search: one multi-index query over the indices of every registered
 searchable type (search/searchable.py), with highlighting, and a completion suggester for the search box.
 
-Any failure marks the cluster down and raises :class:`ElasticUnavailable`; search/service.py then lets the database
+Requests go through the configured engine (Elasticsearch or OpenSearch, search/elastic/client.py); any failure
+marks the cluster down and raises :class:`ElasticUnavailable`; search/service.py then lets the database
 answer. Faceted searches of a listing (the product catalogue) build their own ``FacetedSearch`` on these helpers.
 """
 
@@ -10,10 +11,11 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from elasticsearch.dsl import Search
 
+from core.text import clean_text
 from core.translation import active_language, default_language
 
 from .. import searchable
-from ..elastic.client import ElasticUnavailable, elastic_errors, get_client, mark_down
+from ..elastic import client
 from ..highlight import remark
 from ..results import HitWindow, SiteHit
 from ..text import query_tokens
@@ -36,19 +38,16 @@ def type_code(kind_code):
 
 
 def execute(search):
-    """``search.execute()``; a failure marks the cluster down and raises :class:`ElasticUnavailable`."""
-    try:
-        return search.execute()
-    except elastic_errors() as error:
-        mark_down(error)
-        raise ElasticUnavailable(str(error)) from error
+    """The response of ``search`` on every registered index, through the configured engine (client.py); a failure
+    marks the cluster down and raises :class:`~search.elastic.client.ElasticUnavailable`."""
+    return client.execute(search, indices())
 
 
 def suggest(text, size=8):
     """Completion suggestions (titles of products, producers, artisans, villages, news) for the search box."""
-    get_client()
+    # NFC first: the engine's analyzer folds composed letters only, so decomposed (NFD) input found nothing.
     search = Search(index=indices()).suggest(
-        "titles", text, completion={"field": "suggest", "size": size, "skip_duplicates": True}
+        "titles", clean_text(text), completion={"field": "suggest", "size": size, "skip_duplicates": True}
     )
     response = execute(search.extra(size=0))
     items = []
@@ -63,7 +62,8 @@ def site_search_body(text, page_number, per_page):
     start = (page_number - 1) * per_page
     search = (
         Search(index=indices())
-        .query("multi_match", query=text, fields=SITE_FIELDS, type="cross_fields", operator="and")
+        # NFC first: the engine's analyzer folds composed letters only (NFD input found nothing).
+        .query("multi_match", query=clean_text(text), fields=SITE_FIELDS, type="cross_fields", operator="and")
         .highlight_options(
             encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], number_of_fragments=1, fragment_size=200
         )
@@ -75,7 +75,6 @@ def site_search_body(text, page_number, per_page):
 
 def site_search(text, page_number, per_page):
     """A Paginator page of :class:`search.site.SiteHit` from Elasticsearch."""
-    get_client()
     response = execute(site_search_body(text, page_number, per_page))
     total = response.hits.total.value
     last_page = max(1, -(-total // per_page))

@@ -1,25 +1,39 @@
-"""The Elasticsearch connection, configured from settings and created lazily (never at import time).
+"""The connection to the search engine (Elasticsearch 8 or OpenSearch 2, ``settings.SEARCH_ENGINE``), configured
+from settings and created lazily (never at import time), and the one way searches built with ``elasticsearch.dsl``
+are sent: :func:`execute` / :func:`execute_faceted` (the body is ``to_dict()``, the adapter of engines.py sends it,
+the answer is wrapped in elasticsearch.dsl's own response classes).
 
-When a request to the cluster fails, :func:`mark_down` remembers it for ``ELASTICSEARCH_RETRY_AFTER`` seconds so the
-following searches go straight to the database instead of waiting for the timeout again.
+When a request fails, :func:`mark_down` remembers it for ``ELASTICSEARCH_RETRY_AFTER`` seconds so the following
+searches go straight to the database instead of waiting for the timeout again.
 """
 
 from django.conf import settings
 from django.core.cache import cache
 
+from .engines import ENGINES, engine_class
+
 DOWN_KEY = "search:elasticsearch-down"
+_engines = {}
 
 
 class ElasticUnavailable(Exception):
-    """The cluster is not configured or could not be reached; callers fall back to the database."""
+    """The engine is not configured or could not be reached; callers fall back to the database."""
 
 
 def index_prefix():
     return getattr(settings, "ELASTICSEARCH_INDEX_PREFIX", "khuyencong") or "khuyencong"
 
 
+def engine_name():
+    """``settings.SEARCH_ENGINE``: "elasticsearch" (the default) or "opensearch"."""
+    name = (getattr(settings, "SEARCH_ENGINE", "") or "elasticsearch").strip().lower()
+    if name not in ENGINES:
+        raise ElasticUnavailable(f"unknown SEARCH_ENGINE {name!r} (elasticsearch or opensearch)")
+    return name
+
+
 def is_enabled():
-    """Index updates are sent only when Elasticsearch is the configured backend and has a URL."""
+    """Index updates are sent only when the search engine is the configured backend and has a URL."""
     return getattr(settings, "CATALOGUE_SEARCH_BACKEND", "") == "elasticsearch" and bool(
         getattr(settings, "ELASTICSEARCH_URL", "")
     )
@@ -33,32 +47,37 @@ def mark_up():
     cache.delete(DOWN_KEY)
 
 
+def _failed(engine, error):
+    mark_down(error)
+    raise ElasticUnavailable(f"{engine.name} at {engine.url}: {error}") from error
+
+
 def get_client(check_down=True):
-    """A configured ``Elasticsearch`` client registered as the default elasticsearch.dsl connection."""
+    """The adapter (engines.py) of the configured engine at ``ELASTICSEARCH_URL``, one per (engine, URL, timeout).
+    Raises :class:`ElasticUnavailable` without a URL, or (``check_down``) while a recent failure is remembered."""
     url = getattr(settings, "ELASTICSEARCH_URL", "")
     if not url:
         raise ElasticUnavailable("ELASTICSEARCH_URL is not set")
     if check_down and (reason := cache.get(DOWN_KEY)):
         raise ElasticUnavailable(f"cluster marked down after a recent failure: {reason}")
-    from elasticsearch.dsl import connections
-
-    timeout = float(getattr(settings, "ELASTICSEARCH_TIMEOUT", 2.0))
-    key = (url, timeout)
-    try:
-        client = connections.get_connection("default")
-    except KeyError:
-        client = None
-    if client is None or getattr(client, "_khuyencong_key", None) != key:
-        client = connections.create_connection(
-            "default", hosts=[url], request_timeout=timeout, max_retries=0, retry_on_timeout=False
-        )
-        client._khuyencong_key = key
-    return client
+    key = (engine_name(), url, float(getattr(settings, "ELASTICSEARCH_TIMEOUT", 2.0)))
+    if key not in _engines:
+        _engines[key] = engine_class(key[0])(url, key[2], on_failure=_failed)
+    return _engines[key]
 
 
-def elastic_errors():
-    """The exception classes meaning "the cluster did not answer properly"."""
-    from elastic_transport import TransportError
-    from elasticsearch import ApiError
+def execute(search, index):
+    """Send an ``elasticsearch.dsl`` ``Search`` to ``index`` through the configured engine; its ``Response``."""
+    from elasticsearch.dsl.response import Response
 
-    return (ApiError, TransportError, ConnectionError, TimeoutError)
+    return Response(search, get_client().search(index, search.to_dict()))
+
+
+def execute_faceted(faceted, index):
+    """Send a (sliced) ``FacetedSearch`` to ``index``; its ``FacetedResponse`` (``response.facets`` work)."""
+    from elasticsearch.dsl.faceted_search import FacetedResponse
+
+    search = faceted._s  # the Search FacetedSearch built (query, post_filter, aggregations, slice): its body
+    response = FacetedResponse(search, get_client().search(index, search.to_dict()))
+    response._faceted_search = faceted  # what FacetedSearch.execute() sets: the facets read it
+    return response

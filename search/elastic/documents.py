@@ -99,9 +99,13 @@ def url_of(obj):
         return ""
 
 
+def template_name():
+    return f"{index_prefix()}-template"
+
+
 def index_template():
     """The composable index template applied to every ``<prefix>-*`` index: the Vietnamese folding analyzer."""
     pattern = Index(f"{index_prefix()}-*")
     pattern.settings(**INDEX_SETTINGS)
     pattern.analyzer(vi_folding)
-    return ComposableIndexTemplate(f"{index_prefix()}-template", f"{index_prefix()}-*", index=pattern, priority=100)
+    return ComposableIndexTemplate(template_name(), f"{index_prefix()}-*", index=pattern, priority=100)

@@ -6,11 +6,10 @@ import logging
 
 from django.utils import timezone
 from elasticsearch.dsl import Index
-from elasticsearch.helpers import bulk
 
 from .. import searchable
-from .client import ElasticUnavailable, elastic_errors, get_client, mark_down
-from .documents import INDEX_SETTINGS, index_template
+from .client import get_client
+from .documents import INDEX_SETTINGS, index_template, template_name
 
 logger = logging.getLogger("search")
 BATCH = 200
@@ -38,59 +37,56 @@ def new_index(document_class, suffix):
     return index
 
 
-def rebuild(progress=None, refresh=False):
-    """Build a fresh index per document type, fill it, then atomically point the alias at it and drop the old
-    ones, so searches never see an empty index. ``progress(label, done, total)`` is called as batches go in."""
-    client = get_client(check_down=False)
+def rebuild(progress=None):
+    """Build a fresh index per document type, fill it, make its documents searchable (refresh), then atomically
+    point the alias at it and drop the old ones, so searches never see an empty index. ``progress(label, done,
+    total)`` is called as batches go in.
+    Raises :class:`~.client.ElasticUnavailable` when the engine fails (and marks it down)."""
+    engine = get_client(check_down=False)
     suffix = timezone.now().strftime("%Y%m%d%H%M%S%f")
     counts = {}
-    try:
-        index_template().save()
-        for document_class in documents():
-            queryset = document_class.source_queryset()
-            alias = document_class.alias()
-            index = new_index(document_class, suffix)
-            index.create()
-            total = queryset.count()
-            done = 0
-            if progress:
-                progress(alias, 0, total)
-            actions = []
-            for obj in queryset.iterator(chunk_size=BATCH):
-                document = document_class.from_object(obj)
-                actions.append({"_index": index._name, "_id": document.meta.id, "_source": document.to_dict()})
-                if len(actions) >= BATCH:
-                    bulk(client, actions)
-                    done += len(actions)
-                    actions = []
-                    if progress:
-                        progress(alias, done, total)
-            if actions:
-                bulk(client, actions)
+    engine.put_index_template(template_name(), index_template().to_dict())
+    for document_class in documents():
+        queryset = document_class.source_queryset()
+        alias = document_class.alias()
+        index = new_index(document_class, suffix)
+        engine.create_index(index._name, index.to_dict())
+        total = queryset.count()
+        done = 0
+        if progress:
+            progress(alias, 0, total)
+        actions = []
+        for obj in queryset.iterator(chunk_size=BATCH):
+            document = document_class.from_object(obj)
+            actions.append({"_index": index._name, "_id": document.meta.id, "_source": document.to_dict()})
+            if len(actions) >= BATCH:
+                engine.bulk(actions)
                 done += len(actions)
-            if progress:
-                progress(alias, done, total)
-            if refresh:
-                client.indices.refresh(index=index._name)
-            swap_alias(client, alias, index._name)
-            counts[alias] = done
-    except elastic_errors() as error:
-        mark_down(error)
-        raise ElasticUnavailable(str(error)) from error
+                actions = []
+                if progress:
+                    progress(alias, done, total)
+        if actions:
+            engine.bulk(actions)
+            done += len(actions)
+        if progress:
+            progress(alias, done, total)
+        # Without this refresh the alias pointed at an index whose documents were not searchable yet: searches found
+        # nothing for up to a refresh interval after the swap (seen on a live node, never by the offline stub).
+        engine.refresh(index._name)
+        swap_alias(engine, alias, index._name)
+        counts[alias] = done
     return counts
 
 
-def swap_alias(client, alias, new_name):
+def swap_alias(engine, alias, new_name):
     """Point ``alias`` at ``new_name`` only, in one atomic request, then delete the indices it used to name."""
-    old = []
-    if client.indices.exists_alias(name=alias):
-        old = list(client.indices.get_alias(name=alias))  # index names (iterating the response gives its keys)
+    old = engine.alias_targets(alias)
     actions = [{"remove": {"index": name, "alias": alias}} for name in old]
     actions.append({"add": {"index": new_name, "alias": alias}})
-    client.indices.update_aliases(actions=actions)
+    engine.update_aliases(actions)
     for name in old:
         if name != new_name:
-            client.indices.delete(index=name)
+            engine.delete_index(name)
 
 
 # -- single objects ------------------------------------------------------------------------------------------
@@ -104,12 +100,7 @@ def index_object(model_label, pk):
     obj = document_class.source_queryset().filter(pk=pk).first()
     if obj is None:
         return remove_object(model_label, pk)
-    client = get_client()
-    try:
-        client.index(index=document_class.alias(), id=str(pk), document=document_class.from_object(obj).to_dict())
-    except elastic_errors() as error:
-        mark_down(error)
-        raise ElasticUnavailable(str(error)) from error
+    get_client().index_document(document_class.alias(), pk, document_class.from_object(obj).to_dict())
     return "indexed"
 
 
@@ -118,10 +109,5 @@ def remove_object(model_label, pk):
     document_class = document_for(model_label)
     if document_class is None:
         return "ignored"
-    client = get_client()
-    try:
-        client.options(ignore_status=404).delete(index=document_class.alias(), id=str(pk))
-    except elastic_errors() as error:
-        mark_down(error)
-        raise ElasticUnavailable(str(error)) from error
+    get_client().delete_document(document_class.alias(), pk)
     return "removed"

@@ -3,7 +3,8 @@ exclude their own filter (elasticsearch.dsl puts the filters in ``post_filter`` 
 the other facets' filters) and highlighting.
 
 Hits come back as ids; the products of the page are loaded from the database so cards look the same whichever
-backend answered. Any failure raises :class:`ElasticUnavailable` and the service falls back to the database.
+backend answered. Sent through the configured engine (Elasticsearch or OpenSearch, search/elastic/client.py); any failure raises
+:class:`ElasticUnavailable` and the service falls back to the database.
 """
 
 from dataclasses import replace
@@ -12,7 +13,7 @@ from django.core.paginator import Paginator
 from django.utils.safestring import mark_safe
 from elasticsearch.dsl import FacetedSearch, TermsFacet
 
-from search.elastic.client import ElasticUnavailable, elastic_errors, get_client, mark_down
+from search.elastic.client import execute_faceted
 from search.highlight import remark
 from search.results import CatalogueResults, HitWindow
 
@@ -74,17 +75,13 @@ def faceted_search(query):
 def search(query):
     """The :class:`search.results.CatalogueResults` of a query from Elasticsearch; raises
     :class:`ElasticUnavailable` when the cluster fails (the service then asks the database)."""
-    get_client()
-    try:
-        response = faceted_search(query).execute()
-        total = response.hits.total.value
-        last_page = max(1, -(-total // PER_PAGE))
-        if query.page > last_page:
-            query = replace(query, page=last_page)
-            response = faceted_search(query).execute()
-    except elastic_errors() as error:
-        mark_down(error)
-        raise ElasticUnavailable(str(error)) from error
+    index = ProductDocument.alias()
+    response = execute_faceted(faceted_search(query), index)
+    total = response.hits.total.value
+    last_page = max(1, -(-total // PER_PAGE))
+    if query.page > last_page:
+        query = replace(query, page=last_page)
+        response = execute_faceted(faceted_search(query), index)
 
     ids = [int(hit.meta.id) for hit in response.hits]
     highlights = {}

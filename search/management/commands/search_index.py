@@ -1,8 +1,9 @@
-"""``manage.py search_index --rebuild``: rebuild every Elasticsearch index behind its alias, with a progress bar."""
+"""``manage.py search_index --rebuild``: rebuild every search-engine index (Elasticsearch or OpenSearch) behind its
+alias, with a progress bar."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search.elastic.client import ElasticUnavailable
+from search.elastic.client import ElasticUnavailable, engine_name
 from search.elastic.indexing import rebuild as rebuild_indices
 
 
@@ -23,7 +24,7 @@ def progress_bar(stdout, width=30):
 
 
 class Command(BaseCommand):
-    help = "Manage the Elasticsearch indices of the site search (needs ELASTICSEARCH_URL)."
+    help = "Manage the search-engine indices of the site search (Elasticsearch or OpenSearch, needs ELASTICSEARCH_URL)."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -38,6 +39,8 @@ class Command(BaseCommand):
         try:
             counts = rebuild_indices(progress=progress_bar(self.stdout))
         except ElasticUnavailable as error:
-            raise CommandError(f"Elasticsearch is unavailable: {error}") from error
+            raise CommandError(f"The search engine is unavailable: {error}") from error
         total = sum(counts.values())
-        self.stdout.write(self.style.SUCCESS(f"Indexed {total} documents into {len(counts)} indices."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Indexed {total} documents into {len(counts)} indices ({engine_name()}).")
+        )

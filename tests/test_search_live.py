@@ -1,0 +1,290 @@
+"""The search engine for real (issue 17): the whole live case table against a running node, Elasticsearch 8 or
+OpenSearch 2 (``SEARCH_ENGINE``), on the small catalogue of tests/search_data.py.
+
+The catalogue is built once for the module inside a transaction that is rolled back at the end (each test runs in
+its own savepoint), and indexed once by ``rebuild()``; tests that change the index use their own product and leave
+the index as they found it. CI (.ci/run) starts an OpenSearch node; without ``ELASTICSEARCH_URL`` these tests are
+skipped locally and fail under ``CI`` (tests/live_search.py).
+"""
+
+import logging
+import threading
+import time
+import unicodedata
+from types import SimpleNamespace
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+from django.utils.html import strip_tags
+
+from registry.catalogue.models import ProductPage
+from registry.catalogue.product_search import elastic as catalogue_elastic
+from registry.catalogue.product_search.filters import CatalogueFilters, CatalogueQuery
+from registry.catalogue.product_search.service import catalogue_search
+from search.elastic import client as engine_client
+from search.elastic.indexing import rebuild
+from search.site import autocomplete, site_search
+from tests import live_search
+from tests.factories import ProducerFactory, ProductPageFactory
+from tests.factories.home import ensure_site
+from tests.search_data import build_catalogue
+from tests.test_search import CASES, FILTER_COMBINATIONS
+
+pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
+
+PREFIX = "khuyencong-live"
+NFD = unicodedata.normalize
+
+
+@pytest.fixture(scope="module")
+def live(request, django_db_blocker):
+    """The catalogue in the database (rolled back after the module) and in the engine's indices."""
+    url = live_search.live_url()  # skip (or fail under CI) before the test database is even created
+    request.getfixturevalue("django_db_setup")
+    with (
+        override_settings(
+            CATALOGUE_SEARCH_BACKEND="elasticsearch",
+            SEARCH_ENGINE=live_search.ENGINE,
+            ELASTICSEARCH_URL=url,
+            ELASTICSEARCH_INDEX_PREFIX=PREFIX,
+            ELASTICSEARCH_TIMEOUT=30,  # a real node on a busy CI machine; the fallback case sets its own
+        ),
+        django_db_blocker.unblock(),
+    ):
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            ensure_site()
+            products = build_catalogue()
+            engine_client.mark_up()
+            started = time.monotonic()
+            counts = rebuild()
+            yield SimpleNamespace(products=products, counts=counts, rebuild_seconds=time.monotonic() - started)
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture(autouse=True)
+def engine_up(live):
+    """Each test starts with the engine not marked down (the fallback case marks it)."""
+    engine_client.mark_up()
+    yield
+    engine_client.mark_up()
+
+
+def titles(results):
+    return [hit.object.title for hit in results.hits]
+
+
+def test_rebuild_indexed_every_type(live):
+    assert live.counts == {
+        f"{PREFIX}-products": 5,
+        f"{PREFIX}-producers": 4,
+        f"{PREFIX}-artisans": 0,
+        f"{PREFIX}-villages": 0,
+        f"{PREFIX}-news": 0,
+    }
+    engine = engine_client.get_client()
+    assert engine.name == live_search.ENGINE
+    assert len(engine.alias_targets(f"{PREFIX}-products")) == 1
+
+
+# Folded and exact Vietnamese: the shared table of tests/test_search.py, plus đ/Đ, upper case and NFD input.
+LIVE_CASES = [
+    *CASES,
+    ("đồng", {"gong"}, {"brocade"}),
+    ("CHIÊNG ĐỒNG", {"gong"}, {"honey"}),
+    ("Chieng Dong", {"gong"}, {"coffee"}),
+    (NFD("NFD", "Thổ cẩm"), {"brocade"}, {"gong"}),
+    (NFD("NFD", "Mật ong"), {"honey"}, {"gong"}),
+    (NFD("NFD", "ĐỒNG"), {"gong"}, {"honey"}),
+    ("rựa", {"knife"}, {"gong"}),
+]
+
+
+@pytest.mark.parametrize(("query", "found", "not_found"), LIVE_CASES, ids=[repr(c[0]) for c in LIVE_CASES])
+def test_live_cases(live, query, found, not_found):
+    results = catalogue_search(query)
+    got = set(titles(results))
+    assert results.backend == "elasticsearch", "the engine did not answer"
+    assert {live.products[key].title for key in found} <= got, (query, got)
+    assert not {live.products[key].title for key in not_found} & got, (query, got)
+    assert results.total == len(results.hits)
+
+
+def test_highlights_mark_folded_matches(live, client):
+    results = catalogue_search("tho cam")
+    assert results.backend == "elasticsearch"
+    assert "<mark>Thổ</mark> <mark>cẩm</mark>" in str(results.hits[0].highlights["title"])
+    html = client.get("/tim-kiem/", {"q": "dong"}).content.decode()
+    assert "<mark>Đồng</mark>" in html
+
+
+def test_site_search_spans_the_indices(live):
+    page = site_search("Phung", 1)
+    kinds = {hit.kind for hit in page.object_list}
+    assert len(kinds) == 2, kinds  # the product (by its producer's name) and the producer itself
+    assert {hit.url for hit in page.object_list} and all(hit.url for hit in page.object_list)
+
+
+@pytest.mark.parametrize("query", ["tho cam", "Thổ cẩm", NFD("NFD", "Thổ cẩm"), NFD("NFD", "THỔ CẨM")])
+def test_site_search_folds_every_form(live, query):
+    page = site_search(query, 1)
+    assert "Thổ cẩm Jrai dệt tay" in [strip_tags(hit.title) for hit in page.object_list], query
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("tho", "Thổ cẩm Jrai dệt tay"),
+        ("THỔ", "Thổ cẩm Jrai dệt tay"),
+        (NFD("NFD", "Thổ c"), "Thổ cẩm Jrai dệt tay"),
+        ("mat o", "Mật ong hoa rừng"),
+        ("chieng d", "Chiêng Đồng Tây Nguyên"),
+        ("hop tac", "Hợp tác xã Dệt Làng Phung"),
+    ],
+)
+def test_autocomplete_suggestions(live, client, typed, expected):
+    suggestions = [item["title"] for item in autocomplete(typed)]
+    assert expected in suggestions, (typed, suggestions)
+    served = client.get("/tim-kiem/goi-y/", {"q": typed}).json()["results"]
+    assert expected in [item["title"] for item in served]
+
+
+def test_pagination(live, monkeypatch):
+    monkeypatch.setattr(catalogue_elastic, "PER_PAGE", 2)
+    seen = []
+    for number in (1, 2, 3):
+        results = catalogue_elastic.search(
+            CatalogueQuery(text="", filters=CatalogueFilters(), page=number, sort="name")
+        )
+        assert results.total == 5
+        seen.append(titles(results))
+    assert [len(page) for page in seen] == [2, 2, 1]
+    flat = [title for page in seen for title in page]
+    assert len(set(flat)) == 5  # no product twice, none missing
+    beyond = catalogue_elastic.search(CatalogueQuery(text="", filters=CatalogueFilters(), page=99, sort="name"))
+    assert titles(beyond) == seen[-1]  # a page past the end shows the last one
+
+
+@pytest.mark.parametrize("combination", FILTER_COMBINATIONS, ids=[str(c) for c in FILTER_COMBINATIONS])
+@pytest.mark.parametrize("text", ["", "tay", "dong"])
+def test_facet_counts_equal_the_database_backend(live, settings, combination, text):
+    """Multi-select facets: the engine's counts (each facet without its own filter) equal the database's."""
+    filters = CatalogueFilters(**combination)
+    engine = catalogue_search(text, filters)
+    settings.CATALOGUE_SEARCH_BACKEND = "database"
+    database = catalogue_search(text, filters)
+    assert engine.backend == "elasticsearch" and database.backend == "database"
+    assert sorted(titles(engine)) == sorted(titles(database))
+    assert engine.total == database.total
+    for facet in database.facets:
+        expected = {option.value: option.count for option in facet.options}
+        got = {option.value: option.count for option in engine.facet(facet.name).options}
+        assert got == expected, facet.name
+
+
+def test_parity_report(live, settings):
+    """The same queries through the database backend and the engine on the same data. Exact names: the same top
+    hit. Other queries: the same set of hits; their order is left to each backend's ranking (Lucene's BM25 over
+    title, producer and summary with boosts vs. the database's ranking), which legitimately differs."""
+    exact = [product.title for product in live.products.values()]
+    loose = ["tay", "dong", "ong", "tho cam", "phuoc kieu"]
+    report = []
+    for query in exact + loose:
+        settings.CATALOGUE_SEARCH_BACKEND = "elasticsearch"
+        engine = titles(catalogue_search(query))
+        settings.CATALOGUE_SEARCH_BACKEND = "database"
+        database = titles(catalogue_search(query))
+        report.append((query, engine, database))
+    for query, engine, database in report:
+        assert sorted(engine) == sorted(database), (query, engine, database)
+        if query in exact:
+            assert engine[0] == database[0] == query, (query, engine, database)
+
+
+def test_rebuild_swaps_the_alias_while_searches_keep_answering(live):
+    engine = engine_client.get_client()
+    alias = f"{PREFIX}-products"
+    (before,) = engine.alias_targets(alias)
+    answers, errors, stop = [], [], threading.Event()
+
+    def keep_searching():  # no database here: this thread has its own connection, outside the test transaction
+        while not stop.is_set():
+            try:
+                query = CatalogueQuery(text="tho cam", filters=CatalogueFilters(), page=1, sort="relevance")
+                response = engine_client.execute_faceted(catalogue_elastic.faceted_search(query), alias)
+                answers.append(response.hits.total.value)
+            except Exception as error:  # noqa: BLE001 - every failure is what this test looks for
+                errors.append(repr(error))
+
+    searcher = threading.Thread(target=keep_searching)
+    searcher.start()
+    try:
+        call_command("search_index", "--rebuild", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    finally:
+        stop.set()
+        searcher.join(timeout=60)
+    (after,) = engine.alias_targets(alias)
+    assert after != before
+    assert not errors, errors[:3]
+    assert len(answers) >= 3 and set(answers) == {1}, answers  # never empty, never two copies
+    assert catalogue_search("tho cam").backend == "elasticsearch"
+
+
+def test_publish_unpublish_move_delete_update_the_index(live, django_capture_on_commit_callbacks):
+    """Through the signals and the (immediate) background tasks, against the real indices."""
+    producer = ProducerFactory(name="Hộ Tiêu Chư Pưh", slug="ho-tieu-chu-puh")
+    with django_capture_on_commit_callbacks(execute=True):
+        spare = ProductPageFactory(title="Tiêu đen Chư Pưh", slug="tieu-den", producer=producer)
+    engine = engine_client.get_client()
+
+    def found(text):
+        engine.refresh(f"{PREFIX}-products")
+        return "Tiêu đen Chư Pưh" in titles(catalogue_search(text))
+
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            spare.save_revision().publish()
+        assert found("tieu den")
+        with django_capture_on_commit_callbacks(execute=True):
+            spare.unpublish()
+        assert not found("tieu den")
+        with django_capture_on_commit_callbacks(execute=True):
+            spare.save_revision().publish()
+        assert found("Tiêu đen")
+        spare.refresh_from_db()
+        with django_capture_on_commit_callbacks(execute=True):
+            spare.move(spare.get_parent(), pos="first-child")
+        assert found("tieu")
+        with django_capture_on_commit_callbacks(execute=True):
+            ProductPage.objects.get(pk=spare.pk).delete()
+        assert not found("tieu den")
+    finally:
+        engine.delete_document(f"{PREFIX}-products", spare.pk)  # leave the index as the other tests expect it
+        engine.refresh(f"{PREFIX}-products")
+
+
+def test_fallback_to_the_database_when_the_node_stops(live, settings, caplog):
+    """Stop the node mid-run, search (the database answers, a warning is logged), start it, search again (the
+    engine answers once the remembered failure has expired). The node is started again whatever happens."""
+    settings.ELASTICSEARCH_TIMEOUT = 2
+    settings.ELASTICSEARCH_RETRY_AFTER = 1
+    caplog.set_level(logging.WARNING, logger="search")
+    assert catalogue_search("tho cam").backend == "elasticsearch"
+    live_search.control("stop")
+    try:
+        down = catalogue_search("tho cam")
+        assert down.backend == "database"
+        assert titles(down) == ["Thổ cẩm Jrai dệt tay"]
+        assert "unavailable, the database backend answers" in caplog.text
+        assert [hit.title for hit in site_search("tho cam", 1).object_list]  # the site search too
+    finally:
+        live_search.control("start")
+    time.sleep(1.2)  # ELASTICSEARCH_RETRY_AFTER
+    again = catalogue_search("tho cam")
+    assert again.backend == "elasticsearch"
+    assert titles(again) == ["Thổ cẩm Jrai dệt tay"]

@@ -147,6 +147,8 @@ PRODUCER_FORM_RATE_IP = env("PRODUCER_FORM_RATE_IP", default="10/h")
 PRODUCER_FORM_RATE_ACCOUNT = env("PRODUCER_FORM_RATE_ACCOUNT", default="3/h")
 PRODUCER_INVITATION_DAYS = env.int("PRODUCER_INVITATION_DAYS", default=14)  # how long a staff invitation link works
 PRODUCER_EXPIRY_WARNING_DAYS = 90  # the dashboard marks certificates expiring within this many days
+PRODUCER_DOSSIER_MAX_BYTES = env.int("PRODUCER_DOSSIER_MAX_BYTES", default=10 * 1024 * 1024)  # per uploaded file
+PRODUCER_DOSSIER_MAX_FILES = 20  # files per application
 
 # Languages: Vietnamese is the default (no URL prefix), English lives under /en/.
 LANGUAGE_CODE = "vi"
@@ -266,6 +268,9 @@ PAGE_CACHE_PRIVATE_MODELS = {
     "producers.produceraccount",
     "producers.producerclaim",
     "producers.producerinvitation",
+    "producers.application",
+    "producers.applicationdocument",
+    "producers.applicationevent",
 }
 
 # Background work (search index updates, reminder e-mails): django-tasks, run in-process by default.

@@ -1,7 +1,7 @@
 """Who may see what in the portal: the one place that filters by the signed-in account's producer.
 
 Every view of ``/co-so-san-xuat/`` behind the sign-in goes through ``producer_view``; every record it shows comes
-from ``own_products`` / ``own_certificates`` / ``own_entries`` (filtered by the account's producer), so another
+from ``own_products`` / ``own_certificates`` / ``own_entries`` / ``own_applications`` (filtered by the account's producer), so another
 producer's record answers 404, and a signed-in user without a producer account (staff, jurors) answers 403.
 """
 
@@ -16,7 +16,7 @@ from django.utils import timezone
 from registry.catalogue.models import Certificate, ProductPage
 from registry.competitions.models import Entry
 
-from .models import ProducerAccount
+from .models import Application, ProducerAccount
 
 
 def account_of(user):
@@ -70,6 +70,11 @@ def own_entries(producer):
         .select_related("competition", "product", "certificate")
         .order_by("-competition__year", "-created_at")
     )
+
+
+def own_applications(producer):
+    """The producer's online applications with their competition and product, newest first."""
+    return Application.objects.filter(producer=producer).for_listing().order_by("-created_at", "-id")
 
 
 def expiring_soon(certificate, today=None):

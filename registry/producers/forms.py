@@ -8,6 +8,7 @@ people leave empty and form-filling robots fill.
 import re
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.core.exceptions import ValidationError
@@ -16,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from core.text import clean_text
 from registry.catalogue.choices import ProducerKind
 
+from .choices import DocumentKind
+from .models import Application
 from .services.accounts import email_taken, unverified_account
 
 
@@ -224,3 +227,37 @@ class NewProducerForm(forms.Form):
         if not data.get("tax_code") and not data.get("registration_number"):
             raise ValidationError(_("Cần mã số thuế hoặc số giấy chứng nhận đăng ký kinh doanh."))
         return data
+
+
+class ApplicationForm(forms.ModelForm):
+    """The registration form of Circular 26/2014/TT-BCT (as amended) for one product; every text cleaned."""
+
+    class Meta:
+        model = Application
+        fields = [
+            "product_name", "product_group", "description", "materials", "capacity", "market",
+            "quality_documents", "food_safety", "ip_statement", "commitment",
+        ]  # fmt: skip
+        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in ("description", "materials", "market")}
+
+    def clean(self):
+        data = super().clean()
+        for name, value in data.items():
+            if isinstance(value, str):
+                data[name] = clean_text(value).strip()
+        if not data.get("product_name") and "product_name" not in self.errors:
+            self.add_error("product_name", _("Cần tên sản phẩm."))
+        return data
+
+
+class UploadForm(forms.Form):
+    """One dossier file and its kind."""
+
+    kind = forms.ChoiceField(label=_("Loại tài liệu"), choices=DocumentKind.choices)
+    file = forms.FileField(label=_("Tệp"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _("PDF, Word, Excel hoặc ảnh JPG, PNG, WebP; tối đa %(mb)s MB.") % {
+            "mb": settings.PRODUCER_DOSSIER_MAX_BYTES // (1024 * 1024)
+        }

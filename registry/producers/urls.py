@@ -3,7 +3,7 @@ by config/urls.py inside the language patterns."""
 
 from django.urls import path
 
-from .views import accounts, portal
+from .views import accounts, applications, portal
 
 app_name = "producers"
 P = "co-so-san-xuat/"
@@ -29,4 +29,9 @@ urlpatterns = [
     path(P + "loi-moi/<str:token>/", portal.invitation, name="invitation"),
     path(P + "san-pham/<int:pk>/", portal.product, name="product"),
     path(P + "ho-so/<int:pk>/", portal.entry, name="entry"),
+    path(P + "binh-chon/", applications.competitions, name="competitions"),
+    path(P + "binh-chon/<slug:slug>/dang-ky/", applications.apply, name="apply"),
+    path(P + "ho-so-dang-ky/<int:pk>/", applications.application, name="application"),
+    path(P + "ho-so-dang-ky/<int:pk>/tep/<int:document_pk>/", applications.document, name="document"),
+    path(P + "ho-so-dang-ky/<int:pk>/tep/<int:document_pk>/xoa/", applications.remove_document, name="remove-document"),
 ]

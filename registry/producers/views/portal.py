@@ -14,7 +14,15 @@ from django.views.decorators.http import require_http_methods
 from core.text import fold
 from registry.catalogue.models import Producer
 
-from ..access import account_of, expiring_soon, own_certificates, own_entries, own_products, producer_view
+from ..access import (
+    account_of,
+    expiring_soon,
+    own_applications,
+    own_certificates,
+    own_entries,
+    own_products,
+    producer_view,
+)
 from ..forms import ClaimForm, InvitationSignUpForm, NewProducerForm, ProducerSearchForm
 from ..models import normalize_tax_code
 from ..services import accounts, claims
@@ -37,6 +45,7 @@ def home(request):
             products=list(own_products(account.producer)),
             certificates=certificates,
             entries=list(own_entries(account.producer)),
+            applications=list(own_applications(account.producer)),
         )
     return render(request, "producers/home.html", context)
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from registry.catalogue.choices import ProducerKind
 
-from .choices import ClaimKind, ClaimStatus
+from ..choices import ClaimKind, ClaimStatus
 
 
 def normalize_tax_code(value):

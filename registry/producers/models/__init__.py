@@ -1,0 +1,27 @@
+"""Models of the producers' portal, one module per concern: accounts, claims and invitations (``accounts``), online
+applications to competitions with their dossier files and history (``applications``)."""
+
+from .accounts import (
+    ProducerAccount,
+    ProducerClaim,
+    ProducerClaimQuerySet,
+    ProducerInvitation,
+    ProducerInvitationQuerySet,
+    normalize_tax_code,
+    token_digest,
+)
+from .applications import Application, ApplicationDocument, ApplicationEvent, ApplicationQuerySet
+
+__all__ = [
+    "Application",
+    "ApplicationDocument",
+    "ApplicationEvent",
+    "ApplicationQuerySet",
+    "ProducerAccount",
+    "ProducerClaim",
+    "ProducerClaimQuerySet",
+    "ProducerInvitation",
+    "ProducerInvitationQuerySet",
+    "normalize_tax_code",
+    "token_digest",
+]

@@ -149,6 +149,7 @@ PRODUCER_INVITATION_DAYS = env.int("PRODUCER_INVITATION_DAYS", default=14)  # ho
 PRODUCER_EXPIRY_WARNING_DAYS = 90  # the dashboard marks certificates expiring within this many days
 PRODUCER_DOSSIER_MAX_BYTES = env.int("PRODUCER_DOSSIER_MAX_BYTES", default=10 * 1024 * 1024)  # per uploaded file
 PRODUCER_DOSSIER_MAX_FILES = 20  # files per application
+PRODUCER_REMINDER_DAYS = (90, 30)  # certificate-expiry reminders (manage.py send_certificate_reminders, daily cron)
 
 # Languages: Vietnamese is the default (no URL prefix), English lives under /en/.
 LANGUAGE_CODE = "vi"
@@ -271,6 +272,7 @@ PAGE_CACHE_PRIVATE_MODELS = {
     "producers.application",
     "producers.applicationdocument",
     "producers.applicationevent",
+    "producers.certificatereminder",
 }
 
 # Background work (search index updates, reminder e-mails): django-tasks, run in-process by default.

@@ -18,7 +18,7 @@ from core.text import clean_text
 from registry.catalogue.choices import ProducerKind
 
 from .choices import DocumentKind
-from .models import Application
+from .models import Application, ProducerAccount
 from .services.accounts import email_taken, unverified_account
 
 
@@ -174,6 +174,10 @@ class ProducerPasswordResetForm(HoneypotMixin, PasswordResetForm):
     """Password reset request (an e-mail with a link; nothing tells whether the address has an account)."""
 
     email = CleanEmailField(label=_("Thư điện tử"), max_length=254)
+
+    def get_users(self, email):
+        """Only producer accounts: staff and jurors reset their passwords through the admin, not the portal."""
+        return (user for user in super().get_users(email) if ProducerAccount.objects.filter(user=user).exists())
 
 
 class ProducerSetPasswordForm(SetPasswordForm):

@@ -1,5 +1,6 @@
 """Models of the producers' portal, one module per concern: accounts, claims and invitations (``accounts``), online
-applications to competitions with their dossier files and history (``applications``)."""
+applications to competitions with their dossier files and history (``applications``), certificate-expiry
+reminders sent (``reminders``)."""
 
 from .accounts import (
     ProducerAccount,
@@ -11,12 +12,14 @@ from .accounts import (
     token_digest,
 )
 from .applications import Application, ApplicationDocument, ApplicationEvent, ApplicationQuerySet
+from .reminders import CertificateReminder
 
 __all__ = [
     "Application",
     "ApplicationDocument",
     "ApplicationEvent",
     "ApplicationQuerySet",
+    "CertificateReminder",
     "ProducerAccount",
     "ProducerClaim",
     "ProducerClaimQuerySet",

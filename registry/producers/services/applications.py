@@ -211,7 +211,9 @@ def submit(application, user):
     with transaction.atomic():
         locked_competition = Competition.objects.select_for_update().get(pk=application.competition_id)
         application = (
-            Application.objects.select_for_update().select_related("producer", "product").get(pk=application.pk)
+            Application.objects.select_for_update(of=("self",))
+            .select_related("producer", "product")
+            .get(pk=application.pk)
         )
         application.competition = locked_competition
         if application.status != ApplicationStatus.DRAFT:

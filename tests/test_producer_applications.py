@@ -121,6 +121,8 @@ def test_apply_with_a_prefilled_product_two_files_then_submit(signed_in, product
     [receipt] = mail.outbox
     assert receipt.subject == "Đã nhận hồ sơ đăng ký DK-2027-0001"
     assert receipt.to == [producer_account.user.email]
+    shown = signed_in.get(saved["Location"]).content.decode()
+    assert "Chế biến nông, lâm, thủy sản và thực phẩm" in shown and "processed-food" not in shown
     # Submitted: no more changes.
     assert signed_in.post(saved["Location"], {**FORM, "action": "save"}).status_code == 409
     assert upload(signed_in, application, DocumentKind.OTHER, "them.pdf", PDF).status_code == 409

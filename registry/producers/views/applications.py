@@ -15,7 +15,7 @@ from registry.competitions.models import Competition
 
 from ..access import own_applications, own_products, producer_view
 from ..forms import ApplicationForm, UploadForm
-from ..models import ApplicationDocument
+from ..models import Application, ApplicationDocument
 from ..services import applications as service
 
 NEW_PRODUCT = "moi"
@@ -87,8 +87,24 @@ def _own_application(request, pk):
     return get_object_or_404(own_applications(request.account.producer), pk=pk)
 
 
+def _summary(application):
+    """``[(label, text)]`` of a submitted form, choices shown by their label and the commitment as yes/no."""
+    rows = []
+    for name in service.FORM_FIELDS:
+        field = Application._meta.get_field(name)
+        if name == "commitment":
+            text = _("Có") if application.commitment else _("Không")
+        elif field.choices:
+            text = getattr(application, f"get_{name}_display")()
+        else:
+            text = getattr(application, name)
+        rows.append((field.verbose_name, text))
+    return rows
+
+
 def _page(request, application, form=None, upload=None, problems=None, status=200):
     context = {
+        "summary": _summary(application),
         "application": application,
         "competition": application.competition,
         "form": form or ApplicationForm(instance=application),

@@ -3,6 +3,7 @@ prior-level certificate, one application per product, producer kind), drafts, do
 privacy), submission with a code, a receipt e-mail and the history."""
 
 import datetime
+import io
 
 import pytest
 from django.core import mail
@@ -271,3 +272,21 @@ def test_the_file_list_is_kept_in_order(signed_in, product):
     upload(signed_in, application, DocumentKind.PHOTO, "1.png", PNG)
     upload(signed_in, application, DocumentKind.PHOTO, "2.webp", b"RIFF\0\0\0\0WEBPVP8 " + b"\0" * 8)
     assert [d.original_name for d in application.documents.order_by("uploaded_at")] == ["1.png", "2.webp"]
+
+
+def test_the_receipt_pdf_of_a_submitted_application(client, signed_in, product):
+    pypdf = pytest.importorskip("pypdf")
+    signed_in.post(apply_url(open_competition(), product), FORM)
+    application = Application.objects.get()
+    url = reverse("producers:receipt", args=[application.pk])
+    assert signed_in.get(url).status_code == 404  # a draft has no receipt
+    upload(signed_in, application, DocumentKind.PHOTO, "Ảnh khăn.png", PNG)
+    upload(signed_in, application, DocumentKind.BUSINESS_REGISTRATION, "dkkd.pdf", PDF)
+    signed_in.post(reverse("producers:application", args=[application.pk]), {"action": "submit"})
+    response = signed_in.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(response.content)).pages)
+    assert "GIẤY BIÊN NHẬN HỒ SƠ ĐĂNG KÝ" in text and "DK-2027-0001" in text and "Ảnh khăn.png" in text
+    client.force_login(ProducerAccountFactory().user)
+    assert client.get(url).status_code == 404

@@ -32,6 +32,7 @@ urlpatterns = [
     path(P + "binh-chon/", applications.competitions, name="competitions"),
     path(P + "binh-chon/<slug:slug>/dang-ky/", applications.apply, name="apply"),
     path(P + "ho-so-dang-ky/<int:pk>/", applications.application, name="application"),
+    path(P + "ho-so-dang-ky/<int:pk>/bien-nhan.pdf", applications.receipt, name="receipt"),
     path(P + "ho-so-dang-ky/<int:pk>/tep/<int:document_pk>/", applications.document, name="document"),
     path(P + "ho-so-dang-ky/<int:pk>/tep/<int:document_pk>/xoa/", applications.remove_document, name="remove-document"),
 ]

@@ -6,14 +6,17 @@ import mimetypes
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from registry.competitions.documents.pdf import PdfUnavailable
 from registry.competitions.models import Competition
 
 from ..access import own_applications, own_products, producer_view
+from ..choices import ApplicationStatus
+from ..documents import receipt_pdf
 from ..forms import ApplicationForm, UploadForm
 from ..models import Application, ApplicationDocument
 from ..services import applications as service
@@ -180,6 +183,28 @@ def document(request, pk, document_pk):
     )
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@producer_view(linked=True)
+def receipt(request, pk):
+    """The receipt PDF of a submitted application (its code, product, files, time); 404 for a draft or another
+    producer's application, 503 with the reason when the server cannot draw PDFs."""
+    record = _own_application(request, pk)
+    if record.status == ApplicationStatus.DRAFT:
+        raise Http404
+    try:
+        pdf = receipt_pdf(record)
+    except PdfUnavailable as error:
+        return render(
+            request,
+            "producers/apply_refused.html",
+            {"competition": record.competition, "problems": [error]},
+            status=503,
+        )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="bien-nhan-{record.code}.pdf"'
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

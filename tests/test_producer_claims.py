@@ -157,3 +157,16 @@ def test_staff_invite_a_producer_by_e_mail(client, registry_staff, settings):
     assert "Công ty TNHH Cà phê Ia Grai" in client.get("/co-so-san-xuat/").content.decode()
     client.logout()
     assert client.get(link).status_code == 404  # single use
+
+
+def test_an_invitation_opened_while_signed_in_with_another_address_is_refused(client, registry_staff):
+    producer = ProducerFactory()
+    client.force_login(registry_staff)
+    client.post("/admin/co-so-san-xuat/moi/", {"producer": producer.pk, "email": "moi@example.org"})
+    link = re.search(r"https?://\S+", mail.outbox[0].body).group(0).split("/co-so-san-xuat/", 1)[1]
+    other = ProducerAccountFactory(producer=None, linked_at=None)
+    client.force_login(other.user)
+    response = client.get("/co-so-san-xuat/" + link)
+    assert response.status_code == 403
+    assert "Hãy đăng xuất rồi mở lại đường dẫn." in response.content.decode()
+    assert ProducerAccount.objects.get(pk=other.pk).producer is None

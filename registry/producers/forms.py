@@ -117,13 +117,12 @@ class SignUpForm(HoneypotMixin, AccountFieldsForm):
 
     email = CleanEmailField(label=_("Thư điện tử"), max_length=150, help_text=_("Dùng để đăng nhập và nhận thư."))
     field_order = ["email", "full_name", "phone", "password1", "password2", "website"]
+    taken_message = _("Thư điện tử này đã được đăng ký. Hãy đăng nhập, hoặc dùng “Quên mật khẩu”.")
 
     def clean_email(self):
         email = self.cleaned_data["email"]
         if email_taken(email):
-            raise ValidationError(
-                _("Thư điện tử này đã được đăng ký. Hãy đăng nhập, hoặc dùng “Quên mật khẩu”."), code="taken"
-            )
+            raise ValidationError(self.taken_message, code="taken")
         return email
 
 

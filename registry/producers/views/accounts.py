@@ -7,6 +7,7 @@ Invalid forms answer 400 with their messages; a filled honeypot answers 400 and 
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.db import IntegrityError
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
@@ -38,7 +39,11 @@ def sign_up(request):
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data
-            account = accounts.sign_up(data["email"], data["password1"], data["full_name"], data["phone"])
+            try:
+                account = accounts.sign_up(data["email"], data["password1"], data["full_name"], data["phone"])
+            except IntegrityError:  # the same address signed up a moment ago (the unique user name)
+                form.add_error("email", form.taken_message)
+                return render(request, "producers/sign_up.html", {"form": form}, status=400)
             accounts.send_verification(account)
             request.session["producers_signed_up"] = account.user.email
             return redirect("producers:sign-up-sent")

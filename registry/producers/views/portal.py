@@ -127,8 +127,9 @@ def request_new(request):
 @sensitive_post_parameters("password1", "password2")
 @require_http_methods(["GET", "POST"])
 def invitation(request, token):
-    """A staff invitation's link. Signed in with the invited address: link the account. An account with that
-    address exists: sign in first. Otherwise: a sign-up form without e-mail verification (the link proved it)."""
+    """A staff invitation's link. Signed in with the invited address: link the account; signed in with another
+    one: 403 (sign out first). An account with that address exists: sign in first. Otherwise: a sign-up form
+    without e-mail verification (the link proved the address)."""
     invite = accounts.usable_invitation(token)
     if invite is None:
         return render(request, "producers/invitation_invalid.html", status=404)
@@ -139,6 +140,8 @@ def invitation(request, token):
         accounts.accept_invitation(invite, account)
         messages.success(request, _("Tài khoản của bạn đã được gắn với %(name)s.") % {"name": invite.producer.name})
         return redirect("producers:home")
+    if request.user.is_authenticated:
+        return render(request, "producers/invitation_invalid.html", {"other_address": True}, status=403)
     if accounts.email_taken(invite.email):
         return redirect_to_login(request.get_full_path(), reverse("producers:login"))
     form = InvitationSignUpForm(request.POST or None, email=invite.email)

@@ -40,6 +40,7 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):  # development onl
 urlpatterns += i18n_patterns(
     path("", include("registry.catalogue.urls")),
     path("", include("registry.competitions.urls")),
+    path("", include("registry.producers.urls")),
     path("", include("news.urls")),
     path("", include("search.urls")),
     path("", include(wagtail_urls)),

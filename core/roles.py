@@ -84,6 +84,7 @@ REGISTRY_STAFF = Role(
         ACCESS_ADMIN,
         *_crud("catalogue", "producer", "certificate", actions=("add", "change", "view")),
         *_crud("catalogue", "commune", "traditionaltrade", "artisantitle", actions=("view",)),
+        "producers.review_producerclaim",  # the producers' portal: approve claims, invite producers
     ),
     page_permissions=("add_page", "change_page", "publish_page"),
     page_sections=(SECTION_CATALOGUE,),

@@ -16,7 +16,17 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 ROOT_PACKAGES = ("core", "home", "news", "registry", "search", "config", "demo")
 # The apps, most specific first: a module belongs to the first one its dotted name starts with.
-APPS = ("registry.catalogue", "registry.competitions", "core", "home", "news", "search", "config", "demo")
+APPS = (
+    "registry.catalogue",
+    "registry.competitions",
+    "registry.producers",
+    "core",
+    "home",
+    "news",
+    "search",
+    "config",
+    "demo",
+)
 MAX_LINES = 500
 
 

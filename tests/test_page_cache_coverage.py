@@ -46,6 +46,7 @@ EXEMPT_ROUTES = {
     "i18n/": "the language switch: a POST that sets a cookie",
     "_util/": "Wagtail's password and sign-in forms of restricted pages: POSTs, and a CSRF cookie",
     "giam-khao/": "the jury portal: signed-in jurors only",
+    "co-so-san-xuat/": "the producers' portal: sign-up and sign-in forms (CSRF) and signed-in producers' own data",
 }
 PAGE_SERVING = "wagtail_serve"  # Wagtail's page serving: classified per page type above
 

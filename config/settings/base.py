@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "news",
     "registry.catalogue",
     "registry.competitions",
+    "registry.producers",
     "search",
     # Page translation (English versions of products, villages, artisans, news; PO export/import): core/translation.py
     "wagtail_localize",
@@ -138,6 +139,17 @@ AXES_LOCKOUT_CALLABLE = "core.security.lockout_response"
 PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
 AXES_VERBOSE = False
+# The producers' portal (registry/producers): its sign-in is throttled by axes like every login form; sign-up,
+# resending the verification e-mail and password-reset requests by django-ratelimit (registry/producers/throttling.py)
+# per address (the same client_ip as axes) and per e-mail address typed, answering 429 past either rate.
+RATELIMIT_IP_META_KEY = "core.security.client_ip"
+PRODUCER_FORM_RATE_IP = env("PRODUCER_FORM_RATE_IP", default="10/h")
+PRODUCER_FORM_RATE_ACCOUNT = env("PRODUCER_FORM_RATE_ACCOUNT", default="3/h")
+PRODUCER_INVITATION_DAYS = env.int("PRODUCER_INVITATION_DAYS", default=14)  # how long a staff invitation link works
+PRODUCER_EXPIRY_WARNING_DAYS = 90  # the dashboard marks certificates expiring within this many days
+PRODUCER_DOSSIER_MAX_BYTES = env.int("PRODUCER_DOSSIER_MAX_BYTES", default=10 * 1024 * 1024)  # per uploaded file
+PRODUCER_DOSSIER_MAX_FILES = 20  # files per application
+PRODUCER_REMINDER_DAYS = (90, 30)  # certificate-expiry reminders (manage.py send_certificate_reminders, daily cron)
 
 # Languages: Vietnamese is the default (no URL prefix), English lives under /en/.
 LANGUAGE_CODE = "vi"
@@ -254,6 +266,13 @@ PAGE_CACHE_PRIVATE_MODELS = {
     "competitions.noconflictstatement",
     "competitions.scoresheet",
     "competitions.score",
+    "producers.produceraccount",
+    "producers.producerclaim",
+    "producers.producerinvitation",
+    "producers.application",
+    "producers.applicationdocument",
+    "producers.applicationevent",
+    "producers.certificatereminder",
 }
 
 # Background work (search index updates, reminder e-mails): django-tasks, run in-process by default.

@@ -4,3 +4,4 @@ from .catalogue import *  # noqa: F403
 from .competitions import *  # noqa: F403
 from .home import *  # noqa: F403
 from .news import *  # noqa: F403
+from .producers import *  # noqa: F403

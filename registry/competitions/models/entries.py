@@ -12,9 +12,10 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
 
 from core.text import clean_text
-from registry.catalogue.choices import REQUIRED_PRIOR_LEVEL, Level, ProductGroup
+from registry.catalogue.choices import ProductGroup
 
 from ..choices import DossierKind, EntryStatus
+from ..eligibility import PRIOR_LEVEL_MESSAGE, has_prior_certificate
 from ..lifecycle import FROZEN_STATES
 from ..storage import PrivateStorage
 from ..widgets import DossierFileInput
@@ -118,10 +119,8 @@ class Entry(ClusterableModel):
         self._check_frozen()
         if self.status in (EntryStatus.INELIGIBLE, EntryStatus.WITHDRAWN) and not self.status_reason.strip():
             raise ValidationError({"status_reason": _("Cần ghi lý do.")})
-        if self.product_id and self.competition_id:
-            prior = REQUIRED_PRIOR_LEVEL.get(Level(self.competition.level)) if self.competition.level else None
-            if prior and not self.product.certificates.valid().filter(level=prior).exists():
-                raise ValidationError({"product": _("Sản phẩm cần giấy chứng nhận cấp dưới liền kề còn hiệu lực.")})
+        if self.product_id and self.competition_id and not has_prior_certificate(self.competition, self.product):
+            raise ValidationError({"product": PRIOR_LEVEL_MESSAGE})
 
     def _check_frozen(self):
         """An entry never moves to another competition (its code and number belong to it). Once its competition

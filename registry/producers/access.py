@@ -1,0 +1,86 @@
+"""Who may see what in the portal: the one place that filters by the signed-in account's producer.
+
+Every view of ``/co-so-san-xuat/`` behind the sign-in goes through ``producer_view``; every record it shows comes
+from ``own_products`` / ``own_certificates`` / ``own_entries`` / ``own_applications`` (filtered by the account's producer), so another
+producer's record answers 404, and a signed-in user without a producer account (staff, jurors) answers 403.
+"""
+
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from registry.catalogue.models import Certificate, ProductPage
+from registry.competitions.models import Entry
+
+from .models import Application, ProducerAccount
+
+
+def account_of(user):
+    """The ``ProducerAccount`` of ``user`` (with its producer), or ``None`` (anonymous, staff, jurors)."""
+    if not user.is_authenticated:
+        return None
+    return ProducerAccount.objects.select_related("producer", "user").filter(user=user).first()
+
+
+def producer_view(linked=False):
+    """Decorator of portal views: anonymous visitors are sent to the portal's sign-in, users without a producer
+    account get 403; with ``linked=True`` an account not yet acting for a producer gets the dashboard's "claim a
+    producer" page (403). The view receives the account as ``request.account``."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path(), reverse("producers:login"))
+            account = account_of(request.user)
+            if account is None or (linked and account.producer_id is None):
+                return render(request, "producers/forbidden.html", {"account": account}, status=403)
+            request.account = account
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
+
+
+def own_products(producer):
+    """The producer's catalogue products (pages, live or not), A–Z."""
+    return ProductPage.objects.filter(producer=producer).order_by("title")
+
+
+def own_certificates(producer, today=None):
+    """Certificates of the producer's products, with their status on ``today`` (``current_status``), newest
+    first."""
+    return (
+        Certificate.objects.filter(product__producer=producer)
+        .with_status(today)
+        .select_related("product")
+        .order_by("-year", "serial")
+    )
+
+
+def own_entries(producer):
+    """The producer's competition entries with their competition, product and certificate, newest first."""
+    return (
+        Entry.objects.filter(producer=producer)
+        .select_related("competition", "product", "certificate")
+        .order_by("-competition__year", "-created_at")
+    )
+
+
+def own_applications(producer):
+    """The producer's online applications with their competition and product, newest first."""
+    return Application.objects.filter(producer=producer).for_listing().order_by("-created_at", "-id")
+
+
+def expiring_soon(certificate, today=None):
+    """Days until ``certificate`` expires when that is within ``PRODUCER_EXPIRY_WARNING_DAYS`` (and it is still
+    valid), else ``None``."""
+    if certificate.valid_until is None or certificate.revoked_at is not None:
+        return None
+    days = (certificate.valid_until - (today or timezone.localdate())).days
+    return days if 0 <= days <= settings.PRODUCER_EXPIRY_WARNING_DAYS else None

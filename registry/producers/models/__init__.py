@@ -1,0 +1,30 @@
+"""Models of the producers' portal, one module per concern: accounts, claims and invitations (``accounts``), online
+applications to competitions with their dossier files and history (``applications``), certificate-expiry
+reminders sent (``reminders``)."""
+
+from .accounts import (
+    ProducerAccount,
+    ProducerClaim,
+    ProducerClaimQuerySet,
+    ProducerInvitation,
+    ProducerInvitationQuerySet,
+    normalize_tax_code,
+    token_digest,
+)
+from .applications import Application, ApplicationDocument, ApplicationEvent, ApplicationQuerySet
+from .reminders import CertificateReminder
+
+__all__ = [
+    "Application",
+    "ApplicationDocument",
+    "ApplicationEvent",
+    "ApplicationQuerySet",
+    "CertificateReminder",
+    "ProducerAccount",
+    "ProducerClaim",
+    "ProducerClaimQuerySet",
+    "ProducerInvitation",
+    "ProducerInvitationQuerySet",
+    "normalize_tax_code",
+    "token_digest",
+]

@@ -1,0 +1,1 @@
+"""Business rules of the producers' portal: accounts and invitations (``accounts``), claims (``claims``)."""

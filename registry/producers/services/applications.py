@@ -1,0 +1,241 @@
+"""Online applications to competitions: eligibility, drafts, dossier files, submission.
+
+Rules (Circular 26/2014/TT-BCT as amended; the competition rules themselves are in
+``registry.competitions.eligibility``, written once for staff-made entries too):
+- The competition accepts entries today: status "entries open" and today within its entry window (the deadline is
+  the last day, local time).
+- The producer's kind is one the Circular names.
+- A regional competition needs a valid provincial certificate of the product, a national one a valid regional
+  certificate (a product not yet in the catalogue has none).
+- One application per product and competition: no other application that is not rejected, and no entry made by
+  staff, for the same catalogue product (or, for a product not in the catalogue, the same name for the producer).
+- Drafts are saved only when eligible; they are checked again, with the deadline, on submission, and a submission
+  needs every required field of the form, the commitment, and at least the required kinds of files.
+- Every change is written to the application's history (``ApplicationEvent``).
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from core.text import fold
+from registry.competitions.choices import CompetitionStatus
+from registry.competitions.eligibility import has_prior_certificate, producer_kind_eligible, required_prior_level
+from registry.competitions.models import Competition, Entry
+
+from ..choices import ApplicationAction, ApplicationStatus, DocumentKind
+from ..mail import absolute, send
+from ..models import Application, ApplicationDocument, ApplicationEvent
+from .uploads import check_upload, original_name
+
+FORM_FIELDS = (
+    "product_name", "product_group", "description", "materials", "capacity", "market",
+    "quality_documents", "food_safety", "ip_statement", "commitment",
+)  # fmt: skip
+# What a submission needs besides the commitment: the registration form's substance.
+REQUIRED_FIELDS = ("product_name", "product_group", "description", "materials", "capacity", "market", "ip_statement")
+REQUIRED_DOCUMENTS = (DocumentKind.PHOTO, DocumentKind.BUSINESS_REGISTRATION)
+
+
+class Refused(ValidationError):
+    """An application action refused by the rules above; ``messages`` are the Vietnamese reasons (views: 4xx)."""
+
+
+def deadline_problem(competition, today=None):
+    """Why ``competition`` does not accept applications today, or ``None`` when it does."""
+    today = today or timezone.localdate()
+    if competition.status != CompetitionStatus.ENTRIES_OPEN:
+        return _("Cuộc bình chọn này không nhận hồ sơ.")
+    if competition.entries_open_from and today < competition.entries_open_from:
+        return _("Chưa đến ngày nhận hồ sơ (từ %(date)s).") % {
+            "date": date_format(competition.entries_open_from, "d/m/Y")
+        }
+    if competition.entries_open_until and today > competition.entries_open_until:
+        return _("Đã hết hạn nộp hồ sơ (%(date)s).") % {"date": date_format(competition.entries_open_until, "d/m/Y")}
+    return None
+
+
+def _duplicate(competition, producer, product, product_name, exclude_pk):
+    others = Application.objects.active().filter(competition=competition).exclude(pk=exclude_pk)
+    if product is not None:
+        return (
+            others.filter(product=product).exists()
+            or Entry.objects.filter(competition=competition, product=product).exists()
+        )
+    folded = fold(product_name)
+    names = others.filter(producer=producer, product__isnull=True).values_list("product_name", flat=True)
+    return bool(folded) and any(fold(name) == folded for name in names)
+
+
+def eligibility_problems(competition, producer, product=None, product_name="", exclude_pk=None, today=None):
+    """Every reason ``producer`` may not apply with ``product`` (a catalogue ``ProductPage``, or ``None`` and
+    ``product_name`` for a product not in the catalogue) to ``competition`` today, as a list of Vietnamese
+    messages; empty when it may."""
+    problems = []
+    late = deadline_problem(competition, today)
+    if late:
+        problems.append(late)
+    if not producer_kind_eligible(producer.kind):
+        problems.append(_("Loại hình của cơ sở không thuộc đối tượng được tham gia bình chọn."))
+    if product is not None and product.producer_id != producer.pk:
+        problems.append(_("Sản phẩm không thuộc cơ sở của bạn."))
+    if not has_prior_certificate(competition, product, today):
+        problems.append(
+            _("Cuộc bình chọn %(level)s cần giấy chứng nhận %(prior)s còn hiệu lực của sản phẩm.")
+            % {
+                "level": competition.get_level_display().lower(),
+                "prior": required_prior_level(competition).label.lower(),
+            }
+        )
+    if _duplicate(competition, producer, product, product_name, exclude_pk):
+        problems.append(_("Sản phẩm này đã có hồ sơ trong cuộc bình chọn."))
+    return problems
+
+
+def open_competitions(today=None):
+    """Competitions a producer may apply to today (``CompetitionQuerySet.open_for_entries``), by deadline."""
+    return Competition.objects.open_for_entries(today).order_by("entries_open_until", "name")
+
+
+def prefill(product):
+    """The form's initial values from a catalogue product (name, group, summary, materials)."""
+    if product is None:
+        return {}
+    return {
+        "product_name": product.title,
+        "product_group": product.product_group,
+        "description": product.summary,
+        "materials": product.materials,
+    }
+
+
+def _event(application, action, user, note=""):
+    ApplicationEvent.objects.create(
+        application=application, action=action, user=user if user.is_authenticated else None, note=note
+    )
+
+
+def _refuse_unless_editable(application):
+    if not application.is_editable:
+        raise Refused(_("Hồ sơ đã nộp, không sửa được."))
+
+
+def create_draft(account, competition, data, product=None):
+    """Save a new draft for ``account``'s producer; return it. Raises ``Refused`` with the eligibility problems."""
+    producer = account.producer
+    problems = eligibility_problems(competition, producer, product, data.get("product_name", ""))
+    if problems:
+        raise Refused(problems)
+    with transaction.atomic():
+        application = Application.objects.create(
+            competition=competition,
+            producer=producer,
+            product=product,
+            created_by=account,
+            **{name: data.get(name, Application._meta.get_field(name).get_default()) for name in FORM_FIELDS},
+        )
+        _event(application, ApplicationAction.CREATE, account.user)
+    return application
+
+
+def save_draft(application, data, user):
+    """Update an editable application's form from ``data``; return it."""
+    _refuse_unless_editable(application)
+    problems = eligibility_problems(
+        application.competition,
+        application.producer,
+        application.product,
+        data.get("product_name", ""),
+        exclude_pk=application.pk,
+    )
+    if problems:
+        raise Refused(problems)
+    with transaction.atomic():
+        for name in FORM_FIELDS:
+            setattr(application, name, data.get(name, getattr(application, name)))
+        application.save()
+        _event(application, ApplicationAction.SAVE, user)
+    return application
+
+
+def add_document(application, kind, upload, user):
+    """Keep ``upload`` as a dossier file of ``kind``; return the ``ApplicationDocument``. Raises
+    ``ValidationError`` for a refused file (``uploads.check_upload``), ``Refused`` for a submitted application or
+    one with ``PRODUCER_DOSSIER_MAX_FILES`` files."""
+    _refuse_unless_editable(application)
+    if application.documents.count() >= settings.PRODUCER_DOSSIER_MAX_FILES:
+        raise Refused(_("Mỗi hồ sơ có tối đa %(n)s tệp.") % {"n": settings.PRODUCER_DOSSIER_MAX_FILES})
+    check_upload(upload)
+    with transaction.atomic():
+        document = ApplicationDocument.objects.create(
+            application=application, kind=kind, file=upload, original_name=original_name(upload), size=upload.size
+        )
+        _event(application, ApplicationAction.UPLOAD, user, document.original_name)
+    return document
+
+
+def remove_document(document, user):
+    """Delete a dossier file of an editable application (the stored file too)."""
+    application = document.application
+    _refuse_unless_editable(application)
+    with transaction.atomic():
+        name = document.original_name
+        document.file.delete(save=False)
+        document.delete()
+        _event(application, ApplicationAction.REMOVE_FILE, user, name)
+
+
+def missing(application):
+    """What the application still lacks before it can be submitted: the labels of empty required fields, the
+    commitment, and the required kinds of files without one (Vietnamese, in form order)."""
+    items = [
+        Application._meta.get_field(name).verbose_name
+        for name in REQUIRED_FIELDS
+        if not str(getattr(application, name) or "").strip()
+    ]
+    if not application.commitment:
+        items.append(Application._meta.get_field("commitment").verbose_name)
+    present = {document.kind for document in application.documents.all()}
+    items += [kind.label for kind in REQUIRED_DOCUMENTS if kind not in present]
+    return items
+
+
+def submit(application, user):
+    """Submit a draft: checks eligibility (with the deadline) and completeness again, gives the application its
+    code (``DK-<year>-<nnnn>``), records the step and e-mails the receipt. Returns the application; raises
+    ``Refused`` with the reasons."""
+    with transaction.atomic():
+        locked_competition = Competition.objects.select_for_update().get(pk=application.competition_id)
+        application = (
+            Application.objects.select_for_update(of=("self",))
+            .select_related("producer", "product")
+            .get(pk=application.pk)
+        )
+        application.competition = locked_competition
+        if application.status != ApplicationStatus.DRAFT:
+            raise Refused(_("Hồ sơ đã nộp."))
+        problems = eligibility_problems(
+            locked_competition,
+            application.producer,
+            application.product,
+            application.product_name,
+            exclude_pk=application.pk,
+        )
+        lacking = missing(application)
+        if lacking:
+            problems.append(_("Hồ sơ còn thiếu: %(items)s.") % {"items": ", ".join(str(item) for item in lacking)})
+        if problems:
+            raise Refused(problems)
+        last = Application.objects.filter(competition=locked_competition).aggregate(m=models.Max("number"))["m"]
+        application.number = (last or 0) + 1
+        application.code = f"DK-{locked_competition.year}-{application.number:04d}"
+        application.status, application.submitted_at = ApplicationStatus.SUBMITTED, timezone.now()
+        application.save(update_fields=["number", "code", "status", "submitted_at", "updated_at"])
+        _event(application, ApplicationAction.SUBMIT, user)
+    link = absolute(reverse("producers:application", args=[application.pk]))
+    send("application_submitted", user.email, {"application": application, "link": link})
+    return application

@@ -1,0 +1,1 @@
+"""Views of the producers' portal: accounts (``accounts``) and the signed-in portal (``portal``)."""

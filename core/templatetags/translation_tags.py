@@ -27,7 +27,9 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
+from core.shared_data import instance_of, row_of, shared
 from core.translation import active_language, default_language, language_of, shown_untranslated, translated_keys
 
 register = template.Library()
@@ -111,12 +113,17 @@ def alternate_links(context, page=None):
     if url:
         links.append({"code": source_language, "url": url})
     for code in others:
-        if _content_language(page) == code or translated_keys([page.translation_key], code):
+        if _content_language(page) == code or _has_translation(page.translation_key, code):
             with translation.override(code):
                 url = page.get_url(request)
             if url:
                 links.append({"code": code, "url": url})
     return links if len(links) > 1 else []
+
+
+def _has_translation(key, language):
+    """Whether the page of translation key ``key`` has a live translation in ``language`` (kept per generation)."""
+    return shared("has_translation", (key, language), lambda: bool(translated_keys([key], language)))
 
 
 @register.simple_tag(takes_context=True)
@@ -138,7 +145,18 @@ def site_text(context, name):
 @register.simple_tag
 def translated_ancestors(page):
     """``[{"page", "title", "lang"}]``: the ancestors of ``page`` below the root (breadcrumbs), with their English
-    titles on the English site where they are translated (two more queries there), else ``lang`` "vi"."""
+    titles on the English site where they are translated, else ``lang`` "vi". Read once per process and generation
+    for each page and language (one query, two on the English site); each call gets new ``Page`` instances."""
+    if page is None or not hasattr(page, "get_ancestors") or page.pk is None:
+        return _ancestor_crumbs(page)
+    key = (page.pk, page.path, active_language())
+    crumbs = shared(
+        "ancestors", key, lambda: tuple((row_of(c["page"]), c["title"], c["lang"]) for c in _ancestor_crumbs(page))
+    )
+    return [{"page": instance_of(Page, row), "title": title, "lang": lang} for row, title, lang in crumbs]
+
+
+def _ancestor_crumbs(page):
     if page is None or not hasattr(page, "get_ancestors"):
         return []
     ancestors = [ancestor for ancestor in page.get_ancestors() if not ancestor.is_root()]

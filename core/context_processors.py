@@ -8,14 +8,13 @@ attached to the request.
 """
 
 from django.conf import settings
-from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from .models import SiteSettings
 from .shared_data import instance_of, row_of, shared
-from .translation import active_language, default_language, source_pages, translated_keys
+from .translation import active_language, default_language, source_pages, translated_keys, translated_url
 
 
 def _menu(request, site):
@@ -75,12 +74,21 @@ def _attach_site_settings(request):
 
 
 def site_chrome(request):
-    """The header's and footer's context: ``nav_items``, ``language_links`` (this address in each language) and
-    ``SITE_URL``; attaches the site settings to the request."""
+    """The header's and footer's context: ``nav_items``, ``current_section`` (the address of the menu item the
+    request is in, or ""), ``language_links`` (this address in each language) and ``SITE_URL``; attaches the site
+    settings to the request."""
     path = request.get_full_path()
+    current = get_language()
     languages = [
-        {"code": code, "name": name, "url": translate_url(path, code), "current": code == get_language()}
+        {"code": code, "name": name, "url": translated_url(path, current, code), "current": code == current}
         for code, name in settings.LANGUAGES
     ]
     _attach_site_settings(request)
-    return {"nav_items": _nav_items(request), "language_links": languages, "SITE_URL": settings.SITE_URL}
+    nav_items = _nav_items(request)
+    section = next((item["url"] for item in nav_items if item["current"]), "")
+    return {
+        "nav_items": nav_items,
+        "current_section": section,
+        "language_links": languages,
+        "SITE_URL": settings.SITE_URL,
+    }

@@ -11,6 +11,7 @@ per level): seven queries for a product page, ten for an English one. ``install(
   generation; then only the page being served is read (its specific row, one query), so its content is always the
   database's. Its ``url_path`` is checked: a page moved or renamed without a new generation is routed the way Wagtail
   does;
+- the roots of the sites' page trees (``Site.get_site_root_paths``, read by every page address) are kept too;
 - the walk applies Wagtail's rules unchanged: a page type with its own ``route`` (``RoutablePageMixin`` sub-routes
   that match the rest of the address, an English copy of a page) is asked to route the rest itself; a page that is
   not live answers 404; intermediate pages need not be live; ``/en/`` addresses go through the Vietnamese tree,
@@ -87,7 +88,7 @@ def _chain_rows(root, components):
         page = found.get(path)
         if page is None or page.depth != parent.depth + 1 or not page.path.startswith(parent.path):
             break
-        rows.append(row_of(page))
+        rows.append(shared("page_rows", page.pk, lambda page=page: row_of(page)))  # one copy of a section's row
         parent = page
     return tuple(rows)
 
@@ -157,6 +158,17 @@ def route_for_request(request, path):
 
 
 def install():
-    """Make Wagtail use ``route_for_request`` and ``find_site`` (called once from ``CoreConfig.ready()``)."""
+    """Make Wagtail use ``route_for_request`` and ``find_site``, and keep ``Site.get_site_root_paths()`` (what every
+    page address is computed from, otherwise read from the cache once per request) per generation (called once
+    from ``CoreConfig.ready()``). Idempotent."""
+    if getattr(Site.get_site_root_paths, "per_generation", False):
+        return
+    wagtail_root_paths = Site.get_site_root_paths
+
+    def get_site_root_paths():
+        return list(shared("site_root_paths", None, lambda: tuple(wagtail_root_paths())))
+
+    get_site_root_paths.per_generation = True
     Page.route_for_request = staticmethod(route_for_request)
     Site._find_for_request = staticmethod(find_site)
+    Site.get_site_root_paths = staticmethod(get_site_root_paths)

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageViewRestriction
 
+from core.models import SiteSettings
 from core.page_cache import epoch
 from home.models import StandardPage
 from tests.factories import (
@@ -181,3 +182,43 @@ def test_editors_still_get_the_userbar_and_drafts_stay_private(client, home_page
     draft = StandardPage(title="Bản nháp", slug="ban-nhap", live=False)
     home_page.add_child(instance=draft)
     assert client.get("/ban-nhap/").status_code == 404
+
+
+def _header(client, url):
+    return client.get(url).content.decode().split("</header>")[0]
+
+
+def test_the_shared_header_and_footer_keep_what_is_this_requests_own(client, home_page):
+    """The brand, menu and footer are rendered once per generation, language and section; the menu item of the
+    section being visited, the language links of this address and the search box's text are each request's."""
+    product = ProductPageFactory(title="Gốm", slug="gom")
+    news_index()
+    header = _header(client, "/san-pham/gom/")
+    assert '<a href="/san-pham/" aria-current="page"' in header
+    assert 'href="/en/san-pham/gom/" lang="en"' in header
+    header = _header(client, "/tin-tuc/")
+    assert '<a href="/tin-tuc/" aria-current="page"' in header and '<a href="/san-pham/" aria-current' not in header
+    assert 'href="/en/tin-tuc/" lang="en"' in header
+    assert 'value="lua"' in _header(client, "/tim-kiem/?q=lua")
+    assert 'value="gao"' in _header(client, "/tim-kiem/?q=gao")
+    english = _header(client, "/en" + "/san-pham/gom/")
+    assert '<a href="/en/san-pham/" aria-current="page"' in english and 'href="/san-pham/gom/" lang="vi"' in english
+    assert product.title
+
+
+def test_the_shared_header_and_footer_follow_the_site_settings(client, home_page):
+    settings_row = SiteSettings.load()
+    settings_row.site_name = "Trung tâm Khuyến công Gia Lai"
+    settings_row.save()
+    html = client.get("/").content.decode()
+    assert html.count("Trung tâm Khuyến công Gia Lai") >= 2  # header and footer
+    settings_row.site_name = "Trung tâm Khuyến công và Tư vấn"
+    settings_row.site_name_en = "Industrial Promotion Center"
+    settings_row.save()
+    html = client.get("/").content.decode()
+    header, footer = html.split("</header>")[0], html.split("<footer")[1]
+    assert "Trung tâm Khuyến công và Tư vấn" in header and "Trung tâm Khuyến công và Tư vấn" in footer
+    assert "Trung tâm Khuyến công Gia Lai" not in html
+    english = client.get("/en/").content.decode()
+    assert "Industrial Promotion Center" in english.split("</header>")[0]
+    assert "Industrial Promotion Center" in english.split("<footer")[1]

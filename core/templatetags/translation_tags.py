@@ -22,7 +22,6 @@
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -30,7 +29,15 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from core.shared_data import instance_of, row_of, shared
-from core.translation import active_language, default_language, language_of, shown_untranslated, translated_keys
+from core.translation import (
+    active_language,
+    default_language,
+    has_translation,
+    language_of,
+    shown_untranslated,
+    translated_keys,
+    translated_url,
+)
 
 register = template.Library()
 
@@ -103,8 +110,8 @@ def alternate_links(context, page=None):
     if page is None or not hasattr(page, "translation_key"):
         if context.get("content_language"):  # a record written in one language only: no other version
             return []
-        path = request.get_full_path()
-        return [{"code": code, "url": translate_url(path, code)} for code, _name in settings.LANGUAGES]
+        path, current = request.get_full_path(), translation.get_language()
+        return [{"code": code, "url": translated_url(path, current, code)} for code, _name in settings.LANGUAGES]
     source_language = default_language()
     others = [code for code, _name in settings.LANGUAGES if code != source_language]
     links = []
@@ -113,17 +120,12 @@ def alternate_links(context, page=None):
     if url:
         links.append({"code": source_language, "url": url})
     for code in others:
-        if _content_language(page) == code or _has_translation(page.translation_key, code):
+        if _content_language(page) == code or has_translation(page.translation_key, code):
             with translation.override(code):
                 url = page.get_url(request)
             if url:
                 links.append({"code": code, "url": url})
     return links if len(links) > 1 else []
-
-
-def _has_translation(key, language):
-    """Whether the page of translation key ``key`` has a live translation in ``language`` (kept per generation)."""
-    return shared("has_translation", (key, language), lambda: bool(translated_keys([key], language)))
 
 
 @register.simple_tag(takes_context=True)

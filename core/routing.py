@@ -122,7 +122,7 @@ def route(request, site, components):
         remaining = components[level:]
         model = current.specific_class
         kind = route_kind(model) if model is not None else "own"
-        if kind == "plain" and language_of(current) != default_language():
+        if kind != "own" and language_of(current) != default_language():
             kind = "own"  # an English page routes through its Vietnamese source (TranslatedPageMixin.route)
         if kind == "own" or (kind == "routable" and current.live and _routable_match(model, remaining)):
             specific = _specific(current)

@@ -43,6 +43,6 @@ def row_of(instance):
 
 
 def instance_of(model, row):
-    """A new, unsaved-looking-as-loaded instance of ``model`` from ``row`` (``row_of``), as if read from the database:
-    no query."""
+    """A new instance of ``model`` built from ``row`` (``row_of``) as if it had just been read from the database
+    (``Model.from_db``): no query, and nothing shared with the instances other requests get."""
     return model.from_db("default", [field.attname for field in model._meta.concrete_fields], row)

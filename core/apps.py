@@ -14,12 +14,14 @@ class CoreConfig(AppConfig):
         SQLite connection the ``kc_fold`` function of ``core.folding``, make every admin listing search fold
         (``core.viewsets``), make the admin's slug fields propose Vietnamese slugs (core/widgets.py), give page
         addresses the active language (core/translation.py), make approving say what it does
-        (core/admin_workflow.py) and read page privacy once per request (core/visibility.py)."""
+        (core/admin_workflow.py), read page privacy once per request (core/visibility.py) and find the page of an address in
+        one query (core/routing.py)."""
         from django.db.backends.signals import connection_created
 
         from . import checks, signals, widgets  # noqa: F401  (checks registers itself on import)
         from .admin_workflow import install_approval_actions
         from .folding import register_fold
+        from .routing import install as route_by_url_path
         from .translation import install_localized_urls
         from .viewsets import fold_every_admin_listing
         from .visibility import install as read_view_restrictions_once_per_request
@@ -32,6 +34,7 @@ class CoreConfig(AppConfig):
         install_localized_urls()
         install_approval_actions()
         read_view_restrictions_once_per_request()
+        route_by_url_path()
 
 
 def _vietnamese_full_names():

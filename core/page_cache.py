@@ -27,11 +27,17 @@ or bypass it.
   protected page, gets a fresh page and stores none.
 - **Headers**: cached responses carry ``Vary: Cookie`` and ``Cache-Control: public, max-age=…``
   (``PAGE_CACHE_BROWSER_SECONDS`` unless the view set its own ``max-age``), and never a ``Set-Cookie``.
+- **Epoch**: the generation also names the data every visitor shares (the site, routes, menu, site settings, view
+  restrictions: core/shared_data.py), kept in each process until the next public write. ``epoch()`` is the current
+  generation plus a random token made whenever the cache lost the value (eviction, ``cache.clear()`` in tests), read
+  once per request, so no process keeps data across a write or across a cleared cache.
 """
 
 import functools
 import hashlib
 import logging
+import threading
+import uuid
 from collections import OrderedDict
 from threading import Lock
 from urllib.parse import urlencode
@@ -39,6 +45,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.cache import caches
+from django.core.signals import request_finished, request_started
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -50,6 +57,7 @@ from .models import PageCacheGeneration
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
+EPOCH_KEY = "pagecache:epoch"
 SEEN_LIMIT = 10_000
 MAX_BYTES = 2 * 1024 * 1024
 RESTRICTIONS_PASSED = PageViewRestriction.passed_view_restrictions_session_key
@@ -88,8 +96,46 @@ def _bump():
     except DatabaseError:  # during ``migrate`` on an empty database the table does not exist yet
         logger.debug("page cache: no generation table yet")
         cache().delete(GENERATION_KEY)
+        _forget_epoch()
         return
     cache().set(GENERATION_KEY, value, None)
+    _forget_epoch()
+
+
+_request = threading.local()
+
+
+def _request_started(**_kwargs):
+    _request.active, _request.epoch = True, None
+
+
+def _request_finished(**_kwargs):
+    _request.active, _request.epoch = False, None
+
+
+request_started.connect(_request_started, dispatch_uid="core.page_cache.request_started")
+request_finished.connect(_request_finished, dispatch_uid="core.page_cache.request_finished")
+
+
+def _forget_epoch():
+    cache().delete(EPOCH_KEY)
+    _request.epoch = None
+
+
+def epoch():
+    """A string naming the current generation in this cache (``"<generation>:<random token>"``), the key of the data
+    every visitor shares (core/shared_data.py). A write to public content starts a new one (``invalidate``); so does
+    a cache that lost the value. Read once per request (the request's own writes start a new one at once), on every
+    call outside a request."""
+    token = getattr(_request, "epoch", None)
+    if token is None:
+        token = cache().get(EPOCH_KEY)
+        if token is None:
+            cache().add(EPOCH_KEY, f"{generation()}:{uuid.uuid4().hex}", None)  # another process may win the race
+            token = cache().get(EPOCH_KEY) or f"{generation()}:{uuid.uuid4().hex}"
+        if getattr(_request, "active", False):
+            _request.epoch = token
+    return token
 
 
 def invalidate(**_kwargs):

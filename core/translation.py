@@ -27,11 +27,13 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page
 from wagtail_localize.fields import TranslatableField, get_translatable_fields
 from wagtail_localize.models import Translation
+
+from .shared_data import shared
 
 # Text fields a translation never lays over its source: the address stays the Vietnamese one.
 KEPT_FIELDS = {"slug", "url_path", "draft_title", "latest_revision", "locale", "translation_key"}
@@ -167,14 +169,22 @@ def show_in_language(pages, language=None, *, by_type=False):
     return pages
 
 
+def has_translation(key, language):
+    """Whether the page of translation key ``key`` has a live translation in ``language`` made with wagtail-localize
+    (``translated_keys``): one query per process and page-cache generation (core/shared_data.py), then none."""
+    return shared("has_translation", (key, language), lambda: bool(translated_keys([key], language)))
+
+
 def translation_for(page, language=None):
     """The live English (``language``) translation of a Vietnamese ``page`` made with wagtail-localize, as its
-    specific page, or None. A page that is itself in ``language`` is its own translation. Two queries (the page,
-    then its specific row)."""
+    specific page, or None. A page that is itself in ``language`` is its own translation. One query for a specific
+    ``page`` (two for a base ``Page``), none when ``has_translation`` knows there is none."""
     language = language or active_language()
     if language_of(page) == language:
         return page
-    found = translated_keys([page.translation_key], language).get(page.translation_key)
+    if not has_translation(page.translation_key, language):
+        return None
+    found = _translations(type(page), [page.translation_key], language).first()
     return found.specific if found else None
 
 
@@ -268,6 +278,15 @@ class TranslatedPageMixin:
         """Lay the English translation over the page when the request is in English, then serve it as usual."""
         apply_translation(self)
         return super().serve(request, *args, **kwargs)
+
+
+@lru_cache(maxsize=2048)
+def translated_url(path, language, code):
+    """``translate_url(path, code)`` as seen from ``language`` (the active one): the same address (a path with its
+    query string) in language ``code``. It depends on the URL patterns only, so the last 2048 answers are kept in
+    the process."""
+    with translation.override(language):
+        return translate_url(path, code)
 
 
 def localized_url_parts(original):

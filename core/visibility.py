@@ -4,9 +4,10 @@ Wagtail reads every ``PageViewRestriction`` again each time a queryset calls ``.
 and reads the page's ancestors and their restrictions each time a page is served (``Page.get_view_restrictions``):
 on our pages four to nine identical queries per request (the menu, each listing, each related-pages panel, the page
 itself). ``install()`` (called once from ``CoreConfig.ready()``) makes both use ``view_restrictions()``: the list of
-restrictions read once per request, or on every call outside a request (management commands, tasks, the shell).
-The list is forgotten at the end of each request and whenever a restriction is saved or deleted, so a request that
-changes privacy (the admin's privacy dialog) sees its own change. Wagtail's rules are unchanged: a page is private
+restrictions read once per process and page-cache generation (core/shared_data.py: saving or deleting a restriction
+starts a new one), built anew for each request, or read on every call outside a request (management commands,
+tasks, the shell). The request's list is forgotten at its end and whenever a restriction is saved or deleted, so a
+request that changes privacy (the admin's privacy dialog) sees its own change. Wagtail's rules are unchanged: a page is private
 when it or an ancestor has a restriction (aliases included: with any restriction in the database, serving a page
 uses Wagtail's own lookup).
 """
@@ -18,6 +19,8 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
+
+from .shared_data import instance_of, row_of, shared
 
 _state = threading.local()
 
@@ -35,12 +38,23 @@ def forget(**_kwargs):
     _state.restrictions = None
 
 
+def _restriction_rows():
+    return tuple((row_of(found), row_of(found.page)) for found in PageViewRestriction.objects.select_related("page"))
+
+
+def _restriction(rows):
+    restriction = instance_of(PageViewRestriction, rows[0])
+    restriction.page = instance_of(Page, rows[1])
+    return restriction
+
+
 def view_restrictions():
-    """Every ``PageViewRestriction`` with its page (a list): one query per request, one per call outside a request."""
+    """Every ``PageViewRestriction`` with its page (a list): one query per generation in a request, one per call
+    outside a request."""
     if not getattr(_state, "active", False):
         return list(PageViewRestriction.objects.select_related("page"))
     if _state.restrictions is None:
-        _state.restrictions = list(PageViewRestriction.objects.select_related("page"))
+        _state.restrictions = [_restriction(rows) for rows in shared("view_restrictions", None, _restriction_rows)]
     return _state.restrictions
 
 

@@ -22,13 +22,22 @@
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
-from core.translation import active_language, default_language, language_of, shown_untranslated, translated_keys
+from core.shared_data import instance_of, row_of, shared
+from core.translation import (
+    active_language,
+    default_language,
+    has_translation,
+    language_of,
+    shown_untranslated,
+    translated_keys,
+    translated_url,
+)
 
 register = template.Library()
 
@@ -101,8 +110,8 @@ def alternate_links(context, page=None):
     if page is None or not hasattr(page, "translation_key"):
         if context.get("content_language"):  # a record written in one language only: no other version
             return []
-        path = request.get_full_path()
-        return [{"code": code, "url": translate_url(path, code)} for code, _name in settings.LANGUAGES]
+        path, current = request.get_full_path(), translation.get_language()
+        return [{"code": code, "url": translated_url(path, current, code)} for code, _name in settings.LANGUAGES]
     source_language = default_language()
     others = [code for code, _name in settings.LANGUAGES if code != source_language]
     links = []
@@ -111,7 +120,7 @@ def alternate_links(context, page=None):
     if url:
         links.append({"code": source_language, "url": url})
     for code in others:
-        if _content_language(page) == code or translated_keys([page.translation_key], code):
+        if _content_language(page) == code or has_translation(page.translation_key, code):
             with translation.override(code):
                 url = page.get_url(request)
             if url:
@@ -138,7 +147,18 @@ def site_text(context, name):
 @register.simple_tag
 def translated_ancestors(page):
     """``[{"page", "title", "lang"}]``: the ancestors of ``page`` below the root (breadcrumbs), with their English
-    titles on the English site where they are translated (two more queries there), else ``lang`` "vi"."""
+    titles on the English site where they are translated, else ``lang`` "vi". Read once per process and generation
+    for each page and language (one query, two on the English site); each call gets new ``Page`` instances."""
+    if page is None or not hasattr(page, "get_ancestors") or page.pk is None:
+        return _ancestor_crumbs(page)
+    key = (page.pk, page.path, active_language())
+    crumbs = shared(
+        "ancestors", key, lambda: tuple((row_of(c["page"]), c["title"], c["lang"]) for c in _ancestor_crumbs(page))
+    )
+    return [{"page": instance_of(Page, row), "title": title, "lang": lang} for row, title, lang in crumbs]
+
+
+def _ancestor_crumbs(page):
     if page is None or not hasattr(page, "get_ancestors"):
         return []
     ancestors = [ancestor for ancestor in page.get_ancestors() if not ancestor.is_root()]

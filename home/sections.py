@@ -4,12 +4,13 @@ Each block loads its own data in ``get_context`` with a fixed number of queries,
 rather than failing when the registry is still empty.
 """
 
+import functools
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -29,23 +30,32 @@ from registry.catalogue.models import (
 )
 from registry.competitions.models import Competition, CompetitionIndexPage
 
-INDEX_MODELS = (ProductIndexPage, CraftVillageIndexPage, ArtisanIndexPage, CompetitionIndexPage)
+from .shared import shared_value
+
+INDEX_MODELS = (ProductIndexPage, CraftVillageIndexPage, ArtisanIndexPage, CompetitionIndexPage, NewsIndexPage)
+
+
+def _index_urls(request):
+    """{model label: URL} of the first live index page of each of ``INDEX_MODELS`` (missing while it does not exist),
+    in the active language. One query."""
+    types = ContentType.objects.get_for_models(*INDEX_MODELS)  # cached per process
+    labels_by_type = {content_type.pk: model._meta.label for model, content_type in types.items()}
+    first = {}
+    for page in source_pages(Page.objects.live().filter(content_type__in=types.values())).order_by("path"):
+        first.setdefault(labels_by_type[page.content_type_id], page)
+    return {label: page.get_url(request) for label, page in first.items()}
 
 
 def _index_url(model, request):
     """URL of the first live index page of type ``model`` (one of ``INDEX_MODELS``), or None while it does not
-    exist. The index pages of every section are read in one query per request (``request.home_index_urls``)."""
+    exist. Read once per page-cache generation and language for every section (``home.shared``), then kept on the
+    request (``request.home_index_urls``)."""
     urls = getattr(request, "home_index_urls", None)
     if urls is None:
-        types = ContentType.objects.get_for_models(*INDEX_MODELS)  # cached per process
-        models_by_type = {content_type.pk: model for model, content_type in types.items()}
-        first = {}
-        for page in source_pages(Page.objects.live().filter(content_type__in=types.values())).order_by("path"):
-            first.setdefault(models_by_type[page.content_type_id], page)
-        urls = {model: page.get_url(request) for model, page in first.items()}
+        urls = shared_value("index_urls", lambda: _index_urls(request), request)
         if request is not None:
             request.home_index_urls = urls
-    return urls.get(model)
+    return urls.get(model._meta.label)
 
 
 def key_figures():
@@ -92,21 +102,25 @@ class SectionBlock(blocks.StructBlock):
 PAGE_IMAGE_FIELDS = ("featured_image", "hero_image", "portrait", "cover")
 
 
-def _load_page_images(pages):
-    """Load the pictures of ``pages`` (specific pages of any type: the first of ``PAGE_IMAGE_FIELDS`` they have)
-    in one query instead of one per page."""
-    wanted = {}
+@functools.cache
+def _image_fields(model):
+    """Names of the picture fields of ``PAGE_IMAGE_FIELDS`` that page type ``model`` has, in that order."""
+    names = {field.name for field in model._meta.get_fields()}
+    return tuple(name for name in PAGE_IMAGE_FIELDS if name in names)
+
+
+def chosen_pages(pages):
+    """{pk: specific page} of the live, public ones among ``pages`` (pages an editor chose in a section, as the block
+    loaded them), each with its pictures (``PAGE_IMAGE_FIELDS``) joined: one query per page type."""
+    ids_by_type = {}
     for page in pages:
-        for name in PAGE_IMAGE_FIELDS:
-            field = page._meta.get_field(name) if hasattr(page, f"{name}_id") else None
-            if field is not None and getattr(page, f"{name}_id") and not field.is_cached(page):
-                wanted.setdefault(getattr(page, f"{name}_id"), []).append((page, field))
-    if not wanted:
-        return
-    images = get_image_model().objects.in_bulk(list(wanted))
-    for image_id, uses in wanted.items():
-        for page, field in uses:
-            field.set_cached_value(page, images.get(image_id))
+        if page is not None and page.live and page.specific_class is not None:
+            ids_by_type.setdefault(page.specific_class, []).append(page.pk)
+    found = {}
+    for model, ids in ids_by_type.items():
+        query = model.objects.live().public().filter(pk__in=ids).select_related(*_image_fields(model))
+        found.update((page.pk, page) for page in query)
+    return found
 
 
 class HighlightBlock(blocks.StructBlock):
@@ -129,10 +143,8 @@ class HighlightsBlock(SectionBlock):
         type on the English site), with ``title_lang``/``text_lang`` set where the text shown is in another
         language (an untranslated page; an editor's own title is in the language of the home page shown)."""
         context = super().get_context(value, parent_context)
-        ids = [item["page"].pk for item in value["items"] if item["page"]]
-        pages = {p.pk: p for p in Page.objects.live().public().filter(pk__in=ids).specific()}
+        pages = chosen_pages(item["page"] for item in value["items"])
         show_in_language(pages.values(), by_type=True)
-        _load_page_images(pages.values())
         language = active_language()
         home_language = getattr((parent_context or {}).get("page"), "content_language", None) or language
         cards = []
@@ -141,12 +153,7 @@ class HighlightsBlock(SectionBlock):
             if page is None:
                 continue
             image = item["image"] or next(
-                (
-                    getattr(page, attr)
-                    for attr in ("featured_image", "hero_image", "portrait", "cover")
-                    if getattr(page, attr, None)
-                ),
-                None,
+                (getattr(page, name) for name in _image_fields(type(page)) if getattr(page, name)), None
             )
             text = item["text"] or getattr(page, "summary", "") or page.search_description
             title_lang = home_language if item["title"] else page.content_language
@@ -181,10 +188,10 @@ class LatestNewsBlock(SectionBlock):
         if value["category"]:
             articles = articles.filter(category=value["category"])
         context["articles"] = show_in_language(articles[: value["count"]])  # English where translated: 1 query
-        index = NewsIndexPage.objects.live().first()
-        context["more_url"] = (
-            (index.category_url(value["category"]) if value["category"] else index.url) if index else None
-        )
+        index_url = _index_url(NewsIndexPage, parent_context.get("request"))
+        if index_url and value["category"]:
+            index_url += NewsIndexPage.get_resolver().reverse("category", value["category"].slug)
+        context["more_url"] = index_url
         return context
 
 
@@ -236,27 +243,44 @@ class VillagesMapBlock(SectionBlock):
         template = "home/sections/villages_map.html"
 
     def get_context(self, value, parent_context=None):
+        """The map's markers (every live craft village with coordinates, up to 500, A–Z) and the first ``count`` of
+        them listed beside it, read once per page-cache generation and language (``village_markers``)."""
         context = super().get_context(value, parent_context)
         request = parent_context.get("request")
-        villages = show_in_language(
-            source_pages(CraftVillagePage.objects.live().public())
-            .filter(latitude__isnull=False, longitude__isnull=False)
-            .only(
-                "id",
-                "title",
-                "url_path",
-                "main_trade",
-                "latitude",
-                "longitude",
-                "path",
-                "depth",
-                "locale",
-                "translation_key",
-            )
-            .order_by("title")[:500]
+        villages = shared_value("villages_map", lambda: village_markers(request), request)
+        context["markers"] = villages["markers"]
+        context["villages"] = [
+            {**marker, "lang": lang}
+            for marker, lang in zip(villages["markers"][: value["count"]], villages["langs"], strict=False)
+        ]
+        context["more_url"] = _index_url(CraftVillageIndexPage, request)
+        return context
+
+
+def village_markers(request):
+    """``{"markers": [{"title", "trade", "lat", "lng", "url"}], "langs": [language of each title, or None when it is
+    the visitor's]}`` of the live craft villages with coordinates (up to 500, A–Z by their Vietnamese title), titles
+    in the visitor's language where translated. One query, and one more on the English site."""
+    villages = show_in_language(
+        source_pages(CraftVillagePage.objects.live().public())
+        .filter(latitude__isnull=False, longitude__isnull=False)
+        .only(
+            "id",
+            "title",
+            "url_path",
+            "main_trade",
+            "latitude",
+            "longitude",
+            "path",
+            "depth",
+            "locale",
+            "translation_key",
         )
-        context["villages"] = villages[: value["count"]]
-        context["markers"] = [
+        .order_by("title")[:500]
+    )
+    language = active_language()
+    return {
+        "markers": [
             {
                 "title": v.title,
                 "trade": v.main_trade,
@@ -265,9 +289,9 @@ class VillagesMapBlock(SectionBlock):
                 "url": v.get_url(request),
             }
             for v in villages
-        ]
-        context["more_url"] = _index_url(CraftVillageIndexPage, request)
-        return context
+        ],
+        "langs": [None if v.content_language == language else v.content_language for v in villages],
+    }
 
 
 class OpenCompetitionsBlock(SectionBlock):
@@ -306,7 +330,7 @@ class KeyFiguresBlock(SectionBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         request = parent_context.get("request")
-        context["figures"] = key_figures()
+        context["figures"] = shared_value("key_figures", key_figures, request)
         context["products_url"] = _index_url(ProductIndexPage, request)
         context["villages_url"] = _index_url(CraftVillageIndexPage, request)
         context["artisans_url"] = _index_url(ArtisanIndexPage, request)

@@ -14,7 +14,7 @@ from core.page_cache import CachedPageMixin
 from core.slugs import TitleSlugMixin
 from core.translation import TranslatedPageMixin
 
-from .sections import HomeSectionsBlock
+from .sections import HomeSectionsBlock, sections_data
 
 
 class HomePage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
@@ -64,6 +64,7 @@ class HomePage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["section_data"] = sections_data(self, request)
         context["has_map"] = any(block.block_type == "villages_map" for block in self.sections)
         if context["has_map"]:
             context["map_tiles"] = {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}

@@ -1,20 +1,27 @@
 """Section blocks of the home page, arranged by editors in ``HomePage.sections`` (Pages → Trang chủ).
 
-Each block loads its own data in ``get_context`` with a fixed number of queries, and renders nothing useful
-rather than failing when the registry is still empty.
+Each block loads its data from the registry in ``load`` with a fixed number of queries, and renders nothing useful
+rather than failing when the registry is still empty. The data of every section of the live page is loaded together
+(``sections_data``) once per page-cache generation and stored (``home.shared``): the sections are still rendered
+on every request, from that data.
 """
 
 import functools
+import hashlib
+import json
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import OuterRef, Subquery
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from core.pictures import PRESETS
 from core.translation import active_language, show_in_language, source_pages
 from news.models import AnnouncementPage, NewsIndexPage
 from news.models.pages import news_queryset
@@ -35,27 +42,20 @@ from .shared import shared_value
 INDEX_MODELS = (ProductIndexPage, CraftVillageIndexPage, ArtisanIndexPage, CompetitionIndexPage, NewsIndexPage)
 
 
-def _index_urls(request):
-    """{model label: URL} of the first live index page of each of ``INDEX_MODELS`` (missing while it does not exist),
-    in the active language. One query."""
-    types = ContentType.objects.get_for_models(*INDEX_MODELS)  # cached per process
-    labels_by_type = {content_type.pk: model._meta.label for model, content_type in types.items()}
-    first = {}
-    for page in source_pages(Page.objects.live().filter(content_type__in=types.values())).order_by("path"):
-        first.setdefault(labels_by_type[page.content_type_id], page)
-    return {label: page.get_url(request) for label, page in first.items()}
-
-
 def _index_url(model, request):
     """URL of the first live index page of type ``model`` (one of ``INDEX_MODELS``), or None while it does not
-    exist. Read once per page-cache generation and language for every section (``home.shared``), then kept on the
-    request (``request.home_index_urls``)."""
+    exist. The index pages of every section are read in one query per request (``request.home_index_urls``)."""
     urls = getattr(request, "home_index_urls", None)
     if urls is None:
-        urls = shared_value("index_urls", lambda: _index_urls(request), request)
+        types = ContentType.objects.get_for_models(*INDEX_MODELS)  # cached per process
+        models_by_type = {content_type.pk: model for model, content_type in types.items()}
+        first = {}
+        for page in source_pages(Page.objects.live().filter(content_type__in=types.values())).order_by("path"):
+            first.setdefault(models_by_type[page.content_type_id], page)
+        urls = {model: page.get_url(request) for model, page in first.items()}
         if request is not None:
             request.home_index_urls = urls
-    return urls.get(model._meta.label)
+    return urls.get(model)
 
 
 def key_figures():
@@ -98,6 +98,43 @@ class SectionBlock(blocks.StructBlock):
     class Meta:
         abstract = True
 
+    def load(self, value, parent_context):
+        """The section's data from the registry (a dict added to its template context), or None for a section that
+        shows only what the editor wrote. What it returns is stored between requests (``home.shared``): plain values
+        and model instances with what their cards need already loaded (pictures with their renditions)."""
+        return None
+
+    def get_context(self, value, parent_context=None):
+        """The section's context with its data: as loaded for the whole page (``sections_data``, in the page's
+        context as ``section_data``, found by the section's position ``section_id``), else loaded now."""
+        context = super().get_context(value, parent_context)
+        if type(self).load is not SectionBlock.load:
+            block_type, data = (context.get("section_data") or {}).get(context.get("section_id"), (None, None))
+            if block_type != self.name:
+                data = self.load(value, context)
+            context.update(data or {})
+        return context
+
+
+def sections_data(page, request):
+    """{position (1, 2, …): (block type, data)} of the sections of the home ``page`` that load data from the registry
+    (``SectionBlock.load``), stored between requests for every visitor of the live page (``home.shared``: once per
+    page-cache generation, day, language and site; one read of the cache per request), loaded on each request of a
+    preview."""
+
+    def load_all():
+        context = {"page": page, "request": request}
+        return {
+            position: (block.block_type, block.block.load(block.value, context) or {})
+            for position, block in enumerate(page.sections, 1)
+            if isinstance(block.block, SectionBlock) and type(block.block).load is not SectionBlock.load
+        }
+
+    if request is None or getattr(request, "is_preview", False):
+        return load_all()
+    raw = json.dumps(list(page.sections.raw_data), sort_keys=True, cls=DjangoJSONEncoder)
+    return shared_value(f"sections:{page.pk}:{hashlib.sha256(raw.encode()).hexdigest()[:16]}", load_all, request)
+
 
 PAGE_IMAGE_FIELDS = ("featured_image", "hero_image", "portrait", "cover")
 
@@ -107,6 +144,20 @@ def _image_fields(model):
     """Names of the picture fields of ``PAGE_IMAGE_FIELDS`` that page type ``model`` has, in that order."""
     names = {field.name for field in model._meta.get_fields()}
     return tuple(name for name in PAGE_IMAGE_FIELDS if name in names)
+
+
+def with_renditions(images, *presets):
+    """Load the renditions that the pictures ``presets`` (names in ``core.pictures.PRESETS``) draw of ``images``
+    (Wagtail images; None is skipped) in one query, creating the missing ones: cards stored with their images
+    (``SectionBlock.load``) then draw them without a query or a cache lookup."""
+    images = [image for image in images if image is not None]
+    if not images:
+        return
+    specs = sorted({spec for name in presets for *_, spec in PRESETS[name].specs()})
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
+    prefetch_related_objects(images, Prefetch("renditions", queryset=renditions))
+    for image in images:
+        image.get_renditions(*specs)
 
 
 def chosen_pages(pages):
@@ -138,11 +189,10 @@ class HighlightsBlock(SectionBlock):
         label = _("Nổi bật (biên tập chọn)")
         template = "home/sections/highlights.html"
 
-    def get_context(self, value, parent_context=None):
+    def load(self, value, parent_context):
         """Cards of the chosen pages, each in the visitor's language where it is translated (one query per page
         type on the English site), with ``title_lang``/``text_lang`` set where the text shown is in another
         language (an untranslated page; an editor's own title is in the language of the home page shown)."""
-        context = super().get_context(value, parent_context)
         pages = chosen_pages(item["page"] for item in value["items"])
         show_in_language(pages.values(), by_type=True)
         language = active_language()
@@ -168,8 +218,8 @@ class HighlightsBlock(SectionBlock):
                     "text_lang": None if text_lang == language else text_lang,
                 }
             )
-        context["cards"] = cards
-        return context
+        with_renditions([card["image"] for card in cards], "highlight_lead", "highlight")
+        return {"cards": cards}
 
 
 class LatestNewsBlock(SectionBlock):
@@ -181,18 +231,17 @@ class LatestNewsBlock(SectionBlock):
         label = _("Tin mới")
         template = "home/sections/latest_news.html"
 
-    def get_context(self, value, parent_context=None):
+    def load(self, value, parent_context):
         """The newest articles, leaving out those already shown in a "Nổi bật" section of the page."""
-        context = super().get_context(value, parent_context)
         articles = news_queryset().exclude(translation_key__in=highlighted_keys(parent_context))
         if value["category"]:
             articles = articles.filter(category=value["category"])
-        context["articles"] = show_in_language(articles[: value["count"]])  # English where translated: 1 query
+        articles = show_in_language(articles[: value["count"]])  # English where translated: 1 query
+        with_renditions([article.featured_image for article in articles], "news_card")
         index_url = _index_url(NewsIndexPage, parent_context.get("request"))
         if index_url and value["category"]:
             index_url += NewsIndexPage.get_resolver().reverse("category", value["category"].slug)
-        context["more_url"] = index_url
-        return context
+        return {"articles": articles, "more_url": index_url}
 
 
 class FeaturedProductsBlock(SectionBlock):
@@ -209,14 +258,13 @@ class FeaturedProductsBlock(SectionBlock):
         label = _("Sản phẩm tiêu biểu")
         template = "home/sections/featured_products.html"
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
+    def load(self, value, parent_context):
+        """The chosen products, or the latest recognized ones with a valid certificate, with their level."""
         valid = Certificate.objects.valid().filter(product=OuterRef("pk")).order_by("-year", "-pk")
         products = (
             source_pages(ProductPage.objects.live().public())
             .filter(pk__in=Certificate.objects.valid().values("product_id"))
             .select_related("producer", "hero_image")
-            .prefetch_related("hero_image__renditions")
             .annotate(level_code=Subquery(valid.values("level")[:1]), cert_year=Subquery(valid.values("year")[:1]))
         )
         chosen = [page.pk for page in value["products"] if page]
@@ -227,10 +275,12 @@ class FeaturedProductsBlock(SectionBlock):
             products = products.exclude(translation_key__in=highlighted_keys(parent_context))
             products = list(products.order_by("-cert_year", "-first_published_at")[: value["count"]])
         show_in_language(products)
+        with_renditions([product.hero_image for product in products], "card")
         labels = dict(Level.choices)
-        context["products"] = [(product, labels.get(product.level_code, "")) for product in products]
-        context["more_url"] = _index_url(ProductIndexPage, parent_context.get("request"))
-        return context
+        return {
+            "products": [(product, str(labels.get(product.level_code, ""))) for product in products],
+            "more_url": _index_url(ProductIndexPage, parent_context.get("request")),
+        }
 
 
 class VillagesMapBlock(SectionBlock):
@@ -242,19 +292,19 @@ class VillagesMapBlock(SectionBlock):
         label = _("Bản đồ làng nghề")
         template = "home/sections/villages_map.html"
 
-    def get_context(self, value, parent_context=None):
+    def load(self, value, parent_context):
         """The map's markers (every live craft village with coordinates, up to 500, A–Z) and the first ``count`` of
-        them listed beside it, read once per page-cache generation and language (``village_markers``)."""
-        context = super().get_context(value, parent_context)
+        them listed beside it (``village_markers``)."""
         request = parent_context.get("request")
-        villages = shared_value("villages_map", lambda: village_markers(request), request)
-        context["markers"] = villages["markers"]
-        context["villages"] = [
-            {**marker, "lang": lang}
-            for marker, lang in zip(villages["markers"][: value["count"]], villages["langs"], strict=False)
-        ]
-        context["more_url"] = _index_url(CraftVillageIndexPage, request)
-        return context
+        villages = village_markers(request)
+        return {
+            "markers": villages["markers"],
+            "villages": [
+                {**marker, "lang": lang}
+                for marker, lang in zip(villages["markers"][: value["count"]], villages["langs"], strict=False)
+            ],
+            "more_url": _index_url(CraftVillageIndexPage, request),
+        }
 
 
 def village_markers(request):
@@ -302,23 +352,24 @@ class OpenCompetitionsBlock(SectionBlock):
         label = _("Bình chọn đang nhận hồ sơ")
         template = "home/sections/open_competitions.html"
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
+    def load(self, value, parent_context):
+        """Competitions open for entries today, soonest deadline first, each with its call for entries."""
         competitions = list(Competition.objects.open_for_entries().order_by("entries_open_until", "pk"))
         announcements = {}
         for announcement in AnnouncementPage.objects.open_for_entries():
             announcements.setdefault(announcement.competition_id, announcement)
         today = timezone.localdate()
-        context["competitions"] = [
-            {
-                "competition": c,
-                "announcement": announcements.get(c.pk),
-                "days_left": (c.entries_open_until - today).days if c.entries_open_until else None,
-            }
-            for c in competitions
-        ]
-        context["more_url"] = _index_url(CompetitionIndexPage, parent_context.get("request"))
-        return context
+        return {
+            "competitions": [
+                {
+                    "competition": c,
+                    "announcement": announcements.get(c.pk),
+                    "days_left": (c.entries_open_until - today).days if c.entries_open_until else None,
+                }
+                for c in competitions
+            ],
+            "more_url": _index_url(CompetitionIndexPage, parent_context.get("request")),
+        }
 
 
 class KeyFiguresBlock(SectionBlock):
@@ -327,14 +378,15 @@ class KeyFiguresBlock(SectionBlock):
         label = _("Số liệu chính")
         template = "home/sections/key_figures.html"
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
+    def load(self, value, parent_context):
+        """The registry's counts (``key_figures``) and the listings they link to."""
         request = parent_context.get("request")
-        context["figures"] = shared_value("key_figures", key_figures, request)
-        context["products_url"] = _index_url(ProductIndexPage, request)
-        context["villages_url"] = _index_url(CraftVillageIndexPage, request)
-        context["artisans_url"] = _index_url(ArtisanIndexPage, request)
-        return context
+        return {
+            "figures": key_figures(),
+            "products_url": _index_url(ProductIndexPage, request),
+            "villages_url": _index_url(CraftVillageIndexPage, request),
+            "artisans_url": _index_url(ArtisanIndexPage, request),
+        }
 
 
 class RichTextSectionBlock(SectionBlock):

@@ -1,11 +1,12 @@
-"""Registry-wide figures of the home page that every visitor sees alike (the key figures, the addresses of the section
-index pages, the craft villages of the map), computed once per page-cache generation instead of on every request.
+"""Data of the home page that every visitor sees alike (what its sections load from the registry: key figures,
+featured products, latest news, open competitions, the craft villages of the map), computed once per page-cache
+generation instead of on every request.
 
 A value is stored in the page cache's backend (``core.page_cache.cache``) under a key made of its name, the current
 generation (any write that can change a public page starts a new one: ``core.page_cache.invalidate``), today's date
 (certificates expire and calls for entries close at midnight), the visitor's language and the site. So a write is
-seen on the next request, exactly as with the page cache; only plain data (numbers, texts, addresses) is stored, and
-the page around it is rendered on every request.
+seen on the next request, exactly as with the page cache. Only data is stored (numbers, texts, addresses, the model
+instances of the cards with their pictures' renditions), never HTML: the page is rendered on every request.
 """
 
 from django.utils import timezone

@@ -12,16 +12,15 @@ import json
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import OuterRef, Prefetch, Subquery, prefetch_related_objects
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from core.pictures import PRESETS
+from core.shared_data import shared_value, with_renditions
 from core.translation import active_language, show_in_language, source_pages
 from news.models import AnnouncementPage, NewsIndexPage
 from news.models.pages import news_queryset
@@ -36,8 +35,6 @@ from registry.catalogue.models import (
     ProductPage,
 )
 from registry.competitions.models import Competition, CompetitionIndexPage
-
-from .shared import shared_value
 
 INDEX_MODELS = (ProductIndexPage, CraftVillageIndexPage, ArtisanIndexPage, CompetitionIndexPage, NewsIndexPage)
 
@@ -130,7 +127,7 @@ def sections_data(page, request):
             if isinstance(block.block, SectionBlock) and type(block.block).load is not SectionBlock.load
         }
 
-    if request is None or getattr(request, "is_preview", False):
+    if request is None:
         return load_all()
     raw = json.dumps(list(page.sections.raw_data), sort_keys=True, cls=DjangoJSONEncoder)
     return shared_value(f"sections:{page.pk}:{hashlib.sha256(raw.encode()).hexdigest()[:16]}", load_all, request)
@@ -144,20 +141,6 @@ def _image_fields(model):
     """Names of the picture fields of ``PAGE_IMAGE_FIELDS`` that page type ``model`` has, in that order."""
     names = {field.name for field in model._meta.get_fields()}
     return tuple(name for name in PAGE_IMAGE_FIELDS if name in names)
-
-
-def with_renditions(images, *presets):
-    """Load the renditions that the pictures ``presets`` (names in ``core.pictures.PRESETS``) draw of ``images``
-    (Wagtail images; None is skipped) in one query, creating the missing ones: cards stored with their images
-    (``SectionBlock.load``) then draw them without a query or a cache lookup."""
-    images = [image for image in images if image is not None]
-    if not images:
-        return
-    specs = sorted({spec for name in presets for *_, spec in PRESETS[name].specs()})
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
-    prefetch_related_objects(images, Prefetch("renditions", queryset=renditions))
-    for image in images:
-        image.get_renditions(*specs)
 
 
 def chosen_pages(pages):

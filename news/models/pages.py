@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.page_cache import CachedPageMixin
+from core.shared_data import shared_value, with_renditions
 from core.slugs import TitleSlugMixin
 from core.translation import TranslatedPageMixin, show_in_language, source_pages
 
@@ -29,6 +30,7 @@ from .announcements import AnnouncementPage
 from .taxonomy import NewsCategory
 
 PAGE_SIZE = 12
+OG_IMAGE = "fill-1200x630|format-jpeg"  # the article's picture for social networks (templates/news/news_page.html)
 JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
@@ -233,26 +235,54 @@ class NewsPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
         return [name.strip() for name in self.authors.split(",") if name.strip()]
 
     def get_context(self, request, *args, **kwargs):
+        """The article with what it shows beside its text (``beside_text``), read once per page-cache generation
+        (``core.shared_data``), and its schema.org data."""
         context = super().get_context(request, *args, **kwargs)
-        context["related_products"] = show_in_language(
+        beside = shared_value(
+            f"news:{self.pk}:{self.category_id}:{self.featured_image_id}", lambda: self.beside_text(request), request
+        )
+        # The category and picture read with it: the page's own fields stay as routing loaded them.
+        if beside["category"] is not None and beside["category"].pk == self.category_id:
+            self.category = beside["category"]
+        if beside["featured_image"] is not None and beside["featured_image"].pk == self.featured_image_id:
+            self.featured_image = beside["featured_image"]
+        context.update(beside)
+        context["structured_data"] = self.structured_data(request)
+        return context
+
+    def beside_text(self, request):
+        """What the article shows around its own text, each card in the visitor's language where translated:
+        ``related_products``, ``related_villages``, ``related_artisans`` (live pages an editor linked),
+        ``more_news`` (three other stories of its category), ``programme_contents``, its ``category`` and
+        ``featured_image`` (with the renditions the page draws). Picklable: stored between requests."""
+        products = show_in_language(
             link.product
             for link in self.related_product_links.filter(product__live=True).select_related(
                 "product__hero_image", "product__producer"
             )
         )
-        context["related_villages"] = show_in_language(
-            link.village for link in self.related_village_links.filter(village__live=True).select_related("village")
-        )
-        context["related_artisans"] = show_in_language(
-            link.artisan for link in self.related_artisan_links.filter(artisan__live=True).select_related("artisan")
-        )
-        context["structured_data"] = self.structured_data(request)
-        context["more_news"] = (
+        more_news = (
             show_in_language(news_queryset().sibling_of(self, inclusive=False).filter(category=self.category_id)[:3])
             if self.category_id
             else []
         )
-        return context
+        image = self.featured_image
+        with_renditions([product.hero_image for product in products], "card")
+        with_renditions([article.featured_image for article in more_news], "news_card")
+        with_renditions([image], "article", specs=[OG_IMAGE])
+        return {
+            "related_products": products,
+            "related_villages": show_in_language(
+                link.village for link in self.related_village_links.filter(village__live=True).select_related("village")
+            ),
+            "related_artisans": show_in_language(
+                link.artisan for link in self.related_artisan_links.filter(artisan__live=True).select_related("artisan")
+            ),
+            "more_news": more_news,
+            "programme_contents": list(self.programme_contents.all()),
+            "category": self.category,
+            "featured_image": image,
+        }
 
     def structured_data(self, request):
         """schema.org NewsArticle for search engines (rendered as JSON-LD)."""

@@ -1,0 +1,71 @@
+"""Data that every visitor of a page sees alike, computed once per page-cache generation instead of on every request:
+what the home page's sections load from the registry (key figures, featured products, latest news, open
+competitions, the craft villages of the map: home/sections.py), what a news article shows beside its text (related
+products, villages and artisans, more news of its category, its picture: news/models/pages.py).
+
+A value is stored in the page cache's backend (``core.page_cache.cache``) under a key made of its name, the current
+generation (any write that can change a public page starts a new one: ``core.page_cache.invalidate``), today's date
+(certificates expire and calls for entries close at midnight), the visitor's language and the site. So a write is
+seen on the next request, exactly as with the page cache. Only data is stored (numbers, texts, addresses, the model
+instances of the cards with their pictures' renditions), never HTML: the page is rendered on every request.
+"""
+
+from django.db.models import Prefetch, prefetch_related_objects
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Site
+
+from .page_cache import cache, generation
+from .pictures import PRESETS
+from .translation import active_language
+
+TIMEOUT = 24 * 3600  # a day at most: the date in the key changes then anyway
+
+
+def _generation(request):
+    """The page-cache generation, read once per request (stored on ``request``; read each time without one)."""
+    if request is None:
+        return generation()
+    if not hasattr(request, "shared_generation"):
+        request.shared_generation = generation()
+    return request.shared_generation
+
+
+def shared_value(name, compute, request=None):
+    """``compute()`` (picklable data, the same for every visitor of the site in the active language), or its value
+    stored for the current generation, date, language and site; computed each time for a preview. ``name`` says what
+    it is and for which page (``sections:3:<digest>``). A value of None is recomputed on every call: return an
+    empty container instead."""
+    if request is not None and getattr(request, "is_preview", False):
+        return compute()  # a preview shows a draft: never stored, never served from the store
+    site = Site.find_for_request(request) if request is not None else None
+    key = ":".join(
+        (
+            "shared",
+            name,
+            str(_generation(request)),
+            timezone.localdate().isoformat(),
+            active_language(),
+            str(site.pk if site else 0),
+        )
+    )
+    value = cache().get(key)
+    if value is None:
+        value = compute()
+        cache().set(key, value, TIMEOUT)
+    return value
+
+
+def with_renditions(images, *presets, specs=()):
+    """Load the renditions that the pictures ``presets`` (names in ``core.pictures.PRESETS``) and the filter
+    ``specs`` (e.g. ``"fill-1200x630|format-jpeg"``, a ``{% image %}`` tag's) draw of ``images`` (Wagtail images; None
+    is skipped) in one query, creating the missing ones: cards stored with their images (``shared_value``) then draw
+    them without a query or a cache lookup."""
+    images = [image for image in images if image is not None]
+    if not images:
+        return
+    specs = sorted({spec for name in presets for *_, spec in PRESETS[name].specs()} | set(specs))
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
+    prefetch_related_objects(images, Prefetch("renditions", queryset=renditions))
+    for image in images:
+        image.get_renditions(*specs)

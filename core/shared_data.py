@@ -34,8 +34,9 @@ def _generation(request):
 def shared_value(name, compute, request=None):
     """``compute()`` (picklable data, the same for every visitor of the site in the active language), or its value
     stored for the current generation, date, language and site; computed each time for a preview. ``name`` says what
-    it is and for which page (``sections:3:<digest>``). A value of None is recomputed on every call: return an
-    empty container instead."""
+    it is, in which shape and for which page (``home-sections-v1:3:<digest>``): give the shape a new version whenever
+    the code changes what it stores, so that a deployment never reads a value of the previous shape. A value of None
+    is recomputed on every call: return an empty container instead."""
     if request is not None and getattr(request, "is_preview", False):
         return compute()  # a preview shows a draft: never stored, never served from the store
     site = Site.find_for_request(request) if request is not None else None
@@ -69,3 +70,12 @@ def with_renditions(images, *presets, specs=()):
     prefetch_related_objects(images, Prefetch("renditions", queryset=renditions))
     for image in images:
         image.get_renditions(*specs)
+
+
+def rendition_prefetch(lookup, *presets):
+    """A ``Prefetch`` of the renditions of the image ``lookup`` (``"featured_image"``) that the pictures ``presets``
+    draw (names in ``core.pictures.PRESETS``): one query for a whole listing, without the other sizes and formats the
+    images have."""
+    specs = sorted({spec for name in presets for *_, spec in PRESETS[name].specs()})
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
+    return Prefetch(f"{lookup}__renditions", queryset=renditions)

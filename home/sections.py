@@ -130,7 +130,9 @@ def sections_data(page, request):
     if request is None:
         return load_all()
     raw = json.dumps(list(page.sections.raw_data), sort_keys=True, cls=DjangoJSONEncoder)
-    return shared_value(f"sections:{page.pk}:{hashlib.sha256(raw.encode()).hexdigest()[:16]}", load_all, request)
+    return shared_value(
+        f"home-sections-v1:{page.pk}:{hashlib.sha256(raw.encode()).hexdigest()[:16]}", load_all, request
+    )
 
 
 PAGE_IMAGE_FIELDS = ("featured_image", "hero_image", "portrait", "cover")

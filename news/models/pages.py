@@ -20,8 +20,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.page_cache import CachedPageMixin
-from core.shared_data import shared_value, with_renditions
+from core.shared_data import rendition_prefetch, shared_value, with_renditions
 from core.slugs import TitleSlugMixin
+from core.templatetags.translation_tags import translated_ancestors
 from core.translation import TranslatedPageMixin, show_in_language, source_pages
 
 from ..blocks import ArticleBodyBlock
@@ -41,7 +42,7 @@ def news_queryset():
         NewsPage.objects.live()
         .public()
         .select_related("category", "featured_image")
-        .prefetch_related("featured_image__renditions")
+        .prefetch_related(rendition_prefetch("featured_image", "news_card"))
         .order_by("-date", "-first_published_at", "-pk")
     )
 
@@ -78,29 +79,49 @@ class NewsIndexPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Routab
         )
         return [{**row, "date": datetime.date(row["year"], row["month"], 1)} for row in rows]
 
+    def sidebar(self):
+        """What every listing of the index shows beside its articles: ``categories`` (all of them), ``archive``
+        (``archive_months``) and ``announcements`` (calls for entries open today, in the visitor's language where
+        translated). Three queries; picklable: stored between requests (``sidebar_of``)."""
+        return {
+            "categories": list(NewsCategory.objects.all()),
+            "archive": self.archive_months(),
+            "announcements": show_in_language(
+                source_pages(AnnouncementPage.objects.open_for_entries().descendant_of(self))
+            ),
+        }
+
+    def sidebar_of(self, request):
+        """``sidebar()``, read once per page-cache generation, day and language (``core.shared_data``)."""
+        return shared_value(f"news-sidebar-v1:{self.pk}", self.sidebar, request)
+
     def render_listing(self, request, articles, category=None, year=None, month=None):
         page_number = request.GET.get("page", "1")
         paginator = Paginator(articles, PAGE_SIZE)
         page_obj = paginator.get_page(page_number)  # garbage or out of range → first or last page
         page_obj.object_list = show_in_language(page_obj.object_list)  # English cards where translated (1 query)
+        url = self.url
         context = {
+            **self.sidebar_of(request),
             "page_obj": page_obj,
             "articles": page_obj.object_list,
             "category": category,
-            "categories": NewsCategory.objects.all(),
-            "archive": self.archive_months(),
             "archive_year": year,
             "archive_month": datetime.date(year, month, 1) if year and month else None,
-            "announcements": show_in_language(
-                source_pages(AnnouncementPage.objects.open_for_entries().descendant_of(self))
-            ),
-            "rss_url": self.url + self.reverse_subpage("rss"),
-            "atom_url": self.url + self.reverse_subpage("atom"),
+            "rss_url": url + self.reverse_subpage("rss"),
+            "atom_url": url + self.reverse_subpage("atom"),
         }
         if category:
-            context["category_rss_url"] = self.url + self.reverse_subpage("category_rss", args=[category.slug])
-            context["category_atom_url"] = self.url + self.reverse_subpage("category_atom", args=[category.slug])
+            context["category_rss_url"] = url + self.reverse_subpage("category_rss", args=[category.slug])
+            context["category_atom_url"] = url + self.reverse_subpage("category_atom", args=[category.slug])
         return self.render(request, context_overrides=context)
+
+    def category_by_slug(self, request, slug):
+        """The category of ``slug`` among those of the sidebar (no query once they are read), else 404."""
+        for category in self.sidebar_of(request)["categories"]:
+            if category.slug == slug:
+                return category
+        raise Http404
 
     @path("")
     def index_route(self, request):
@@ -108,7 +129,7 @@ class NewsIndexPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Routab
 
     @path("chuyen-muc/<slug:slug>/", name="category")
     def category_route(self, request, slug):
-        category = get_object_or_404(NewsCategory, slug=slug)
+        category = self.category_by_slug(request, slug)
         return self.render_listing(request, self.articles().filter(category=category), category=category)
 
     @path("<int:year>/", name="year")
@@ -239,7 +260,9 @@ class NewsPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
         (``core.shared_data``), and its schema.org data."""
         context = super().get_context(request, *args, **kwargs)
         beside = shared_value(
-            f"news:{self.pk}:{self.category_id}:{self.featured_image_id}", lambda: self.beside_text(request), request
+            f"news-beside-v1:{self.pk}:{self.category_id}:{self.featured_image_id}",
+            lambda: self.beside_text(request),
+            request,
         )
         # The category and picture read with it: the page's own fields stay as routing loaded them.
         if beside["category"] is not None and beside["category"].pk == self.category_id:
@@ -254,7 +277,8 @@ class NewsPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
         """What the article shows around its own text, each card in the visitor's language where translated:
         ``related_products``, ``related_villages``, ``related_artisans`` (live pages an editor linked),
         ``more_news`` (three other stories of its category), ``programme_contents``, its ``category`` and
-        ``featured_image`` (with the renditions the page draws). Picklable: stored between requests."""
+        ``featured_image`` (with the renditions the page draws), and the breadcrumb of the news index it is in
+        (``parent_crumb``: ``{"page", "title", "lang"}``). Picklable: stored between requests."""
         products = show_in_language(
             link.product
             for link in self.related_product_links.filter(product__live=True).select_related(
@@ -282,6 +306,7 @@ class NewsPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
             "programme_contents": list(self.programme_contents.all()),
             "category": self.category,
             "featured_image": image,
+            "parent_crumb": translated_ancestors(self)[-1],
         }
 
     def structured_data(self, request):

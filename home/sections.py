@@ -2,7 +2,7 @@
 
 Each block loads its data from the registry in ``load`` with a fixed number of queries, and renders nothing useful
 rather than failing when the registry is still empty. The data of every section of the live page is loaded together
-(``sections_data``) once per page-cache generation and stored (``home.shared``): the sections are still rendered
+(``home_page_data``) once per page-cache generation and stored (``home.shared``): the sections are still rendered
 on every request, from that data.
 """
 
@@ -36,6 +36,7 @@ from registry.catalogue.models import (
 )
 from registry.competitions.models import Competition, CompetitionIndexPage
 
+OG_IMAGE = "fill-1200x630|format-jpeg"  # the hero for social networks (templates/home/home_page.html)
 INDEX_MODELS = (ProductIndexPage, CraftVillageIndexPage, ArtisanIndexPage, CompetitionIndexPage, NewsIndexPage)
 
 
@@ -102,7 +103,7 @@ class SectionBlock(blocks.StructBlock):
         return None
 
     def get_context(self, value, parent_context=None):
-        """The section's context with its data: as loaded for the whole page (``sections_data``, in the page's
+        """The section's context with its data: as loaded for the whole page (``home_page_data``, in the page's
         context as ``section_data``, found by the section's position ``section_id``), else loaded now."""
         context = super().get_context(value, parent_context)
         if type(self).load is not SectionBlock.load:
@@ -113,26 +114,30 @@ class SectionBlock(blocks.StructBlock):
         return context
 
 
-def sections_data(page, request):
-    """{position (1, 2, …): (block type, data)} of the sections of the home ``page`` that load data from the registry
-    (``SectionBlock.load``), stored between requests for every visitor of the live page (``home.shared``: once per
+def home_page_data(page, request):
+    """``{"sections": {position (1, 2, …): (block type, data)}, "hero_image": …}`` of the home ``page``: the data of
+    the sections that load it from the registry (``SectionBlock.load``) and the hero picture with the renditions the
+    page draws, stored between requests for every visitor of the live page (``core.shared_data``: once per
     page-cache generation, day, language and site; one read of the cache per request), loaded on each request of a
     preview."""
 
     def load_all():
         context = {"page": page, "request": request}
+        with_renditions([page.hero_image], "hero", specs=[OG_IMAGE])
         return {
-            position: (block.block_type, block.block.load(block.value, context) or {})
-            for position, block in enumerate(page.sections, 1)
-            if isinstance(block.block, SectionBlock) and type(block.block).load is not SectionBlock.load
+            "sections": {
+                position: (block.block_type, block.block.load(block.value, context) or {})
+                for position, block in enumerate(page.sections, 1)
+                if isinstance(block.block, SectionBlock) and type(block.block).load is not SectionBlock.load
+            },
+            "hero_image": page.hero_image,
         }
 
     if request is None:
         return load_all()
     raw = json.dumps(list(page.sections.raw_data), sort_keys=True, cls=DjangoJSONEncoder)
-    return shared_value(
-        f"home-sections-v1:{page.pk}:{hashlib.sha256(raw.encode()).hexdigest()[:16]}", load_all, request
-    )
+    digest = hashlib.sha256(raw.encode()).hexdigest()[:16]
+    return shared_value(f"home-page-v1:{page.pk}:{page.hero_image_id}:{digest}", load_all, request)
 
 
 PAGE_IMAGE_FIELDS = ("featured_image", "hero_image", "portrait", "cover")

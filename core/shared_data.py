@@ -16,10 +16,14 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from .page_cache import cache, generation
-from .pictures import PRESETS
+from .pictures import PRESETS, rendition_filter
 from .translation import active_language
 
 TIMEOUT = 24 * 3600  # a day at most: the date in the key changes then anyway
+# Where Wagtail looks for prefetched renditions besides the relation's own cache (``Image._get_prefetched_renditions``).
+# Only some sizes are prefetched here, so they must not stand in for the relation: a size missing from them is then
+# looked up (or made) in the database by Wagtail, instead of being created a second time.
+PREFETCHED = "prefetched_renditions"
 
 
 def _generation(request):
@@ -57,17 +61,15 @@ def shared_value(name, compute, request=None):
     return value
 
 
-def with_renditions(images, *presets, specs=()):
-    """Load the renditions that the pictures ``presets`` (names in ``core.pictures.PRESETS``) and the filter
-    ``specs`` (e.g. ``"fill-1200x630|format-jpeg"``, a ``{% image %}`` tag's) draw of ``images`` (Wagtail images; None
-    is skipped) in one query, creating the missing ones: cards stored with their images (``shared_value``) then draw
-    them without a query or a cache lookup."""
+def with_renditions(images, *presets):
+    """Load the renditions that the pictures ``presets`` (names in ``core.pictures.PRESETS``) draw of ``images``
+    (Wagtail images; None is skipped) in one query, creating the missing ones: cards stored with their images
+    (``shared_value``) then draw them without a query or a cache lookup."""
     images = [image for image in images if image is not None]
     if not images:
         return
-    specs = sorted({spec for name in presets for *_, spec in PRESETS[name].specs()} | set(specs))
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
-    prefetch_related_objects(images, Prefetch("renditions", queryset=renditions))
+    specs = sorted({spec for name in presets for *_, spec in PRESETS[name].specs()})
+    prefetch_related_objects(images, Prefetch("renditions", queryset=_renditions(specs), to_attr=PREFETCHED))
     for image in images:
         image.get_renditions(*specs)
 
@@ -77,5 +79,19 @@ def rendition_prefetch(lookup, *presets):
     draw (names in ``core.pictures.PRESETS``): one query for a whole listing, without the other sizes and formats the
     images have."""
     specs = sorted({spec for name in presets for *_, spec in PRESETS[name].specs()})
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
-    return Prefetch(f"{lookup}__renditions", queryset=renditions)
+    return Prefetch(f"{lookup}__renditions", queryset=_renditions(specs), to_attr=PREFETCHED)
+
+
+def shared_rendition(image, spec):
+    """``{"url", "width", "height"}`` of the rendition ``spec`` (e.g. ``"fill-1200x630|format-jpeg"``, a picture for
+    social networks) of ``image``, made if missing, or None without an image: plain data a page stores with what it
+    shows beside its text and writes into its ``<meta>`` tags."""
+    if image is None:
+        return None
+    rendition = image.get_rendition(rendition_filter(spec))
+    return {"url": rendition.url, "width": rendition.width, "height": rendition.height}
+
+
+def _renditions(specs):
+    """The renditions of the filter ``specs`` (a queryset for a ``Prefetch``)."""
+    return get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)

@@ -68,6 +68,7 @@ class HomePage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         data = home_page_data(self, request)
         context["section_data"] = data["sections"]
+        context["og_image"] = data["og_image"]
         if data["hero_image"] is not None and data["hero_image"].pk == self.hero_image_id:
             self.hero_image = data["hero_image"]  # with its renditions
         context["has_map"] = any(block.block_type == "villages_map" for block in self.sections)

@@ -17,7 +17,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from core.shared_data import shared_value, with_renditions
+from core.shared_data import shared_rendition, shared_value, with_renditions
 from core.translation import active_language, show_in_language, source_pages
 from news.models import AnnouncementPage, NewsIndexPage
 from news.models.pages import news_queryset
@@ -112,16 +112,17 @@ class SectionBlock(blocks.StructBlock):
 
 
 def home_page_data(page, request):
-    """``{"sections": {position (1, 2, …): (block type, data)}, "hero_image": …}`` of the home ``page``: the data of
-    the sections that load it from the registry (``SectionBlock.load``) and the hero picture with the renditions the
-    page draws, stored between requests for every visitor of the live page (``core.shared_data``: once per
+    """``{"sections": {position (1, 2, …): (block type, data)}, "hero_image": …, "og_image": …}`` of the home ``page``:
+    the data of the sections that load it from the registry (``SectionBlock.load``), the hero picture with the
+    renditions the page draws and its picture for social networks (``core.shared_data.shared_rendition``), stored between requests for every visitor of the live page (``core.shared_data``: once per
     page-cache generation, day, language and site; one read of the cache per request), loaded on each request of a
     preview."""
 
     def load_all():
         context = {"page": page, "request": request}
-        with_renditions([page.hero_image], "hero", specs=[OG_IMAGE])
+        with_renditions([page.hero_image], "hero")
         return {
+            "og_image": shared_rendition(page.hero_image, OG_IMAGE),
             "sections": {
                 position: (block.block_type, block.block.load(block.value, context) or {})
                 for position, block in enumerate(page.sections, 1)
@@ -134,7 +135,7 @@ def home_page_data(page, request):
         return load_all()
     # The published revision names the sections (a publication also starts a new generation); a preview, which shows
     # a draft, is never stored (``shared_value``).
-    return shared_value(f"home-page-v1:{page.pk}:{page.live_revision_id}:{page.hero_image_id}", load_all, request)
+    return shared_value(f"home-page-v2:{page.pk}:{page.live_revision_id}:{page.hero_image_id}", load_all, request)
 
 
 PAGE_IMAGE_FIELDS = ("featured_image", "hero_image", "portrait", "cover")

@@ -7,7 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core.pictures import render_picture
 from news.models import NewsPage, NewsRelatedProduct
+from news.models.pages import news_queryset
 from tests.factories import NewsPageFactory, ProductPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -58,3 +60,12 @@ def test_a_preview_shows_the_links_of_the_draft(client):
     assert "Cà phê bột Chư Sê" in html
     client.logout()
     assert "Cà phê bột Chư Sê" not in client.get(article.url).content.decode()
+
+
+def test_a_size_a_listing_did_not_prefetch_is_found_again_not_made_twice():
+    """Listings prefetch only the renditions their cards draw; another size of the same pictures is looked up in the
+    database (it once was created a second time: an IntegrityError on the second visit)."""
+    NewsPageFactory()
+    for _visit in range(2):
+        article = news_queryset().get()
+        assert "<picture>" in render_picture(article.featured_image, "gallery")

@@ -11,7 +11,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.page_cache import CachedPageMixin
-from core.shared_data import shared_value, with_renditions
+from core.shared_data import shared_rendition, shared_value
 from core.slugs import TitleSlugMixin
 from core.templatetags.translation_tags import translated_ancestors
 from core.translation import TranslatedPageMixin
@@ -91,7 +91,7 @@ class AnnouncementPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Pag
         (``beside_text``), read once per page-cache generation and day (``core.shared_data``)."""
         context = super().get_context(request, *args, **kwargs)
         beside = shared_value(
-            f"announcement-beside-v1:{self.pk}:{self.competition_id}:{self.featured_image_id}:{self.rules_document_id}",
+            f"announcement-beside-v2:{self.pk}:{self.competition_id}:{self.featured_image_id}:{self.rules_document_id}",
             self.beside_text,
             request,
         )
@@ -101,13 +101,14 @@ class AnnouncementPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Pag
                 setattr(self, name, related)
         context["is_open"] = beside["is_open"]
         context["parent_crumb"] = beside["parent_crumb"]
+        context["og_image"] = beside["og_image"]
         return context
 
     def beside_text(self):
-        """``competition``, ``is_open``, ``featured_image`` (with its renditions for social networks),
+        """``competition``, ``is_open``, ``featured_image``, ``og_image`` (its picture for social networks),
         ``rules_document`` and ``parent_crumb`` (``{"page", "title", "lang"}`` of the news index). Picklable."""
-        with_renditions([self.featured_image], specs=[OG_IMAGE])
         return {
+            "og_image": shared_rendition(self.featured_image, OG_IMAGE),
             "competition": self.competition,
             "is_open": self.is_open,
             "featured_image": self.featured_image,

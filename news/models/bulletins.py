@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.page_cache import CachedPageMixin
-from core.shared_data import rendition_prefetch, shared_value, with_renditions
+from core.shared_data import rendition_prefetch, shared_rendition, shared_value, with_renditions
 from core.slugs import TitleSlugMixin
 from core.templatetags.translation_tags import translated_ancestors
 from core.translation import TranslatedPageMixin, show_in_language
@@ -104,17 +104,23 @@ class BulletinPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
         once per page-cache generation (``core.shared_data``)."""
         context = super().get_context(request, *args, **kwargs)
         beside = shared_value(
-            f"bulletin-beside-v1:{self.pk}:{self.cover_id}:{self.document_id}", self.beside_text, request
+            f"bulletin-beside-v2:{self.pk}:{self.cover_id}:{self.document_id}", self.beside_text, request
         )
         if beside["cover"] is not None and beside["cover"].pk == self.cover_id:
             self.cover = beside["cover"]
         if beside["document"] is not None and beside["document"].pk == self.document_id:
             self.document = beside["document"]
         context["parent_crumb"] = beside["parent_crumb"]
+        context["og_image"] = beside["og_image"]
         return context
 
     def beside_text(self):
-        """``cover`` (with its renditions), ``document`` and ``parent_crumb`` (``{"page", "title", "lang"}`` of the
+        """``cover`` (with its renditions), ``og_image`` (the cover for social networks), ``document`` and ``parent_crumb`` (``{"page", "title", "lang"}`` of the
         bulletin index). Picklable: stored between requests."""
-        with_renditions([self.cover], "bulletin_cover", specs=[OG_COVER])
-        return {"cover": self.cover, "document": self.document, "parent_crumb": translated_ancestors(self)[-1]}
+        with_renditions([self.cover], "bulletin_cover")
+        return {
+            "cover": self.cover,
+            "og_image": shared_rendition(self.cover, OG_COVER),
+            "document": self.document,
+            "parent_crumb": translated_ancestors(self)[-1],
+        }

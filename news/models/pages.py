@@ -20,7 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.page_cache import CachedPageMixin
-from core.shared_data import rendition_prefetch, shared_value, with_renditions
+from core.shared_data import rendition_prefetch, shared_rendition, shared_value, with_renditions
 from core.slugs import TitleSlugMixin
 from core.templatetags.translation_tags import translated_ancestors
 from core.translation import TranslatedPageMixin, show_in_language, source_pages
@@ -260,7 +260,7 @@ class NewsPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
         (``core.shared_data``), and its schema.org data."""
         context = super().get_context(request, *args, **kwargs)
         beside = shared_value(
-            f"news-beside-v1:{self.pk}:{self.category_id}:{self.featured_image_id}",
+            f"news-beside-v2:{self.pk}:{self.category_id}:{self.featured_image_id}",
             lambda: self.beside_text(request),
             request,
         )
@@ -277,7 +277,7 @@ class NewsPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
         """What the article shows around its own text, each card in the visitor's language where translated:
         ``related_products``, ``related_villages``, ``related_artisans`` (live pages an editor linked),
         ``more_news`` (three other stories of its category), ``programme_contents``, its ``category`` and
-        ``featured_image`` (with the renditions the page draws), and the breadcrumb of the news index it is in
+        ``featured_image`` (with the renditions the page draws), ``og_image`` (its picture for social networks), and the breadcrumb of the news index it is in
         (``parent_crumb``: ``{"page", "title", "lang"}``). Picklable: stored between requests."""
         products = show_in_language(
             link.product
@@ -293,7 +293,7 @@ class NewsPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
         image = self.featured_image
         with_renditions([product.hero_image for product in products], "card")
         with_renditions([article.featured_image for article in more_news], "news_card")
-        with_renditions([image], "article", specs=[OG_IMAGE])
+        with_renditions([image], "article")
         return {
             "related_products": products,
             "related_villages": show_in_language(
@@ -306,6 +306,7 @@ class NewsPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
             "programme_contents": list(self.programme_contents.all()),
             "category": self.category,
             "featured_image": image,
+            "og_image": shared_rendition(image, OG_IMAGE),
             "parent_crumb": translated_ancestors(self)[-1],
         }
 

@@ -2,8 +2,8 @@
 
 Each block loads its data from the registry in ``load`` with a fixed number of queries, and renders nothing useful
 rather than failing when the registry is still empty. The data of every section of the live page is loaded together
-(``home_page_data``) once per page-cache generation and stored (``home.shared``): the sections are still rendered
-on every request, from that data.
+(``home_page_data``) once per page-cache generation and stored (``core.shared_data``): the sections are still
+rendered on every request, from that data.
 """
 
 import functools
@@ -95,7 +95,7 @@ class SectionBlock(blocks.StructBlock):
 
     def load(self, value, parent_context):
         """The section's data from the registry (a dict added to its template context), or None for a section that
-        shows only what the editor wrote. What it returns is stored between requests (``home.shared``): plain values
+        shows only what the editor wrote. What it returns is stored between requests (``core.shared_data``): plain values
         and model instances with what their cards need already loaded (pictures with their renditions)."""
         return None
 
@@ -114,9 +114,9 @@ class SectionBlock(blocks.StructBlock):
 def home_page_data(page, request):
     """``{"sections": {position (1, 2, …): (block type, data)}, "hero_image": …, "og_image": …}`` of the home ``page``:
     the data of the sections that load it from the registry (``SectionBlock.load``), the hero picture with the
-    renditions the page draws and its picture for social networks (``core.shared_data.shared_rendition``), stored between requests for every visitor of the live page (``core.shared_data``: once per
-    page-cache generation, day, language and site; one read of the cache per request), loaded on each request of a
-    preview."""
+    renditions the page draws and its picture for social networks (``core.shared_data.shared_rendition``). Stored
+    between requests for every visitor of the live page (``core.shared_data``: once per page-cache generation, day,
+    language and site; one read of the cache per request), loaded on each request of a preview."""
 
     def load_all():
         context = {"page": page, "request": request}

@@ -1,6 +1,6 @@
-"""The home page's sections load their registry data once per page-cache generation (home/sections.py, home/shared.py):
-with the page cache off, a second visit renders the page again without asking the database for the sections, and
-any write that changes a public page is seen on the next request."""
+"""The home page's sections load their registry data once per page-cache generation (home/sections.py,
+core/shared_data.py): with the page cache off, a second visit renders the page again without asking the database
+for the sections, and any write that changes a public page is seen on the next request."""
 
 import datetime
 

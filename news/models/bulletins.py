@@ -115,8 +115,8 @@ class BulletinPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
         return context
 
     def beside_text(self):
-        """``cover`` (with its renditions), ``og_image`` (the cover for social networks), ``document`` and ``parent_crumb`` (``{"page", "title", "lang"}`` of the
-        bulletin index). Picklable: stored between requests."""
+        """``cover`` (with its renditions), ``og_image`` (the cover for social networks), ``document`` and
+        ``parent_crumb`` (``{"page", "title", "lang"}`` of the bulletin index). Picklable: stored between requests."""
         with_renditions([self.cover], "bulletin_cover")
         return {
             "cover": self.cover,

@@ -261,7 +261,7 @@ class NewsPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         beside = shared_value(
             f"news-beside-v2:{self.pk}:{self.category_id}:{self.featured_image_id}",
-            lambda: self.beside_text(request),
+            self.beside_text,
             request,
         )
         # The category and picture read with it: the page's own fields stay as routing loaded them.
@@ -273,12 +273,13 @@ class NewsPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
         context["structured_data"] = self.structured_data(request)
         return context
 
-    def beside_text(self, request):
+    def beside_text(self):
         """What the article shows around its own text, each card in the visitor's language where translated:
         ``related_products``, ``related_villages``, ``related_artisans`` (live pages an editor linked),
         ``more_news`` (three other stories of its category), ``programme_contents``, its ``category`` and
-        ``featured_image`` (with the renditions the page draws), ``og_image`` (its picture for social networks), and the breadcrumb of the news index it is in
-        (``parent_crumb``: ``{"page", "title", "lang"}``). Picklable: stored between requests."""
+        ``featured_image`` (with the renditions the page draws), ``og_image`` (its picture for social networks) and
+        the breadcrumb of the news index it is in (``parent_crumb``: ``{"page", "title", "lang"}``). Picklable:
+        stored between requests."""
         products = show_in_language(
             link.product
             for link in self.related_product_links.filter(product__live=True).select_related(

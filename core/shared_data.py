@@ -1,7 +1,8 @@
 """Data that every visitor of a page sees alike, computed once per page-cache generation instead of on every request:
 what the home page's sections load from the registry (key figures, featured products, latest news, open
-competitions, the craft villages of the map: home/sections.py), what a news article shows beside its text (related
-products, villages and artisans, more news of its category, its picture: news/models/pages.py).
+competitions, the craft villages of the map: home/sections.py), what a news article, a bulletin or a call for
+entries shows beside its text (related products, villages and artisans, more news of its category, its picture,
+breadcrumb: news/models/), the news index's sidebar (categories, archive months, open calls).
 
 A value is stored in the page cache's backend (``core.page_cache.cache``) under a key made of its name, the current
 generation (any write that can change a public page starts a new one: ``core.page_cache.invalidate``), today's date
@@ -9,6 +10,8 @@ generation (any write that can change a public page starts a new one: ``core.pag
 seen on the next request, exactly as with the page cache. Only data is stored (numbers, texts, addresses, the model
 instances of the cards with their pictures' renditions), never HTML: the page is rendered on every request.
 """
+
+import logging
 
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
@@ -18,6 +21,8 @@ from wagtail.models import Site
 from .page_cache import cache, generation
 from .pictures import PRESETS, rendition_filter
 from .translation import active_language
+
+logger = logging.getLogger(__name__)
 
 TIMEOUT = 24 * 3600  # a day at most: the date in the key changes then anyway
 # Where Wagtail looks for prefetched renditions besides the relation's own cache (``Image._get_prefetched_renditions``).
@@ -38,7 +43,7 @@ def _generation(request):
 def shared_value(name, compute, request=None):
     """``compute()`` (picklable data, the same for every visitor of the site in the active language), or its value
     stored for the current generation, date, language and site; computed each time for a preview. ``name`` says what
-    it is, in which shape and for which page (``home-sections-v1:3:<digest>``): give the shape a new version whenever
+    it is, in which shape and for which page (``news-beside-v2:42:…``): give the shape a new version whenever
     the code changes what it stores, so that a deployment never reads a value of the previous shape. A value of None
     is recomputed on every call: return an empty container instead."""
     if request is not None and getattr(request, "is_preview", False):
@@ -57,7 +62,10 @@ def shared_value(name, compute, request=None):
     value = cache().get(key)
     if value is None:
         value = compute()
-        cache().set(key, value, TIMEOUT)
+        try:
+            cache().set(key, value, TIMEOUT)
+        except Exception:  # a value that cannot be pickled is served as computed, and computed again next time
+            logger.warning("shared data: could not store %s", name, exc_info=True)
     return value
 
 

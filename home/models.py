@@ -14,7 +14,7 @@ from core.page_cache import CachedPageMixin
 from core.slugs import TitleSlugMixin
 from core.translation import TranslatedPageMixin
 
-from .sections import HomeSectionsBlock
+from .sections import HomeSectionsBlock, home_page_data
 
 
 class HomePage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
@@ -63,7 +63,14 @@ class HomePage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
         verbose_name_plural = _("trang chủ")
 
     def get_context(self, request, *args, **kwargs):
+        """The page with its sections' data and hero picture (``home_page_data``) and, when a section draws the
+        craft village map, the map's tile server."""
         context = super().get_context(request, *args, **kwargs)
+        data = home_page_data(self, request)
+        context["section_data"] = data["sections"]
+        context["og_image"] = data["og_image"]
+        if data["hero_image"] is not None and data["hero_image"].pk == self.hero_image_id:
+            self.hero_image = data["hero_image"]  # with its renditions
         context["has_map"] = any(block.block_type == "villages_map" for block in self.sections)
         if context["has_map"]:
             context["map_tiles"] = {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}

@@ -1,19 +1,23 @@
 """Section blocks of the home page, arranged by editors in ``HomePage.sections`` (Pages → Trang chủ).
 
-Each block loads its own data in ``get_context`` with a fixed number of queries, and renders nothing useful
-rather than failing when the registry is still empty.
+Each block loads its data from the registry in ``load`` with a fixed number of queries, and renders nothing useful
+rather than failing when the registry is still empty. The data of every section of the live page is loaded together
+(``home_page_data``) once per page-cache generation and stored (``core.shared_data``): the sections are still
+rendered on every request, from that data.
 """
+
+import functools
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from core.shared_data import shared_rendition, shared_value, with_renditions
 from core.translation import active_language, show_in_language, source_pages
 from news.models import AnnouncementPage, NewsIndexPage
 from news.models.pages import news_queryset
@@ -29,7 +33,8 @@ from registry.catalogue.models import (
 )
 from registry.competitions.models import Competition, CompetitionIndexPage
 
-INDEX_MODELS = (ProductIndexPage, CraftVillageIndexPage, ArtisanIndexPage, CompetitionIndexPage)
+OG_IMAGE = "fill-1200x630|format-jpeg"  # the hero for social networks (templates/home/home_page.html)
+INDEX_MODELS = (ProductIndexPage, CraftVillageIndexPage, ArtisanIndexPage, CompetitionIndexPage, NewsIndexPage)
 
 
 def _index_url(model, request):
@@ -88,25 +93,73 @@ class SectionBlock(blocks.StructBlock):
     class Meta:
         abstract = True
 
+    def load(self, value, parent_context):
+        """The section's data from the registry (a dict added to its template context), or None for a section that
+        shows only what the editor wrote. What it returns is stored between requests (``core.shared_data``): plain values
+        and model instances with what their cards need already loaded (pictures with their renditions)."""
+        return None
+
+    def get_context(self, value, parent_context=None):
+        """The section's context with its data: as loaded for the whole page (``home_page_data``, in the page's
+        context as ``section_data``, found by the section's position ``section_id``), else loaded now."""
+        context = super().get_context(value, parent_context)
+        if type(self).load is not SectionBlock.load:
+            block_type, data = (context.get("section_data") or {}).get(context.get("section_id"), (None, None))
+            if block_type != self.name:
+                data = self.load(value, context)
+            context.update(data or {})
+        return context
+
+
+def home_page_data(page, request):
+    """``{"sections": {position (1, 2, …): (block type, data)}, "hero_image": …, "og_image": …}`` of the home ``page``:
+    the data of the sections that load it from the registry (``SectionBlock.load``), the hero picture with the
+    renditions the page draws and its picture for social networks (``core.shared_data.shared_rendition``). Stored
+    between requests for every visitor of the live page (``core.shared_data``: once per page-cache generation, day,
+    language and site; one read of the cache per request), loaded on each request of a preview."""
+
+    def load_all():
+        context = {"page": page, "request": request}
+        with_renditions([page.hero_image], "hero")
+        return {
+            "og_image": shared_rendition(page.hero_image, OG_IMAGE),
+            "sections": {
+                position: (block.block_type, block.block.load(block.value, context) or {})
+                for position, block in enumerate(page.sections, 1)
+                if isinstance(block.block, SectionBlock) and type(block.block).load is not SectionBlock.load
+            },
+            "hero_image": page.hero_image,
+        }
+
+    if request is None:
+        return load_all()
+    # The published revision names the sections (a publication also starts a new generation); a preview, which shows
+    # a draft, is never stored (``shared_value``).
+    return shared_value(f"home-page-v2:{page.pk}:{page.live_revision_id}:{page.hero_image_id}", load_all, request)
+
 
 PAGE_IMAGE_FIELDS = ("featured_image", "hero_image", "portrait", "cover")
 
 
-def _load_page_images(pages):
-    """Load the pictures of ``pages`` (specific pages of any type: the first of ``PAGE_IMAGE_FIELDS`` they have)
-    in one query instead of one per page."""
-    wanted = {}
+@functools.cache
+def _image_fields(model):
+    """Names of the picture fields of ``PAGE_IMAGE_FIELDS`` that page type ``model`` has, in that order."""
+    names = {field.name for field in model._meta.get_fields()}
+    return tuple(name for name in PAGE_IMAGE_FIELDS if name in names)
+
+
+def chosen_pages(pages):
+    """{pk: specific page} of the live, public ones among ``pages`` (pages an editor chose in a section, as the block
+    loaded them), each with its pictures (``PAGE_IMAGE_FIELDS``) joined: one query per page type."""
+    ids_by_type = {}
     for page in pages:
-        for name in PAGE_IMAGE_FIELDS:
-            field = page._meta.get_field(name) if hasattr(page, f"{name}_id") else None
-            if field is not None and getattr(page, f"{name}_id") and not field.is_cached(page):
-                wanted.setdefault(getattr(page, f"{name}_id"), []).append((page, field))
-    if not wanted:
-        return
-    images = get_image_model().objects.in_bulk(list(wanted))
-    for image_id, uses in wanted.items():
-        for page, field in uses:
-            field.set_cached_value(page, images.get(image_id))
+        if page is not None and page.live and page.specific_class is not None:
+            ids_by_type.setdefault(page.specific_class, []).append(page.pk)
+    found = {}
+    for model, ids in ids_by_type.items():
+        query = model.objects.live().public().filter(pk__in=ids).select_related(*_image_fields(model))
+        found.update((page.pk, page) for page in query)
+    return found
 
 
 class HighlightBlock(blocks.StructBlock):
@@ -124,15 +177,12 @@ class HighlightsBlock(SectionBlock):
         label = _("Nổi bật (biên tập chọn)")
         template = "home/sections/highlights.html"
 
-    def get_context(self, value, parent_context=None):
+    def load(self, value, parent_context):
         """Cards of the chosen pages, each in the visitor's language where it is translated (one query per page
         type on the English site), with ``title_lang``/``text_lang`` set where the text shown is in another
         language (an untranslated page; an editor's own title is in the language of the home page shown)."""
-        context = super().get_context(value, parent_context)
-        ids = [item["page"].pk for item in value["items"] if item["page"]]
-        pages = {p.pk: p for p in Page.objects.live().public().filter(pk__in=ids).specific()}
+        pages = chosen_pages(item["page"] for item in value["items"])
         show_in_language(pages.values(), by_type=True)
-        _load_page_images(pages.values())
         language = active_language()
         home_language = getattr((parent_context or {}).get("page"), "content_language", None) or language
         cards = []
@@ -141,12 +191,7 @@ class HighlightsBlock(SectionBlock):
             if page is None:
                 continue
             image = item["image"] or next(
-                (
-                    getattr(page, attr)
-                    for attr in ("featured_image", "hero_image", "portrait", "cover")
-                    if getattr(page, attr, None)
-                ),
-                None,
+                (getattr(page, name) for name in _image_fields(type(page)) if getattr(page, name)), None
             )
             text = item["text"] or getattr(page, "summary", "") or page.search_description
             title_lang = home_language if item["title"] else page.content_language
@@ -161,8 +206,8 @@ class HighlightsBlock(SectionBlock):
                     "text_lang": None if text_lang == language else text_lang,
                 }
             )
-        context["cards"] = cards
-        return context
+        with_renditions([card["image"] for card in cards], "highlight_lead", "highlight")
+        return {"cards": cards}
 
 
 class LatestNewsBlock(SectionBlock):
@@ -174,18 +219,17 @@ class LatestNewsBlock(SectionBlock):
         label = _("Tin mới")
         template = "home/sections/latest_news.html"
 
-    def get_context(self, value, parent_context=None):
+    def load(self, value, parent_context):
         """The newest articles, leaving out those already shown in a "Nổi bật" section of the page."""
-        context = super().get_context(value, parent_context)
         articles = news_queryset().exclude(translation_key__in=highlighted_keys(parent_context))
         if value["category"]:
             articles = articles.filter(category=value["category"])
-        context["articles"] = show_in_language(articles[: value["count"]])  # English where translated: 1 query
-        index = NewsIndexPage.objects.live().first()
-        context["more_url"] = (
-            (index.category_url(value["category"]) if value["category"] else index.url) if index else None
-        )
-        return context
+        articles = show_in_language(articles[: value["count"]])  # English where translated: 1 query
+        with_renditions([article.featured_image for article in articles], "news_card")
+        index_url = _index_url(NewsIndexPage, parent_context.get("request"))
+        if index_url and value["category"]:
+            index_url += NewsIndexPage.get_resolver().reverse("category", value["category"].slug)
+        return {"articles": articles, "more_url": index_url}
 
 
 class FeaturedProductsBlock(SectionBlock):
@@ -202,14 +246,13 @@ class FeaturedProductsBlock(SectionBlock):
         label = _("Sản phẩm tiêu biểu")
         template = "home/sections/featured_products.html"
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
+    def load(self, value, parent_context):
+        """The chosen products, or the latest recognized ones with a valid certificate, with their level."""
         valid = Certificate.objects.valid().filter(product=OuterRef("pk")).order_by("-year", "-pk")
         products = (
             source_pages(ProductPage.objects.live().public())
             .filter(pk__in=Certificate.objects.valid().values("product_id"))
             .select_related("producer", "hero_image")
-            .prefetch_related("hero_image__renditions")
             .annotate(level_code=Subquery(valid.values("level")[:1]), cert_year=Subquery(valid.values("year")[:1]))
         )
         chosen = [page.pk for page in value["products"] if page]
@@ -220,10 +263,12 @@ class FeaturedProductsBlock(SectionBlock):
             products = products.exclude(translation_key__in=highlighted_keys(parent_context))
             products = list(products.order_by("-cert_year", "-first_published_at")[: value["count"]])
         show_in_language(products)
+        with_renditions([product.hero_image for product in products], "card")
         labels = dict(Level.choices)
-        context["products"] = [(product, labels.get(product.level_code, "")) for product in products]
-        context["more_url"] = _index_url(ProductIndexPage, parent_context.get("request"))
-        return context
+        return {
+            "products": [(product, str(labels.get(product.level_code, ""))) for product in products],
+            "more_url": _index_url(ProductIndexPage, parent_context.get("request")),
+        }
 
 
 class VillagesMapBlock(SectionBlock):
@@ -235,28 +280,45 @@ class VillagesMapBlock(SectionBlock):
         label = _("Bản đồ làng nghề")
         template = "home/sections/villages_map.html"
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
+    def load(self, value, parent_context):
+        """The map's markers (every live craft village with coordinates, up to 500, A–Z) and the first ``count`` of
+        them listed beside it (``village_markers``)."""
         request = parent_context.get("request")
-        villages = show_in_language(
-            source_pages(CraftVillagePage.objects.live().public())
-            .filter(latitude__isnull=False, longitude__isnull=False)
-            .only(
-                "id",
-                "title",
-                "url_path",
-                "main_trade",
-                "latitude",
-                "longitude",
-                "path",
-                "depth",
-                "locale",
-                "translation_key",
-            )
-            .order_by("title")[:500]
+        villages = village_markers(request)
+        return {
+            "markers": villages["markers"],
+            "villages": [
+                {**marker, "lang": lang}
+                for marker, lang in zip(villages["markers"][: value["count"]], villages["langs"], strict=False)
+            ],
+            "more_url": _index_url(CraftVillageIndexPage, request),
+        }
+
+
+def village_markers(request):
+    """``{"markers": [{"title", "trade", "lat", "lng", "url"}], "langs": [language of each title, or None when it is
+    the visitor's]}`` of the live craft villages with coordinates (up to 500, A–Z by their Vietnamese title), titles
+    in the visitor's language where translated. One query, and one more on the English site."""
+    villages = show_in_language(
+        source_pages(CraftVillagePage.objects.live().public())
+        .filter(latitude__isnull=False, longitude__isnull=False)
+        .only(
+            "id",
+            "title",
+            "url_path",
+            "main_trade",
+            "latitude",
+            "longitude",
+            "path",
+            "depth",
+            "locale",
+            "translation_key",
         )
-        context["villages"] = villages[: value["count"]]
-        context["markers"] = [
+        .order_by("title")[:500]
+    )
+    language = active_language()
+    return {
+        "markers": [
             {
                 "title": v.title,
                 "trade": v.main_trade,
@@ -265,9 +327,9 @@ class VillagesMapBlock(SectionBlock):
                 "url": v.get_url(request),
             }
             for v in villages
-        ]
-        context["more_url"] = _index_url(CraftVillageIndexPage, request)
-        return context
+        ],
+        "langs": [None if v.content_language == language else v.content_language for v in villages],
+    }
 
 
 class OpenCompetitionsBlock(SectionBlock):
@@ -278,23 +340,24 @@ class OpenCompetitionsBlock(SectionBlock):
         label = _("Bình chọn đang nhận hồ sơ")
         template = "home/sections/open_competitions.html"
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
+    def load(self, value, parent_context):
+        """Competitions open for entries today, soonest deadline first, each with its call for entries."""
         competitions = list(Competition.objects.open_for_entries().order_by("entries_open_until", "pk"))
         announcements = {}
         for announcement in AnnouncementPage.objects.open_for_entries():
             announcements.setdefault(announcement.competition_id, announcement)
         today = timezone.localdate()
-        context["competitions"] = [
-            {
-                "competition": c,
-                "announcement": announcements.get(c.pk),
-                "days_left": (c.entries_open_until - today).days if c.entries_open_until else None,
-            }
-            for c in competitions
-        ]
-        context["more_url"] = _index_url(CompetitionIndexPage, parent_context.get("request"))
-        return context
+        return {
+            "competitions": [
+                {
+                    "competition": c,
+                    "announcement": announcements.get(c.pk),
+                    "days_left": (c.entries_open_until - today).days if c.entries_open_until else None,
+                }
+                for c in competitions
+            ],
+            "more_url": _index_url(CompetitionIndexPage, parent_context.get("request")),
+        }
 
 
 class KeyFiguresBlock(SectionBlock):
@@ -303,14 +366,15 @@ class KeyFiguresBlock(SectionBlock):
         label = _("Số liệu chính")
         template = "home/sections/key_figures.html"
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
+    def load(self, value, parent_context):
+        """The registry's counts (``key_figures``) and the listings they link to."""
         request = parent_context.get("request")
-        context["figures"] = key_figures()
-        context["products_url"] = _index_url(ProductIndexPage, request)
-        context["villages_url"] = _index_url(CraftVillageIndexPage, request)
-        context["artisans_url"] = _index_url(ArtisanIndexPage, request)
-        return context
+        return {
+            "figures": key_figures(),
+            "products_url": _index_url(ProductIndexPage, request),
+            "villages_url": _index_url(CraftVillageIndexPage, request),
+            "artisans_url": _index_url(ArtisanIndexPage, request),
+        }
 
 
 class RichTextSectionBlock(SectionBlock):

@@ -11,11 +11,15 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.page_cache import CachedPageMixin
+from core.shared_data import shared_rendition, shared_value
 from core.slugs import TitleSlugMixin
+from core.templatetags.translation_tags import translated_ancestors
 from core.translation import TranslatedPageMixin
 from registry.competitions.models import Competition
 
 from ..blocks import RICH_TEXT_FEATURES
+
+OG_IMAGE = "fill-1200x630|format-jpeg"  # the picture for social networks (templates/news/announcement_page.html)
 
 
 class AnnouncementQuerySet(PageQuerySet):
@@ -83,6 +87,31 @@ class AnnouncementPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Pag
         return Competition.objects.open_for_entries().filter(pk=self.competition_id).exists()
 
     def get_context(self, request, *args, **kwargs):
+        """The call with its competition, whether it is open today, its picture, rules and breadcrumb
+        (``beside_text``), read once per page-cache generation and day (``core.shared_data``)."""
         context = super().get_context(request, *args, **kwargs)
-        context["is_open"] = self.is_open
+        beside = shared_value(
+            f"announcement-beside-v2:{self.pk}:{self.competition_id}:{self.featured_image_id}:{self.rules_document_id}",
+            self.beside_text,
+            request,
+        )
+        for name in ("competition", "featured_image", "rules_document"):
+            related = beside[name]
+            if related is not None and related.pk == getattr(self, f"{name}_id"):
+                setattr(self, name, related)
+        context["is_open"] = beside["is_open"]
+        context["parent_crumb"] = beside["parent_crumb"]
+        context["og_image"] = beside["og_image"]
         return context
+
+    def beside_text(self):
+        """``competition``, ``is_open``, ``featured_image``, ``og_image`` (its picture for social networks),
+        ``rules_document`` and ``parent_crumb`` (``{"page", "title", "lang"}`` of the news index). Picklable."""
+        return {
+            "og_image": shared_rendition(self.featured_image, OG_IMAGE),
+            "competition": self.competition,
+            "is_open": self.is_open,
+            "featured_image": self.featured_image,
+            "rules_document": self.rules_document,
+            "parent_crumb": translated_ancestors(self)[-1],
+        }

@@ -10,8 +10,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.page_cache import CachedPageMixin
+from core.shared_data import rendition_prefetch, shared_rendition, shared_value, with_renditions
 from core.slugs import TitleSlugMixin
+from core.templatetags.translation_tags import translated_ancestors
 from core.translation import TranslatedPageMixin, show_in_language
+
+OG_COVER = "fill-1200x630-c0|format-jpeg"  # the cover for social networks (templates/news/bulletin_page.html)
 
 
 class BulletinIndexPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
@@ -36,6 +40,7 @@ class BulletinIndexPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Pa
             .public()
             .descendant_of(self)
             .select_related("cover", "document")
+            .prefetch_related(rendition_prefetch("cover", "cover"))
             .order_by("-issue_date", "-pk")
         )
         page_obj = Paginator(issues, 12).get_page(request.GET.get("page", "1"))
@@ -93,3 +98,29 @@ class BulletinPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
     class Meta:
         verbose_name = _("bản tin")
         verbose_name_plural = _("bản tin")
+
+    def get_context(self, request, *args, **kwargs):
+        """The issue with its cover (and the renditions the page draws), PDF and breadcrumb (``parent_crumb``), read
+        once per page-cache generation (``core.shared_data``)."""
+        context = super().get_context(request, *args, **kwargs)
+        beside = shared_value(
+            f"bulletin-beside-v2:{self.pk}:{self.cover_id}:{self.document_id}", self.beside_text, request
+        )
+        if beside["cover"] is not None and beside["cover"].pk == self.cover_id:
+            self.cover = beside["cover"]
+        if beside["document"] is not None and beside["document"].pk == self.document_id:
+            self.document = beside["document"]
+        context["parent_crumb"] = beside["parent_crumb"]
+        context["og_image"] = beside["og_image"]
+        return context
+
+    def beside_text(self):
+        """``cover`` (with its renditions), ``og_image`` (the cover for social networks), ``document`` and
+        ``parent_crumb`` (``{"page", "title", "lang"}`` of the bulletin index). Picklable: stored between requests."""
+        with_renditions([self.cover], "bulletin_cover")
+        return {
+            "cover": self.cover,
+            "og_image": shared_rendition(self.cover, OG_COVER),
+            "document": self.document,
+            "parent_crumb": translated_ancestors(self)[-1],
+        }

@@ -20,7 +20,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.page_cache import CachedPageMixin
+from core.shared_data import rendition_prefetch, shared_rendition, shared_value, with_renditions
 from core.slugs import TitleSlugMixin
+from core.templatetags.translation_tags import translated_ancestors
 from core.translation import TranslatedPageMixin, show_in_language, source_pages
 
 from ..blocks import ArticleBodyBlock
@@ -29,6 +31,7 @@ from .announcements import AnnouncementPage
 from .taxonomy import NewsCategory
 
 PAGE_SIZE = 12
+OG_IMAGE = "fill-1200x630|format-jpeg"  # the article's picture for social networks (templates/news/news_page.html)
 JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
@@ -39,7 +42,7 @@ def news_queryset():
         NewsPage.objects.live()
         .public()
         .select_related("category", "featured_image")
-        .prefetch_related("featured_image__renditions")
+        .prefetch_related(rendition_prefetch("featured_image", "news_card"))
         .order_by("-date", "-first_published_at", "-pk")
     )
 
@@ -76,29 +79,49 @@ class NewsIndexPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Routab
         )
         return [{**row, "date": datetime.date(row["year"], row["month"], 1)} for row in rows]
 
+    def sidebar(self):
+        """What every listing of the index shows beside its articles: ``categories`` (all of them), ``archive``
+        (``archive_months``) and ``announcements`` (calls for entries open today, in the visitor's language where
+        translated). Three queries; picklable: stored between requests (``sidebar_of``)."""
+        return {
+            "categories": list(NewsCategory.objects.all()),
+            "archive": self.archive_months(),
+            "announcements": show_in_language(
+                source_pages(AnnouncementPage.objects.open_for_entries().descendant_of(self))
+            ),
+        }
+
+    def sidebar_of(self, request):
+        """``sidebar()``, read once per page-cache generation, day and language (``core.shared_data``)."""
+        return shared_value(f"news-sidebar-v1:{self.pk}", self.sidebar, request)
+
     def render_listing(self, request, articles, category=None, year=None, month=None):
         page_number = request.GET.get("page", "1")
         paginator = Paginator(articles, PAGE_SIZE)
         page_obj = paginator.get_page(page_number)  # garbage or out of range → first or last page
         page_obj.object_list = show_in_language(page_obj.object_list)  # English cards where translated (1 query)
+        url = self.url
         context = {
+            **self.sidebar_of(request),
             "page_obj": page_obj,
             "articles": page_obj.object_list,
             "category": category,
-            "categories": NewsCategory.objects.all(),
-            "archive": self.archive_months(),
             "archive_year": year,
             "archive_month": datetime.date(year, month, 1) if year and month else None,
-            "announcements": show_in_language(
-                source_pages(AnnouncementPage.objects.open_for_entries().descendant_of(self))
-            ),
-            "rss_url": self.url + self.reverse_subpage("rss"),
-            "atom_url": self.url + self.reverse_subpage("atom"),
+            "rss_url": url + self.reverse_subpage("rss"),
+            "atom_url": url + self.reverse_subpage("atom"),
         }
         if category:
-            context["category_rss_url"] = self.url + self.reverse_subpage("category_rss", args=[category.slug])
-            context["category_atom_url"] = self.url + self.reverse_subpage("category_atom", args=[category.slug])
+            context["category_rss_url"] = url + self.reverse_subpage("category_rss", args=[category.slug])
+            context["category_atom_url"] = url + self.reverse_subpage("category_atom", args=[category.slug])
         return self.render(request, context_overrides=context)
+
+    def category_by_slug(self, request, slug):
+        """The category of ``slug`` among those of the sidebar (no query once they are read), else 404."""
+        for category in self.sidebar_of(request)["categories"]:
+            if category.slug == slug:
+                return category
+        raise Http404
 
     @path("")
     def index_route(self, request):
@@ -106,7 +129,7 @@ class NewsIndexPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Routab
 
     @path("chuyen-muc/<slug:slug>/", name="category")
     def category_route(self, request, slug):
-        category = get_object_or_404(NewsCategory, slug=slug)
+        category = self.category_by_slug(request, slug)
         return self.render_listing(request, self.articles().filter(category=category), category=category)
 
     @path("<int:year>/", name="year")
@@ -233,26 +256,60 @@ class NewsPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
         return [name.strip() for name in self.authors.split(",") if name.strip()]
 
     def get_context(self, request, *args, **kwargs):
+        """The article with what it shows beside its text (``beside_text``), read once per page-cache generation
+        (``core.shared_data``), and its schema.org data."""
         context = super().get_context(request, *args, **kwargs)
-        context["related_products"] = show_in_language(
+        beside = shared_value(
+            f"news-beside-v2:{self.pk}:{self.category_id}:{self.featured_image_id}",
+            self.beside_text,
+            request,
+        )
+        # The category and picture read with it: the page's own fields stay as routing loaded them.
+        if beside["category"] is not None and beside["category"].pk == self.category_id:
+            self.category = beside["category"]
+        if beside["featured_image"] is not None and beside["featured_image"].pk == self.featured_image_id:
+            self.featured_image = beside["featured_image"]
+        context.update(beside)
+        context["structured_data"] = self.structured_data(request)
+        return context
+
+    def beside_text(self):
+        """What the article shows around its own text, each card in the visitor's language where translated:
+        ``related_products``, ``related_villages``, ``related_artisans`` (live pages an editor linked),
+        ``more_news`` (three other stories of its category), ``programme_contents``, its ``category`` and
+        ``featured_image`` (with the renditions the page draws), ``og_image`` (its picture for social networks) and
+        the breadcrumb of the news index it is in (``parent_crumb``: ``{"page", "title", "lang"}``). Picklable:
+        stored between requests."""
+        products = show_in_language(
             link.product
             for link in self.related_product_links.filter(product__live=True).select_related(
                 "product__hero_image", "product__producer"
             )
         )
-        context["related_villages"] = show_in_language(
-            link.village for link in self.related_village_links.filter(village__live=True).select_related("village")
-        )
-        context["related_artisans"] = show_in_language(
-            link.artisan for link in self.related_artisan_links.filter(artisan__live=True).select_related("artisan")
-        )
-        context["structured_data"] = self.structured_data(request)
-        context["more_news"] = (
+        more_news = (
             show_in_language(news_queryset().sibling_of(self, inclusive=False).filter(category=self.category_id)[:3])
             if self.category_id
             else []
         )
-        return context
+        image = self.featured_image
+        with_renditions([product.hero_image for product in products], "card")
+        with_renditions([article.featured_image for article in more_news], "news_card")
+        with_renditions([image], "article")
+        return {
+            "related_products": products,
+            "related_villages": show_in_language(
+                link.village for link in self.related_village_links.filter(village__live=True).select_related("village")
+            ),
+            "related_artisans": show_in_language(
+                link.artisan for link in self.related_artisan_links.filter(artisan__live=True).select_related("artisan")
+            ),
+            "more_news": more_news,
+            "programme_contents": list(self.programme_contents.all()),
+            "category": self.category,
+            "featured_image": image,
+            "og_image": shared_rendition(image, OG_IMAGE),
+            "parent_crumb": translated_ancestors(self)[-1],
+        }
 
     def structured_data(self, request):
         """schema.org NewsArticle for search engines (rendered as JSON-LD)."""

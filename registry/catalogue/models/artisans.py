@@ -138,7 +138,7 @@ class ArtisanPage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, CachedPageM
         products)."""
         context = super().get_context(request, *args, **kwargs)
         context["titles"] = self.titles.select_related("kind")
-        context["jsonld"] = person_jsonld(self)
+        context["jsonld"] = person_jsonld(self, request)
         village = None
         if self.craft_village_id:
             village = next(iter(show_in_language(live_public_pages(Q(pk=self.craft_village_id)))), None)

@@ -128,7 +128,7 @@ class ProductPage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, CachedPageM
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(product_page_context(self))
+        context.update(product_page_context(self, request))
         return context
 
     @property
@@ -185,7 +185,7 @@ def linked_pages(product):
     return village, [page for page in pages if page is not village]
 
 
-def product_page_context(product):
+def product_page_context(product, request=None):
     """What the product page shows besides the page itself, in five queries (producer, pictures, certificates,
     linked pages), one more on the English site when the product links pages."""
     producer = product_producer(product)
@@ -196,7 +196,7 @@ def product_page_context(product):
     return {
         "specifications": specifications,
         "body_blocks": body,
-        "jsonld": product_jsonld(product, producer, certificates),
+        "jsonld": product_jsonld(product, producer, certificates, request),
         "producer": producer,
         "place": product.commune if product.commune_id else producer.commune,
         "certificates": certificates,

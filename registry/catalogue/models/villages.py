@@ -174,7 +174,7 @@ class CraftVillagePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, Cached
         context["traditional_trades"] = list(self.traditional_trades.all())
         if self.commune_id:
             self.commune = Commune.objects.select_related("province").get(pk=self.commune_id)
-        context["jsonld"] = place_jsonld(self)
+        context["jsonld"] = place_jsonld(self, request)
         context["map_tile_url"] = settings.MAP_TILE_URL
         context["map_attribution"] = settings.MAP_TILE_ATTRIBUTION
         if self.has_coordinates:

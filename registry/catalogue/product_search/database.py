@@ -1,11 +1,11 @@
 """The catalogue search on the database: Wagtail's database search (``search/backends/wagtail_vi.py``, folding
 Vietnamese; PostgreSQL full text or SQLite FTS5) for relevance, the ASCII-folded ``search_folded`` shadow field
-for word-prefix matching, and ORM aggregation for the facet counts.
+for word-prefix matching; facet counts, filters and order computed in Python from the matching products' values.
 
-A search runs a fixed number of queries whatever the size of the catalogue: relevance (1, with text), the matching
-products' facet values and their recognised certificates (2: the facet counts, the filters and the order are then
-computed in Python), the selected communes (1, with a commune filter) and the commune labels (1), then the products
-of one page (3).
+A search runs a fixed number of queries whatever the size of the catalogue: the matching products' facet values and
+their recognised certificates (2: the facet counts, the filters and the order are then computed in Python), their
+relevance (1, with text), the selected communes (1, with a commune filter) and the commune labels (1), then the
+products of one page (2).
 """
 
 from collections import Counter, defaultdict
@@ -61,6 +61,9 @@ def by_level(queryset):
     )
 
 
+ID_LIST_LIMIT = 900  # more matching products than this are passed to later queries as a subquery
+
+
 @dataclass(frozen=True)
 class ProductRow:
     """What the search needs of a matching product: its facets' values, title, A–Z key in the visitor's language
@@ -86,19 +89,25 @@ class DatabaseCatalogueSearch:
 
     # -- filtering --------------------------------------------------------------------------------------------
     def matching(self):
-        """Live products matching the text (or all of them without text), before the facet filters.
-
-        The folded shadow fields decide what matches (every word starts a word of the product's or its producer's
-        folded text); Wagtail's database search then ranks only those (words as typed first)."""
+        """Live products matching the text (or all of them without text), before the facet filters: the folded
+        shadow fields decide what matches (every word starts a word of the product's or its producer's folded
+        text); ``rank_matches`` then ranks them."""
         base = live_products()
-        self.rank = {}
         if not self.tokens:
             return base
-        candidates = base.filter(text_condition(self.tokens))
-        # Wagtail's search only filters on declared FilterFields: "id" (of Page) with a subquery of the candidates.
-        ranked = ranked_ids(base.filter(id__in=candidates.values("pk")), self.query.text)
+        return base.filter(text_condition(self.tokens))
+
+    def rank_matches(self, ids):
+        """``self.rank``: {pk: position} of the matching products ``ids`` in Wagtail's database search (words as
+        typed first); empty without text. One query."""
+        self.rank = {}
+        if not self.tokens or not ids:
+            return
+        # Wagtail's search only filters on declared FilterFields: "id" (of Page). The ids are written in the query
+        # up to ID_LIST_LIMIT (cheaper to build than a subquery repeating the text conditions).
+        subset = ids if len(ids) <= ID_LIST_LIMIT else self.matching().values("pk")
+        ranked = ranked_ids(ProductPage.objects.filter(id__in=subset), self.query.text)
         self.rank = {pk: position for position, pk in enumerate(ranked)}
-        return candidates
 
     def apply(self, queryset, filters, communes):
         if filters.group:
@@ -129,7 +138,10 @@ class DatabaseCatalogueSearch:
             .values_list("pk", "product_group", "place", "producer__kind", "title", "order_key", "first_published_at")
         }
         certificates = defaultdict(set)
-        rows = recognised_certificates().filter(product__in=matching.values("pk")).order_by()
+        if not products:
+            return products, certificates
+        subset = list(products) if len(products) <= ID_LIST_LIMIT else matching.values("pk")
+        rows = recognised_certificates().filter(product_id__in=subset).order_by()
         for product_id, level, year in rows.values_list("product_id", "level", "year"):
             certificates[product_id].add((level, year))
         return products, certificates
@@ -200,6 +212,7 @@ class DatabaseCatalogueSearch:
         if filters.commune:
             selected_communes = {c.pk: c.code for c in Commune.objects.filter(code__in=filters.commune)}
         products, certificates = self.rows(matching)
+        self.rank_matches(list(products))
         filtered = [row for row in products.values() if self.passes(row, certificates, filters, selected_communes)]
         ids = self.ordered_ids(filtered, certificates)
         counts = self.facet_counts(products, certificates, selected_communes)

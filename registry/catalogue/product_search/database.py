@@ -206,6 +206,7 @@ class DatabaseCatalogueSearch:
 
     # -- the search -------------------------------------------------------------------------------------------
     def run(self):
+        """The :class:`search.results.CatalogueResults` of the query (see the module docstring for its queries)."""
         filters = self.query.filters
         matching = self.matching()
         selected_communes = {}

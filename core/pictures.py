@@ -14,16 +14,18 @@ well within gunicorn's 30-second timeout.
 
 All renditions of a picture are looked up in one call (``Image.get_renditions``): prefetched renditions
 (``prefetch_related("<image>__renditions")``) or Wagtail's rendition cache answer without a query, otherwise one
-query per picture.
+query per picture. Within a process the answer is remembered per page-cache generation (``preset_renditions``): a
+picture drawn again costs no lookup until a write starts a new generation.
 """
 
 from dataclasses import dataclass
 from functools import cache
 
-from django.forms.utils import flatatt
-from django.utils.html import format_html
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from wagtail.images.models import Filter
+
+from core import page_cache
 
 MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png"}
 PHONE = "(max-width: 699px)"
@@ -108,13 +110,75 @@ PRESETS = {
 }
 
 
-def _srcset(renditions):
+@dataclass(frozen=True)
+class Drawn:
+    """What a picture's HTML needs of one rendition: its ``url`` and size in px."""
+
+    url: str
+    width: int
+    height: int
+
+
+MEMO_LIMIT = 4000
+_memo = {}
+
+
+def _memo_key(image, name, generation):
+    """The memo key of ``image`` drawn as ``name`` (a preset or a filter spec) in page-cache ``generation``: the
+    image's file and focal point are part of it (a rendition depends on nothing else), so a reused primary key
+    never matches."""
+    focal = (image.focal_point_x, image.focal_point_y, image.focal_point_width, image.focal_point_height)
+    return (generation, image.pk, image.file.name, image.width, image.height, focal, name)
+
+
+def preset_renditions(image, preset_name, generation=None):
+    """{filter spec: :class:`Drawn`} of every rendition of ``image`` the preset ``preset_name`` draws.
+
+    Looked up in one call of Wagtail's ``Image.get_renditions`` (prefetched renditions, the rendition cache, else
+    the database, making missing ones). With ``generation`` (``request_generation``: the page-cache generation,
+    read once per request) the answer is remembered by the process for that generation: renditions are the same
+    for every visitor, and every write that changes an image (its file, its focal point) starts a new generation.
+    At most ``MEMO_LIMIT`` entries (all forgotten at once beyond)."""
+    return _drawn(image, preset_name, [spec for *_, spec in PRESETS[preset_name].specs()], generation)
+
+
+def rendition_url(image, spec, generation=None):
+    """The address of ``image``'s rendition ``spec`` (a Wagtail filter spec, e.g. ``fill-1200x630``), remembered
+    like ``preset_renditions``: the social-network preview (``og:image``) and the JSON-LD image."""
+    return _drawn(image, spec, [spec], generation)[spec].url
+
+
+def _drawn(image, name, specs, generation):
+    key = _memo_key(image, name, generation) if generation is not None else None
+    found = _memo.get(key) if key is not None else None
+    if found is not None:
+        return found
+    renditions = image.get_renditions(*[rendition_filter(spec) for spec in specs])
+    found = {spec: Drawn(renditions[spec].url, renditions[spec].width, renditions[spec].height) for spec in specs}
+    if key is not None:
+        if len(_memo) >= MEMO_LIMIT:
+            _memo.clear()
+        _memo[key] = found
+    return found
+
+
+def request_generation(request):
+    """The page-cache generation (``core.page_cache.generation``) read once per ``request`` (kept on it), or None
+    without a request: the key under which pictures are remembered between requests."""
+    if request is None:
+        return None
+    if not hasattr(request, "_picture_generation"):
+        request._picture_generation = page_cache.generation()
+    return request._picture_generation
+
+
+def _srcset(drawn):
     """``url Nw`` pairs, one per distinct width (small originals are not upscaled, so widths can repeat)."""
     seen, parts = set(), []
-    for rendition in renditions:
-        if rendition.width not in seen:
-            seen.add(rendition.width)
-            parts.append(f"{rendition.url} {rendition.width}w")
+    for item in drawn:
+        if item.width not in seen:
+            seen.add(item.width)
+            parts.append(f"{item.url} {item.width}w")
     return ", ".join(parts)
 
 
@@ -125,44 +189,68 @@ def rendition_filter(spec):
     return Filter(spec=spec)
 
 
-def render_picture(image, preset_name, *, alt="", priority=False, eager=False, sizes=None, css_class=""):
+@cache
+def _layout(preset_name):
+    """The preset's ``<source>`` elements as (type, media, specs) and the specs of its ``<img>``, in order."""
+    preset = PRESETS[preset_name]
+    entries = preset.specs()
+    sources, fallback = [], None
+    for variant in preset.variants:
+        for fmt in variant.formats:
+            specs = tuple(spec for v, f, _w, spec in entries if v is variant and f == fmt)
+            if variant is preset.variants[-1] and fmt == variant.formats[-1]:
+                fallback = specs
+            else:
+                sources.append((MIME_TYPES.get(fmt), variant.media, specs))
+    return tuple(sources), fallback
+
+
+def _attrs(pairs):
+    """`` name="value"`` for each pair whose value is not None or "" (escaped), sorted by name: what Django's
+    ``flatatt`` writes, without its per-call overhead."""
+    return "".join(
+        f' {name}="{conditional_escape(value)}"' for name, value in sorted(pairs) if value is not None and value != ""
+    )
+
+
+def render_picture(
+    image, preset_name, *, alt="", priority=False, eager=False, sizes=None, css_class="", generation=None
+):
     """HTML of ``image`` (a Wagtail image) as the picture ``preset_name`` of ``PRESETS``.
 
     ``priority``: the page's largest picture at the top (``loading="eager"``, ``fetchpriority="high"``);
     ``eager``: visible without scrolling (``loading="eager"``); otherwise ``loading="lazy"``. ``sizes`` overrides
-    the preset's. Raises KeyError for an unknown preset (a template error, caught by the tests)."""
+    the preset's. ``generation``: see ``preset_renditions``. Raises KeyError for an unknown preset (a template
+    error, caught by the tests)."""
     preset = PRESETS[preset_name]
-    entries = preset.specs()
-    renditions = image.get_renditions(*[rendition_filter(spec) for *_, spec in entries])
+    drawn = preset_renditions(image, preset_name, generation)
     sizes = sizes or preset.sizes
-    sources, fallback = [], None
-    for variant in preset.variants:
-        for fmt in variant.formats:
-            group = [renditions[spec] for v, f, _w, spec in entries if v is variant and f == fmt]
-            if variant is preset.variants[-1] and fmt == variant.formats[-1]:
-                fallback = group
-                continue
-            attrs = {
-                "type": MIME_TYPES.get(fmt),
-                "media": variant.media or None,
-                "srcset": _srcset(group),
-                "sizes": sizes,
-                "width": group[0].width,
-                "height": group[0].height,
-            }
-            sources.append(format_html("<source{}>", flatatt({k: v for k, v in attrs.items() if v})))
-    base = fallback[0]
-    img = {
-        "src": base.url,
-        "srcset": _srcset(fallback),
-        "sizes": sizes,
-        "width": base.width,
-        "height": base.height,
-        "alt": alt or "",
-        "class": css_class or None,
-        "loading": "eager" if (priority or eager) else "lazy",
-        "fetchpriority": "high" if priority else None,
-        "decoding": "async" if not priority else None,
-    }
-    attrs = flatatt({k: v for k, v in img.items() if v is not None and (v != "" or k == "alt")})
-    return mark_safe("<picture>" + "".join(sources) + format_html("<img{}>", attrs) + "</picture>")  # noqa: S308
+    sources, fallback = _layout(preset_name)
+    parts = ["<picture>"]
+    for mime, media, specs in sources:
+        group = [drawn[spec] for spec in specs]
+        attrs = (
+            ("type", mime),
+            ("media", media),
+            ("srcset", _srcset(group)),
+            ("sizes", sizes),
+            ("width", group[0].width),
+            ("height", group[0].height),
+        )
+        parts.append(f"<source{_attrs(attrs)}>")
+    group = [drawn[spec] for spec in fallback]
+    base = group[0]
+    img = (
+        ("src", base.url),
+        ("srcset", _srcset(group)),
+        ("sizes", sizes),
+        ("width", base.width),
+        ("height", base.height),
+        ("class", css_class or None),
+        ("loading", "eager" if (priority or eager) else "lazy"),
+        ("fetchpriority", "high" if priority else None),
+        ("decoding", "async" if not priority else None),
+    )
+    # alt comes first in name order, and is written even empty (a decorative picture)
+    parts.append(f'<img alt="{conditional_escape(alt or "")}"{_attrs(img)}></picture>')
+    return mark_safe("".join(parts))  # noqa: S308  (every value escaped by _attrs)

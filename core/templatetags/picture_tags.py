@@ -6,6 +6,8 @@ presets of ``core/pictures.py``.
     {% picture_of product.hero_image "card" eager=forloop.first %}    a card, eager when visible at once
     {% picture_of item.image "gallery" alt=item.caption %}           lazy (the default)
 
+``{% rendition_url_of page.hero_image "fill-1200x630" %}``: the address of one rendition (``og:image``).
+
 Options: ``alt`` (default "": decorative, the card's title says what it is), ``priority``, ``eager``, ``sizes``
 (overrides the preset's when a layout draws the picture at another width), ``class``. Renders nothing when the
 image is empty, so templates need no ``{% if %}`` around it.
@@ -13,13 +15,13 @@ image is empty, so templates need no ``{% if %}`` around it.
 
 from django import template
 
-from core.pictures import render_picture
+from core.pictures import render_picture, rendition_url, request_generation
 
 register = template.Library()
 
 
-@register.simple_tag
-def picture_of(image, preset, alt="", priority=False, eager=False, sizes=None, **attrs):
+@register.simple_tag(takes_context=True)
+def picture_of(context, image, preset, alt="", priority=False, eager=False, sizes=None, **attrs):
     """The ``<picture>`` of ``image`` (a Wagtail image, or None) as ``preset`` (a key of ``core.pictures.PRESETS``).
     Unknown keyword arguments other than ``class`` are a template error."""
     css_class = attrs.pop("class", "")
@@ -28,5 +30,21 @@ def picture_of(image, preset, alt="", priority=False, eager=False, sizes=None, *
     if not image:
         return ""
     return render_picture(
-        image, preset, alt=alt, priority=bool(priority), eager=bool(eager), sizes=sizes, css_class=css_class
+        image,
+        preset,
+        alt=alt,
+        priority=bool(priority),
+        eager=bool(eager),
+        sizes=sizes,
+        css_class=css_class,
+        generation=request_generation(context.get("request")),
     )
+
+
+@register.simple_tag(takes_context=True)
+def rendition_url_of(context, image, spec):
+    """The address of ``image``'s rendition ``spec`` (a Wagtail filter spec), "" without an image: the
+    ``og:image`` of a page (``core.pictures.rendition_url``)."""
+    if not image:
+        return ""
+    return rendition_url(image, spec, request_generation(context.get("request")))

@@ -139,8 +139,7 @@ def artisan_listing(index_page, request):
     order = ARTISAN_SORTS[selected["sort"]][0]
     queryset = (
         queryset.select_related("portrait", "commune", "craft_village")
-        .prefetch_related(
-            "portrait__renditions",
+        .prefetch_related(  # no renditions: {% picture_of %} remembers them per page-cache generation
             Prefetch("titles", queryset=ArtisanTitle.objects.select_related("kind").order_by("kind__rank")),
         )
         .order_by(order, alphabetical(), "pk")
@@ -211,7 +210,8 @@ def village_listing(index_page, request):
         for v in queryset.exclude(latitude__isnull=True).exclude(longitude__isnull=True).defer_streamfields()
     ]
     return {
-        "villages": paginate(request, queryset.prefetch_related("hero_image__renditions", "trade_groups")),
+        # no renditions prefetched: {% picture_of %} remembers them per page-cache generation (core/pictures.py)
+        "villages": paginate(request, queryset.prefetch_related("trade_groups")),
         "markers": markers,
         "map_tile_url": settings.MAP_TILE_URL,
         "map_attribution": settings.MAP_TILE_ATTRIBUTION,

@@ -79,9 +79,10 @@ def fill_stored_qr(certificate):
     return True
 
 
-def certificate_qr_svg(certificate, scale=4):
+def certificate_qr_svg(certificate, scale=4, path=None):
     """The QR code of ``certificate``'s verification page in the active language, drawn at ``scale``: from the
-    stored code when it encodes that address, else encoded once per process."""
-    url = absolute_url(certificate.get_verification_path())
+    stored code when it encodes that address, else encoded once per process. ``path``: that page's path when the
+    caller already has it (``get_verification_path()``)."""
+    url = absolute_url(path or certificate.get_verification_path())
     unit = certificate.qr_code_svg if certificate.qr_code_svg and certificate.qr_code_url == url else unit_qr_svg(url)
     return scaled_svg(unit, scale)

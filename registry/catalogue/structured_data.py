@@ -1,12 +1,17 @@
-"""schema.org JSON-LD for registry pages: Product (with manufacturer), Organization (producer), Place (village)."""
+"""schema.org JSON-LD for registry pages: Product (with manufacturer), Organization (producer), Place (village).
+
+Each builder takes the ``request`` being answered (optional): the rendition of the picture is then looked up once
+per page-cache generation (``core.pictures.rendition_url``)."""
+
+from core.pictures import rendition_url, request_generation
 
 from .qr import absolute_url
 
 
-def _image_url(image, spec="fill-1200x900"):
+def _image_url(image, spec="fill-1200x900", request=None):
     if not image:
         return None
-    return absolute_url(image.get_rendition(spec).url) if image else None
+    return absolute_url(rendition_url(image, spec, request_generation(request)))
 
 
 def _address(commune, street=""):
@@ -38,7 +43,7 @@ def organization_jsonld(producer, request=None):
             "taxID": producer.tax_code,
             "description": producer.description,
             "address": _address(producer.commune, producer.address),
-            "logo": _image_url(producer.logo, "max-400x400"),
+            "logo": _image_url(producer.logo, "max-400x400", request),
         }
     )
 
@@ -53,7 +58,7 @@ def product_jsonld(product, producer, certificates, request=None):
             "url": absolute_url(product.url or ""),
             "description": product.summary,
             "category": product.get_product_group_display(),
-            "image": _image_url(product.hero_image),
+            "image": _image_url(product.hero_image, request=request),
             "manufacturer": _clean(
                 {
                     "@type": "Organization",
@@ -80,7 +85,7 @@ def place_jsonld(village, request=None):
             "description": village.summary,
             "geo": geo,
             "address": _address(village.commune),
-            "image": _image_url(village.hero_image),
+            "image": _image_url(village.hero_image, request=request),
         }
     )
 
@@ -94,6 +99,6 @@ def person_jsonld(artisan, request=None):
             "url": absolute_url(artisan.url or ""),
             "jobTitle": artisan.trade,
             "description": artisan.summary,
-            "image": _image_url(artisan.portrait),
+            "image": _image_url(artisan.portrait, request=request),
         }
     )

@@ -1,6 +1,7 @@
 """Artisans (nghệ nhân): a Wagtail page each under /nghe-nhan/, with their titles and works."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -18,6 +19,7 @@ from search.mixins import FoldedSearchMixin
 from ..api import ARTISAN_API_FIELDS
 from ..blocks import RegistryBodyBlock
 from ..structured_data import person_jsonld
+from .links import live_public_pages
 
 
 class TitleKind(models.Model):
@@ -131,11 +133,16 @@ class ArtisanPage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, CachedPageM
         return [self.title, self.trade, self.ethnicity, self.summary]
 
     def get_context(self, request, *args, **kwargs):
+        """The artisan's titles, village (a link: a base ``Page``), products and JSON-LD: four queries, plus the
+        portrait and the commune when drawn; two more on the English site (translations of the village and of the
+        products)."""
         context = super().get_context(request, *args, **kwargs)
         context["titles"] = self.titles.select_related("kind")
-        context["jsonld"] = person_jsonld(self)
-        village = self.craft_village if self.craft_village_id and self.craft_village.live else None
-        context["craft_village"] = show_in_language([village])[0] if village else None  # English where translated
+        context["jsonld"] = person_jsonld(self, request)
+        village = None
+        if self.craft_village_id:
+            village = next(iter(show_in_language(live_public_pages(Q(pk=self.craft_village_id)))), None)
+        context["craft_village"] = village  # English where translated
         context["products"] = show_in_language(
             source_pages(self.products.live().public())
             .select_related("producer", "hero_image")

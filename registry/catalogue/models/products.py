@@ -1,6 +1,8 @@
 """Typical rural industrial products (sản phẩm CNNT tiêu biểu): a Wagtail page each, under /san-pham/."""
 
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -21,9 +23,10 @@ from ..choices import ProductGroup
 from ..qr import certificate_qr_svg
 from ..specifications import product_specifications
 from ..structured_data import product_jsonld
-from .certificates import Certificate
+from .certificates import Certificate, certificate_status
+from .gallery import load_pictures
+from .links import live_public_pages
 from .producers import Producer
-from .villages import CraftVillagePage
 
 
 class ProductPageQuerySet(PageQuerySet):
@@ -125,7 +128,7 @@ class ProductPage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, CachedPageM
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(product_page_context(self))
+        context.update(product_page_context(self, request))
         return context
 
     @property
@@ -133,31 +136,73 @@ class ProductPage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, CachedPageM
         return self.commune or (self.producer.commune if self.producer_id else None)
 
 
-def product_page_context(product):
-    """What the product page shows besides the page itself, in a fixed number of queries."""
-    producer = Producer.objects.select_related("commune__province", "logo").get(pk=product.producer_id)
-    certificates = list(product.certificates.with_status().order_by("-year", "serial"))
+# The producer's fields the product page shows (its panel, the JSON-LD manufacturer, the "place" line).
+PRODUCER_PANEL_FIELDS = ("name", "slug", "kind", "address", "phone", "email", "website")
+# A certificate's fields in the product page's panel (the status is computed from the last two).
+CERTIFICATE_PANEL_FIELDS = (
+    "product_id", "level", "year", "serial", "score", "verification_code", "qr_code_url", "qr_code_svg",
+    "revoked_at", "valid_until",
+)  # fmt: skip
+
+
+def product_producer(product):
+    """The producer of ``product`` with its commune and province, only the columns the page shows (its panel, the
+    JSON-LD manufacturer, the place line): one query. Cheaper to build than one query joining the page's hero
+    image too (``only()`` across several relations costs more than a second plain query)."""
+    place = ("commune__name", "commune__kind", "commune__province__name")
+    return (
+        Producer.objects.select_related("commune__province")
+        .only(*PRODUCER_PANEL_FIELDS, *place)
+        .get(pk=product.producer_id)
+    )
+
+
+def product_certificates(product, today=None):
+    """The certificates of ``product``, newest first, each with ``current_status`` (``certificate_status`` on
+    ``today``), ``verification_path`` and ``qr_svg`` (its QR code at scale 3): one query of the panel's columns."""
+    today = today or timezone.localdate()
+    certificates = list(
+        Certificate.objects.filter(product_id=product.pk).only(*CERTIFICATE_PANEL_FIELDS).order_by("-year", "serial")
+    )
     for certificate in certificates:
-        certificate.qr_svg = certificate_qr_svg(certificate, scale=3)
+        certificate.current_status = certificate_status(certificate.revoked_at, certificate.valid_until, today)
+        certificate.verification_path = certificate.get_verification_path()
+        certificate.qr_svg = certificate_qr_svg(certificate, scale=3, path=certificate.verification_path)
+    return certificates
+
+
+def linked_pages(product):
+    """``(village, artisans)`` of ``product``: its craft village (or None) and its artisans (a list, tree order),
+    live and public, as base ``Page`` objects (title and address are what the page shows) in the visitor's
+    language where translated (``show_in_language``). One query, plus one on the English site when there are
+    links."""
+    artisan_ids = ProductPage.artisans.through.objects.filter(productpage_id=product.pk).values("artisanpage_id")
+    wanted = Q(pk__in=artisan_ids)
+    if product.craft_village_id:
+        wanted |= Q(pk=product.craft_village_id)
+    pages = show_in_language(live_public_pages(wanted))
+    village = next((page for page in pages if page.pk == product.craft_village_id), None)
+    return village, [page for page in pages if page is not village]
+
+
+def product_page_context(product, request=None):
+    """What the product page shows besides the page itself, in five queries (producer, pictures, certificates,
+    linked pages), one more on the English site when the product links pages."""
+    producer = product_producer(product)
+    gallery = load_pictures(product, product.gallery_images)
+    certificates = product_certificates(product)
     specifications, body = product_specifications(product)
+    village, artisans = linked_pages(product)
     return {
         "specifications": specifications,
         "body_blocks": body,
-        "jsonld": product_jsonld(product, producer, certificates),
+        "jsonld": product_jsonld(product, producer, certificates, request),
         "producer": producer,
         "place": product.commune if product.commune_id else producer.commune,
         "certificates": certificates,
-        "gallery": product.gallery_images.select_related("image"),
-        # the linked pages in the visitor's language where translated (one query each on the English site)
-        "artisans": show_in_language(product.artisans.live().public().select_related("portrait")),
-        "village": (
-            next(
-                iter(show_in_language(CraftVillagePage.objects.live().public().filter(pk=product.craft_village_id))),
-                None,
-            )
-            if product.craft_village_id
-            else None
-        ),
+        "gallery": gallery,
+        "artisans": artisans,
+        "village": village,
     }
 
 

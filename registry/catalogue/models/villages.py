@@ -23,6 +23,8 @@ from ..blocks import RegistryBodyBlock
 from ..choices import TradeGroup, VillageType
 from ..panels import ThresholdWarningsPanel
 from ..structured_data import place_jsonld
+from .gallery import load_pictures
+from .places import Commune
 
 
 def _threshold(name, default):
@@ -157,6 +159,8 @@ class CraftVillagePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, Cached
         return [self.title, self.main_trade, self.summary, self.legacy_district]
 
     def get_context(self, request, *args, **kwargs):
+        """The page's lists (products, artisans, gallery, traditional trades), its place and JSON-LD: six queries,
+        two more on the English site (the translations of the products and of the artisans)."""
         context = super().get_context(request, *args, **kwargs)
         context["products"] = show_in_language(
             source_pages(self.products.live().public())
@@ -164,11 +168,13 @@ class CraftVillagePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, Cached
             .order_by(alphabetical(), "pk")
         )
         context["artisans"] = show_in_language(
-            source_pages(self.artisans.live().public()).select_related("portrait").order_by(alphabetical(), "pk")
+            source_pages(self.artisans.live().public()).order_by(alphabetical(), "pk")
         )
-        context["gallery"] = self.gallery_images.select_related("image")
-        context["traditional_trades"] = self.traditional_trades.all()
-        context["jsonld"] = place_jsonld(self)
+        context["gallery"] = load_pictures(self, self.gallery_images)
+        context["traditional_trades"] = list(self.traditional_trades.all())
+        if self.commune_id:
+            self.commune = Commune.objects.select_related("province").get(pk=self.commune_id)
+        context["jsonld"] = place_jsonld(self, request)
         context["map_tile_url"] = settings.MAP_TILE_URL
         context["map_attribution"] = settings.MAP_TILE_ATTRIBUTION
         if self.has_coordinates:

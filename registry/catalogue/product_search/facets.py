@@ -40,15 +40,17 @@ def recognised_certificates():
 
 
 def load_products(ids):
-    """The live products ``ids`` in that order, with everything a product card needs, in a fixed number of queries;
-    on the English site laid over with their live English translations (``show_in_language``: one more query)."""
+    """The live products ``ids`` in that order, with everything a product card needs (producer, picture, recognised
+    certificates), in two queries; on the English site laid over with their live English translations
+    (``show_in_language``: one more query). The pictures' renditions are not prefetched: ``{% picture_of %}``
+    remembers them per page-cache generation (core/pictures.py), so a prefetch would be a query for nothing."""
     if not ids:
         return []
     products = (
         ProductPage.objects.filter(pk__in=ids)
-        .select_related("producer", "producer__commune", "commune", "hero_image")
+        .order_by()  # put in the order of ``ids`` below
+        .select_related("producer", "hero_image")
         .prefetch_related(
-            "hero_image__renditions",
             Prefetch("certificates", queryset=recognised_certificates().order_by("-year"), to_attr="search_certs"),
         )
     )

@@ -48,10 +48,13 @@ def paths():
 def main():
     """Measure the pages asked for and print a line for each (see the module docstring)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("pages", nargs="*", default=PAGES, choices=PAGES)
+    parser.add_argument("pages", nargs="*", metavar="LABEL", help="one of " + ", ".join(PAGES) + " (default: all)")
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument("--queries", action="store_true", help="print each query of the measured request")
     args = parser.parse_args()
+    unknown = sorted(set(args.pages) - set(PAGES))
+    if unknown:
+        parser.error("unknown page: " + ", ".join(unknown))
 
     database = os.environ.get("DATABASE_URL") or prepare(1, reseed=False)
     media = os.environ.get("MEDIA_ROOT")  # where seed_demo put the pictures of a database seeded by hand
@@ -70,7 +73,7 @@ def main():
     logging.disable(logging.WARNING)  # "Not Found" of the 404 page
     client = Client()
     found = paths()
-    for label in args.pages:
+    for label in args.pages or PAGES:
         path = found[label]
         for _ in range(3):  # warm: renditions, the shared data of this generation
             status = client.get(path).status_code

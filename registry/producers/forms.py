@@ -189,7 +189,18 @@ class ProducerSearchForm(forms.Form):
     q = CleanCharField(label=_("Tên cơ sở hoặc mã số thuế"), max_length=100, required=False)
 
 
-class ClaimForm(forms.Form):
+class IdentifiedProducerForm(forms.Form):
+    """A form naming a producer by its tax code or, for a business household without one, its business registration
+    number: at least one of the two fields ``tax_code`` and ``registration_number`` is required."""
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("tax_code") and not data.get("registration_number"):
+            raise ValidationError(_("Cần mã số thuế hoặc số giấy chứng nhận đăng ký kinh doanh."))
+        return data
+
+
+class ClaimForm(IdentifiedProducerForm):
     """Claiming a producer of the registry: its tax code or registration number, and who is asking."""
 
     tax_code = CleanCharField(label=_("Mã số thuế"), max_length=20, required=False)
@@ -204,14 +215,8 @@ class ClaimForm(forms.Form):
     )
     note = CleanCharField(label=_("Ghi chú cho cán bộ trung tâm"), required=False, widget=forms.Textarea)
 
-    def clean(self):
-        data = super().clean()
-        if not data.get("tax_code") and not data.get("registration_number"):
-            raise ValidationError(_("Cần mã số thuế hoặc số giấy chứng nhận đăng ký kinh doanh."))
-        return data
 
-
-class NewProducerForm(forms.Form):
+class NewProducerForm(IdentifiedProducerForm):
     """Asking staff to create a producer record that the registry does not have yet."""
 
     name = CleanCharField(label=_("Tên cơ sở"), max_length=255, help_text=_("Ví dụ: Hợp tác xã Dệt thổ cẩm Phung."))
@@ -224,12 +229,6 @@ class NewProducerForm(forms.Form):
     address = CleanCharField(label=_("Địa chỉ"), max_length=255)
     applicant_role = CleanCharField(label=_("Chức vụ của bạn tại cơ sở"), max_length=120)
     note = CleanCharField(label=_("Ghi chú cho cán bộ trung tâm"), required=False, widget=forms.Textarea)
-
-    def clean(self):
-        data = super().clean()
-        if not data.get("tax_code") and not data.get("registration_number"):
-            raise ValidationError(_("Cần mã số thuế hoặc số giấy chứng nhận đăng ký kinh doanh."))
-        return data
 
 
 class ApplicationForm(forms.ModelForm):

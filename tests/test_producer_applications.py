@@ -5,6 +5,7 @@ privacy), submission with a code, a receipt e-mail and the history."""
 import datetime
 import io
 
+import pypdf
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -275,7 +276,6 @@ def test_the_file_list_is_kept_in_order(signed_in, product):
 
 
 def test_the_receipt_pdf_of_a_submitted_application(client, signed_in, product):
-    pypdf = pytest.importorskip("pypdf")
     signed_in.post(apply_url(open_competition(), product), FORM)
     application = Application.objects.get()
     url = reverse("producers:receipt", args=[application.pk])

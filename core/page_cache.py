@@ -254,9 +254,12 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         cacheable_request = timeout() > 0 and request.method in ("GET", "HEAD") and _is_anonymous(request)
         if cacheable_request:
+            # The generation the page is rendered in: a copy is stored under it, never under one started by a write
+            # committed while the page was being rendered from the data before it.
+            started = generation()
             params = cache().get(_params_key(request))
             if params is not None:
-                cached = cache().get(_page_key(request, generation(), params))
+                cached = cache().get(_page_key(request, started, params))
                 if cached is not None:
                     cached["X-Page-Cache"] = "hit"
                     return cached
@@ -268,13 +271,17 @@ class AnonymousPageCacheMiddleware:
             and not response.cookies
             and not getattr(response, "streaming", False)
         ):
-            self._store(request, response)
+            self._store(request, response, started)
         return response
 
-    def _store(self, request, response):
+    def _store(self, request, response, started):
+        """Store ``response`` under the generation ``started`` read before it was rendered; not at all when a write
+        started a new generation meanwhile (the page may show the data from before the write)."""
         params = tuple(getattr(response, "page_cache_params", ()))
-        key = _page_key(request, generation(), params)
+        key = _page_key(request, started, params)
         response["X-Page-Cache"] = "miss"
+        if generation() != started:
+            return
         if not set(request.GET) <= set(params):
             return  # rendered with parameters it ignores (tracking tags): its links may carry them, never stored
         if (request.GET or response.status_code != 200) and not _seen.check_and_add(key):

@@ -67,6 +67,14 @@ def private_q(self):
     return q if q else Q(pk__in=[])
 
 
+def public_only(pages):
+    """The pages of ``pages`` (an iterable of pages) that are in no section behind a password or a login (the page
+    or an ancestor restricted), in their order: the ``.public()`` of a list already fetched (related items of an
+    article, an in-memory preview's links), with no query beyond ``view_restrictions()``."""
+    paths = [restriction.page.path for restriction in view_restrictions()]
+    return [page for page in pages if not any(page.path.startswith(path) for path in paths)]
+
+
 def install():
     """Replace ``PageQuerySet.private_q`` and wrap ``Page.get_view_restrictions`` (no query when the site has no
     restriction at all); connect the receivers that scope the list to a request. Idempotent."""

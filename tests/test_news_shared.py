@@ -69,3 +69,19 @@ def test_a_size_a_listing_did_not_prefetch_is_found_again_not_made_twice():
     for _visit in range(2):
         article = news_queryset().get()
         assert "<picture>" in render_picture(article.featured_image, "gallery")
+
+
+def test_related_items_behind_a_password_or_a_login_are_not_shown(client):
+    """A related product, village or artisan in a section behind a password or a login is left out of the article's
+    cards for everyone (as on the home page, the listings, search and the sitemap)."""
+    from wagtail.models import PageViewRestriction
+
+    article = NewsPageFactory(title="Hỗ trợ máy rang cà phê")
+    hidden, shown = ProductPageFactory(title="Cà phê bột Chư Sê"), ProductPageFactory(title="Khăn thổ cẩm Phung")
+    for product in (hidden, shown):
+        NewsRelatedProduct.objects.create(page=article, product=product)
+    assert "Cà phê bột Chư Sê" in client.get(article.url).content.decode()
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
+    html = client.get(article.url).content.decode()
+    assert "Khăn thổ cẩm Phung" in html
+    assert "Cà phê bột Chư Sê" not in html and hidden.url not in html

@@ -24,6 +24,7 @@ from core.shared_data import rendition_prefetch, shared_rendition, shared_value,
 from core.slugs import TitleSlugMixin
 from core.templatetags.translation_tags import translated_ancestors
 from core.translation import TranslatedPageMixin, show_in_language, source_pages
+from core.visibility import public_only
 
 from ..blocks import ArticleBodyBlock
 from ..feeds import NewsAtomFeed, NewsRssFeed
@@ -275,15 +276,17 @@ class NewsPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
 
     def beside_text(self):
         """What the article shows around its own text, each card in the visitor's language where translated:
-        ``related_products``, ``related_villages``, ``related_artisans`` (live pages an editor linked),
+        ``related_products``, ``related_villages``, ``related_artisans`` (live public pages an editor linked),
         ``more_news`` (three other stories of its category), ``programme_contents``, its ``category`` and
         ``featured_image`` (with the renditions the page draws), ``og_image`` (its picture for social networks) and
         the breadcrumb of the news index it is in (``parent_crumb``: ``{"page", "title", "lang"}``). Picklable:
         stored between requests."""
         products = show_in_language(
-            link.product
-            for link in self.related_product_links.filter(product__live=True).select_related(
-                "product__hero_image", "product__producer"
+            public_only(
+                link.product
+                for link in self.related_product_links.filter(product__live=True).select_related(
+                    "product__hero_image", "product__producer"
+                )
             )
         )
         more_news = (
@@ -298,10 +301,16 @@ class NewsPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
         return {
             "related_products": products,
             "related_villages": show_in_language(
-                link.village for link in self.related_village_links.filter(village__live=True).select_related("village")
+                public_only(
+                    link.village
+                    for link in self.related_village_links.filter(village__live=True).select_related("village")
+                )
             ),
             "related_artisans": show_in_language(
-                link.artisan for link in self.related_artisan_links.filter(artisan__live=True).select_related("artisan")
+                public_only(
+                    link.artisan
+                    for link in self.related_artisan_links.filter(artisan__live=True).select_related("artisan")
+                )
             ),
             "more_news": more_news,
             "programme_contents": list(self.programme_contents.all()),

@@ -87,7 +87,11 @@ def test_every_public_view_is_cached_or_says_why_not():
 
 @pytest.fixture
 def public_site(home_page):
-    """One of every kind of public page, with the links between them."""
+    """One of every kind of public page, with the links between them (and the site's settings row, as
+    ``setup_site`` makes it: a page that creates it while rendering is rightly not stored)."""
+    from core.models import SiteSettings
+
+    SiteSettings.load()
     category = NewsCategoryFactory(slug="su-kien", name="Sự kiện")
     producer = ProducerFactory(name="Hợp tác xã Cà phê Ia Phí", slug="htx-ca-phe-ia-phi")
     village = CraftVillagePageFactory(title="Làng dệt thổ cẩm Phung")

@@ -35,10 +35,14 @@ from tests.factories import (
 
 
 @pytest.fixture(autouse=True)
-def _fresh_admission():
-    """Each test starts with an empty admission filter (it lives in the process; generations restart per test)."""
+def _fresh_admission(home_page):
+    """Each test starts with an empty admission filter (it lives in the process; generations restart per test), and
+    the site's settings row that ``setup_site`` creates (a page that creates it while rendering is rightly not
+    stored: that write started a new generation)."""
+    from core.models import SiteSettings
     from core.page_cache import _seen
 
+    SiteSettings.load()
     _seen.keys.clear()
 
 

@@ -75,8 +75,9 @@ def site_search_body(text, page_number, per_page):
 
 def site_search(text, page_number, per_page):
     """A Paginator page of :class:`search.site.SiteHit` from Elasticsearch."""
+    page_number = client.clamp_page(page_number, per_page)  # never past the engine's result window (a 400)
     response = execute(site_search_body(text, page_number, per_page))
-    total = response.hits.total.value
+    total = client.reachable_total(response.hits.total.value, per_page)
     last_page = max(1, -(-total // per_page))
     if page_number > last_page:
         page_number = last_page

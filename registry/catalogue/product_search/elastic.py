@@ -13,7 +13,7 @@ from django.core.paginator import Paginator
 from django.utils.safestring import mark_safe
 from elasticsearch.dsl import FacetedSearch, TermsFacet
 
-from search.elastic.client import execute_faceted
+from search.elastic.client import clamp_page, execute_faceted, reachable_total
 from search.highlight import remark
 from search.results import CatalogueResults, HitWindow
 
@@ -76,8 +76,10 @@ def search(query):
     """The :class:`search.results.CatalogueResults` of a query from Elasticsearch; raises
     :class:`ElasticUnavailable` when the cluster fails (the service then asks the database)."""
     index = ProductDocument.alias()
+    if query.page != clamp_page(query.page, PER_PAGE):  # never past the engine's result window (a 400)
+        query = replace(query, page=clamp_page(query.page, PER_PAGE))
     response = execute_faceted(faceted_search(query), index)
-    total = response.hits.total.value
+    total = reachable_total(response.hits.total.value, PER_PAGE)
     last_page = max(1, -(-total // PER_PAGE))
     if query.page > last_page:
         query = replace(query, page=last_page)

@@ -71,8 +71,8 @@ def test_bulk_errors_take_the_worst_status():
 
 
 def test_the_elasticsearch_client_against_opensearch_says_so():
-    from elasticsearch import UnsupportedProductError
     from elastic_transport import ApiResponseMeta, HttpHeaders
+    from elasticsearch import UnsupportedProductError
 
     from search.elastic.engines import ElasticsearchEngine
 

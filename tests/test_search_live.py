@@ -65,6 +65,18 @@ def live(request, django_db_blocker):
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+            drop_live_indices()
+
+
+def drop_live_indices(prefix=PREFIX):
+    """Delete the indices and the template the live tests made (``<prefix>-*``): the node is left as found."""
+    engine = engine_client.get_client(check_down=False)
+    indices = engine.client.indices
+    names = [name for name in indices.get(index=f"{prefix}-*") if name.startswith(f"{prefix}-")]
+    for name in names:
+        indices.delete(index=name)
+    if indices.exists_index_template(name=f"{prefix}-template"):
+        indices.delete_index_template(name=f"{prefix}-template")
 
 
 @pytest.fixture(autouse=True)
@@ -288,3 +300,56 @@ def test_fallback_to_the_database_when_the_node_stops(live, settings, caplog):
     again = catalogue_search("tho cam")
     assert again.backend == "elasticsearch"
     assert titles(again) == ["Thổ cẩm Jrai dệt tay"]
+
+
+@pytest.mark.parametrize("url", ["/tim-kiem/", "/san-pham/"])
+@pytest.mark.parametrize("page", ["1001", "99999999999999999999"])
+def test_a_page_past_the_result_window_never_marks_the_engine_down(live, client, url, page):
+    """Issue: ``page=1001`` sent ``from=10000`` (400 "Result window is too large") and marked the cluster down for
+    everyone. Pages are clamped before sending; a page past the last shows the last one."""
+    response = client.get(url, {"q": "tay", "page": page})
+    assert response.status_code == 200
+    assert not engine_client.cache.get(engine_client.DOWN_KEY)
+    assert catalogue_search("tay", page=int(page[:7])).backend == "elasticsearch"
+    last = catalogue_search("tay")
+    assert titles(catalogue_search("tay", page=int(page[:7]))) == titles(last)  # one page of hits: the last
+
+
+def test_a_refused_request_does_not_mark_the_engine_down(live):
+    engine = engine_client.get_client()
+    with pytest.raises(engine_client.EngineRequestError, match="too large|result window"):
+        engine.search(f"{PREFIX}-products", {"from": 10_000, "size": 10, "query": {"match_all": {}}})
+    assert not engine_client.cache.get(engine_client.DOWN_KEY)
+
+
+FRESH = "khuyencong-livefresh"  # its own indices and template: no overlap with <PREFIX>-* (same priority)
+
+
+def test_an_update_before_the_first_rebuild_creates_no_index_and_the_rebuild_replaces_a_plain_one(live, caplog):
+    """Issue: a publish before the first rebuild auto-created a plain ``<prefix>-products`` index (dynamic mapping)
+    and every later rebuild failed with invalid_alias_name_exception."""
+    from search.elastic.indexing import index_object
+    from search.elastic.tasks import update_search_document
+
+    product = live.products["honey"]
+    engine = engine_client.get_client()
+    caplog.set_level(logging.ERROR, logger="search")
+    try:
+        with override_settings(ELASTICSEARCH_INDEX_PREFIX=FRESH):
+            with pytest.raises(engine_client.EngineRequestError):
+                index_object("catalogue.productpage", product.pk)
+            assert update_search_document.call("catalogue.productpage", product.pk) == "unavailable"
+            assert "search_index --rebuild" in caplog.text
+            assert not engine.client.indices.exists(index=f"{FRESH}-products")
+            assert not engine_client.cache.get(engine_client.DOWN_KEY)
+            # What the old code left behind: a plain index under the alias's name. The rebuild replaces it.
+            engine.client.index(index=f"{FRESH}-products", id="1", body={"title": "auto"}, refresh=True)
+            notices = []
+            counts = rebuild(notice=notices.append)
+            assert counts[f"{FRESH}-products"] == 5
+            assert notices and "plain index" in notices[0]
+            (target,) = engine.alias_targets(f"{FRESH}-products")
+            assert target.startswith(f"{FRESH}-products-")
+            assert index_object("catalogue.productpage", product.pk) == "indexed"
+    finally:
+        drop_live_indices(FRESH)

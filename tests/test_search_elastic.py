@@ -311,7 +311,7 @@ def test_site_search_body(settings):
 
     settings.ELASTICSEARCH_INDEX_PREFIX = "kc"
     search = site_search_body("Đồng", 2, 10)
-    assert search._index == ["kc-products,kc-producers,kc-artisans,kc-villages,kc-news"]
+    assert search._index == ["kc-products,kc-producers,kc-artisans,kc-villages,kc-news,kc-pages"]
     assert search.to_dict() == {
         "query": {
             "multi_match": {
@@ -329,7 +329,7 @@ def test_site_search_body(settings):
             "number_of_fragments": 1,
             "fragment_size": 200,
         },
-        "_source": ["title", "summary", "url", "kind"],
+        "_source": ["title", "summary", "url", "kind", "page_type"],
         "from": 10,
         "size": 10,
     }
@@ -428,7 +428,7 @@ def test_rebuild_fills_new_indices_then_swaps_the_aliases(home_page, settings, e
     assert "Indexed" in out.getvalue()
     methods = [(method, path) for method, path, _body in cluster.requests]
     assert ("PUT", "/_index_template/kc-template") in methods
-    assert set(first) == {"kc-products", "kc-producers", "kc-artisans", "kc-villages", "kc-news"}
+    assert set(first) == {"kc-products", "kc-producers", "kc-artisans", "kc-villages", "kc-news", "kc-pages"}
     (old_products,) = first["kc-products"]
     (new_products,) = cluster.aliases["kc-products"]
     assert old_products != new_products and old_products.startswith("kc-products-")

@@ -198,3 +198,68 @@ def test_a_skipped_update_is_logged_as_an_error_asking_for_a_rebuild(home_page, 
     (record,) = [r for r in caplog.records if r.name == "search"]
     assert record.levelno == logging.ERROR and "search_index --rebuild" in record.getMessage()
     cache.clear()
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "check_id"),
+    [
+        ("SEARCH_ENGINE", "opensarch", "search.E001"),
+        ("CATALOGUE_SEARCH_BACKEND", "elastic", "search.E002"),
+    ],
+)
+def test_system_checks_name_an_unknown_engine_or_backend(settings, setting, value, check_id):
+    from search.checks import check_search_settings
+
+    setattr(settings, setting, value)
+    errors = check_search_settings()
+    assert [error.id for error in errors] == [check_id]
+    assert value in errors[0].msg
+
+
+def test_system_checks_pass_with_the_known_settings(settings):
+    from search.checks import check_search_settings
+
+    settings.SEARCH_ENGINE = "opensearch"
+    settings.CATALOGUE_SEARCH_BACKEND = "elasticsearch"
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9200"
+    assert check_search_settings() == []
+    settings.CATALOGUE_SEARCH_BACKEND = "database"
+    assert check_search_settings() == []
+
+
+def test_manage_py_check_reports_an_unknown_engine(settings):
+    from django.core.management.base import SystemCheckError
+
+    settings.SEARCH_ENGINE = "solr"
+    with pytest.raises(SystemCheckError, match="search.E001"):
+        call_command("check", stdout=StringIO(), stderr=StringIO())
+
+
+@pytest.mark.django_db
+def test_a_page_of_a_type_without_its_own_document_goes_to_the_pages_index(
+    home_page, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from search.elastic import tasks
+    from tests.factories.news import BulletinPageFactory
+
+    settings.CATALOGUE_SEARCH_BACKEND = "elasticsearch"
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    calls = []
+
+    class Recorder:
+        def __init__(self, action):
+            self.action = action
+
+        def enqueue(self, label, pk):
+            calls.append((self.action, label, pk))
+
+    monkeypatch.setattr(tasks, "update_search_document", Recorder("update"))
+    monkeypatch.setattr(tasks, "delete_search_document", Recorder("delete"))
+    bulletin = BulletinPageFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        bulletin.save_revision().publish()
+    assert ("update", "wagtailcore.page", bulletin.pk) in calls
+    document = indexing.document_for("wagtailcore.page")
+    assert bulletin.pk in set(document.source_queryset().values_list("pk", flat=True))
+    body = document.from_object(bulletin).to_dict()
+    assert body["page_type"] == "news.bulletinpage" and body["kind"] == "page"

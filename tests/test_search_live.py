@@ -92,7 +92,9 @@ def titles(results):
 
 
 def test_rebuild_indexed_every_type(live):
-    assert live.counts == {
+    counts = dict(live.counts)
+    assert counts.pop(f"{PREFIX}-pages") >= 1  # the section pages the factories made (e.g. /san-pham/)
+    assert counts == {
         f"{PREFIX}-products": 5,
         f"{PREFIX}-producers": 4,
         f"{PREFIX}-artisans": 0,
@@ -353,3 +355,47 @@ def test_an_update_before_the_first_rebuild_creates_no_index_and_the_rebuild_rep
             assert index_object("catalogue.productpage", product.pk) == "indexed"
     finally:
         drop_live_indices(FRESH)
+
+
+PAGES_PREFIX = "khuyencong-livepages"  # its own indices (no overlap with <PREFIX>-*), deleted at the end
+
+
+def test_every_page_type_in_one_language_with_its_addresses_in_the_visitors(
+    live, settings, django_capture_on_commit_callbacks
+):
+    """Issue: the engine's site search had no bulletins, announcements, standard or section pages (the database
+    backend searches every page); it listed English translations on the Vietnamese site and gave Vietnamese
+    addresses on the English one. Now: one index for the other page types, the Vietnamese sources only (as the
+    database backend), and the hit's address in the visitor's language."""
+    from django.utils import translation
+
+    from tests.factories.home import StandardPageFactory
+    from tests.factories.news import BulletinPageFactory, NewsPageFactory
+    from tests.translating import translate
+
+    bulletin = BulletinPageFactory(title="Bản tin khuyến công tháng Giêng")
+    standard = StandardPageFactory(title="Giới thiệu trung tâm khuyến công", slug="gioi-thieu", parent=ensure_site())
+    news = NewsPageFactory(title="Hội chợ thủ công Gia Lai", summary="Hội chợ hàng thủ công.")
+    translate(news, title="Gia Lai handicraft fair", summary="A handicraft fair.")
+    english_url = f"/en{news.url}"  # its address on the English site (news.url in Vietnamese: no override active)
+    try:
+        with override_settings(ELASTICSEARCH_INDEX_PREFIX=PAGES_PREFIX):
+            rebuild()
+            engine = site_search("ban tin khuyen cong", 1)
+            assert [strip_tags(hit.title) for hit in engine.object_list] == [bulletin.title]
+            assert engine.object_list[0].kind == str(type(bulletin)._meta.verbose_name)
+            assert engine.object_list[0].url == bulletin.url
+            assert [strip_tags(h.title) for h in site_search("gioi thieu trung tam", 1).object_list] == [standard.title]
+            assert not site_search("fair", 1).object_list  # the English translation is not a hit of its own
+            assert "Gia Lai handicraft fair" not in [item["title"] for item in autocomplete("gia lai")]
+            assert news.title in [strip_tags(hit.title) for hit in site_search("hoi cho", 1).object_list]
+            with translation.override("en"):
+                english = site_search("hoi cho", 1).object_list
+                assert [hit.url for hit in english] == [english_url]
+                assert all(item["url"].startswith("/en/") for item in autocomplete("hoi cho"))
+            settings.CATALOGUE_SEARCH_BACKEND = "database"
+            with translation.override("en"):
+                assert [hit.url for hit in site_search("hoi cho", 1).object_list] == [english_url]
+            assert [strip_tags(h.title) for h in site_search("ban tin khuyen cong", 1).object_list] == [bulletin.title]
+    finally:
+        drop_live_indices(PAGES_PREFIX)

@@ -263,3 +263,11 @@ def test_a_page_of_a_type_without_its_own_document_goes_to_the_pages_index(
     assert bulletin.pk in set(document.source_queryset().values_list("pk", flat=True))
     body = document.from_object(bulletin).to_dict()
     assert body["page_type"] == "news.bulletinpage" and body["kind"] == "page"
+
+
+def test_the_opensearch_client_keeps_a_pool_of_connections():
+    """Issue: opensearch-py's default pool holds one connection ("Connection pool is full … size: 1" logged 92
+    times under two concurrent clients)."""
+    engine = OpenSearchEngine("http://127.0.0.1:9", 0.1, on_failure=client._failed, pool_size=10)
+    (connection,) = engine.client.transport.connection_pool.connections
+    assert connection.pool.pool.maxsize == 10  # urllib3: the queue of idle connections

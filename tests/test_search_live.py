@@ -399,3 +399,20 @@ def test_every_page_type_in_one_language_with_its_addresses_in_the_visitors(
             assert [strip_tags(h.title) for h in site_search("ban tin khuyen cong", 1).object_list] == [bulletin.title]
     finally:
         drop_live_indices(PAGES_PREFIX)
+
+
+@pytest.mark.parametrize("query", ["da", "ca ph", "tho c", "mat o", "*", '"', "ong"])
+def test_partial_words_and_punctuation_as_on_the_database(live, settings, query):
+    """Issue: the engine matched whole words only (``q=da`` 2 hits vs 12, ``ca ph`` 0 vs 12) and ``*`` found
+    nothing where the database lists everything. Each word now starts a word, as on the database."""
+    engine = catalogue_search(query)
+    settings.CATALOGUE_SEARCH_BACKEND = "database"
+    database = catalogue_search(query)
+    assert engine.backend == "elasticsearch"
+    assert sorted(titles(engine)) == sorted(titles(database)), query
+    assert engine.total == database.total
+
+
+@pytest.mark.parametrize(("typed", "expected"), [("tho", "Thổ cẩm Jrai dệt tay"), ("dệt t", "Thổ cẩm Jrai dệt tay")])
+def test_suggestions_match_a_word_inside_the_title(live, typed, expected):
+    assert expected in [item["title"] for item in autocomplete(typed)], typed

@@ -9,13 +9,14 @@ answer. Faceted searches of a listing (the product catalogue) build their own ``
 from django.core.paginator import Paginator
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from elasticsearch.dsl import Search
+from elasticsearch.dsl import Q, Search
 
 from core.text import clean_text
 from core.translation import active_language, default_language, translated_url
 
 from .. import searchable
 from ..elastic import client
+from ..elastic.queries import words_query
 from ..highlight import remark
 from ..results import HitWindow, SiteHit
 from ..text import query_tokens
@@ -72,17 +73,18 @@ def execute(search):
 
 
 def suggest(text, size=8):
-    """Completion suggestions (titles of products, producers, artisans, villages, news) for the search box."""
+    """Suggestions for the search box: titles (of products, producers, artisans, villages, news, other pages) of
+    which every word typed starts a word, as the database backend's autocomplete ("tho c" → "Thổ cẩm …", also inside
+    a title: "Vải thổ cẩm"), best first."""
     # NFC first: the engine's analyzer folds composed letters only, so decomposed (NFD) input found nothing.
-    search = Search(index=indices()).suggest(
-        "titles", clean_text(text), completion={"field": "suggest", "size": size, "skip_duplicates": True}
-    )
-    response = execute(search.extra(size=0))
+    query = words_query(clean_text(text), ["title"])
+    if query is None:
+        return []
+    search = Search(index=indices()).query(query).source(["title", "url", "kind", "page_type"])[:size]
     items = []
-    for option in response.suggest.titles[0].options:
-        source = option._source
-        page_type = getattr(source, "page_type", "")
-        items.append({"title": source.title, "url": localized(source.url), "type": kind_label(source.kind, page_type)})
+    for hit in execute(search).hits:
+        page_type = getattr(hit, "page_type", "")
+        items.append({"title": hit.title, "url": localized(hit.url), "type": kind_label(hit.kind, page_type)})
     return items
 
 
@@ -92,7 +94,7 @@ def site_search_body(text, page_number, per_page):
     search = (
         Search(index=indices())
         # NFC first: the engine's analyzer folds composed letters only (NFD input found nothing).
-        .query("multi_match", query=clean_text(text), fields=SITE_FIELDS, type="cross_fields", operator="and")
+        .query(words_query(clean_text(text), SITE_FIELDS) or Q("match_none"))
         .highlight_options(
             encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], number_of_fragments=1, fragment_size=200
         )

@@ -82,7 +82,8 @@ def get_client(check_down=True):
         raise ElasticUnavailable(f"cluster marked down after a recent failure: {reason}")
     key = (engine_name(), url, float(getattr(settings, "ELASTICSEARCH_TIMEOUT", 2.0)))
     if key not in _engines:
-        _engines[key] = engine_class(key[0])(url, key[2], on_failure=_failed)
+        pool_size = int(getattr(settings, "ELASTICSEARCH_POOL_SIZE", 10) or 10)
+        _engines[key] = engine_class(key[0])(url, key[2], on_failure=_failed, pool_size=pool_size)
     return _engines[key]
 
 

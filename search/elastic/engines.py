@@ -60,8 +60,10 @@ class Engine:
 
     name = ""
 
-    def __init__(self, url, timeout, on_failure):
-        self.url, self.timeout, self.on_failure = url, timeout, on_failure
+    def __init__(self, url, timeout, on_failure, pool_size=10):
+        """``pool_size``: connections kept open to the node, one per concurrent request of the process's threads
+        (opensearch-py's default is 1: "Connection pool is full" under two concurrent clients)."""
+        self.url, self.timeout, self.on_failure, self.pool_size = url, timeout, on_failure, pool_size
         self.client = self.make_client()
 
     # -- per engine ------------------------------------------------------------------------------------------
@@ -158,7 +160,13 @@ class ElasticsearchEngine(Engine):
     def make_client(self):
         from elasticsearch import Elasticsearch
 
-        return Elasticsearch(hosts=[self.url], request_timeout=self.timeout, max_retries=0, retry_on_timeout=False)
+        return Elasticsearch(
+            hosts=[self.url],
+            request_timeout=self.timeout,
+            max_retries=0,
+            retry_on_timeout=False,
+            connections_per_node=self.pool_size,
+        )
 
     def errors(self):
         from elastic_transport import TransportError
@@ -209,7 +217,9 @@ class OpenSearchEngine(Engine):
     def make_client(self):
         from opensearchpy import OpenSearch
 
-        return OpenSearch(hosts=[self.url], timeout=self.timeout, max_retries=0, retry_on_timeout=False)
+        return OpenSearch(
+            hosts=[self.url], timeout=self.timeout, max_retries=0, retry_on_timeout=False, pool_maxsize=self.pool_size
+        )
 
     def errors(self):
         from opensearchpy.exceptions import OpenSearchException

@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 from elasticsearch.dsl import FacetedSearch, TermsFacet
 
 from search.elastic.client import clamp_page, execute_faceted, reachable_total
+from search.elastic.queries import words_query
 from search.highlight import remark
 from search.results import CatalogueResults, HitWindow
 
@@ -38,7 +39,7 @@ class ProductFacetedSearch(FacetedSearch):
     """The products index with the catalogue's five multi-select facets."""
 
     doc_types = [ProductDocument]
-    fields = ["title^3", "producer_name^2", "summary", "materials"]
+    fields = ["title^3", "producer_name^2", "summary", "materials", "producer_details^0.2"]
     facets = {
         "group": TermsFacet(field="group", size=10),
         "level": TermsFacet(field="levels", size=10),
@@ -52,10 +53,10 @@ class ProductFacetedSearch(FacetedSearch):
         super().__init__(query, filters or {}, sort)
 
     def query(self, search, query):
-        if not query:
-            return search
-        # Words may be spread over title, producer and summary ("Thổ cẩm Làng Phung"); all must match somewhere.
-        return search.query("multi_match", query=query, fields=self.fields, type="cross_fields", operator="and")
+        # Words may be spread over title, producer and summary ("Thổ cẩm Làng Phung"); each must start a word
+        # somewhere ("ca ph" finds "Cà phê"), as on the database; no word at all ("*") lists everything.
+        condition = words_query(query, self.fields) if query else None
+        return search if condition is None else search.query(condition)
 
     def highlight(self, search):
         return search.highlight_options(

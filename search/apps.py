@@ -12,6 +12,18 @@ class SearchConfig(AppConfig):
     verbose_name = _("Tìm kiếm")
 
     def ready(self):
-        from . import signals
+        from . import checks, searchable, signals
 
+        # Every other page the database backend searches (standard pages, bulletins, announcements, section pages):
+        # one index for the page types that have no document of their own (search/elastic/documents.py).
+        searchable.register(
+            searchable.SearchableType(
+                label=searchable.PAGES,
+                kind="page",
+                kind_label=_("trang"),
+                document="search.elastic.documents.PageDocument",
+                order=1000,
+            )
+        )
         signals.connect()
+        checks.register()

@@ -62,6 +62,8 @@ class SearchableType:
         return import_string(self.document) if self.document else None
 
 
+# The catch-all type of the pages whose type is not registered (search/apps.py): one index for all of them.
+PAGES = "wagtailcore.page"
 _TYPES = {}
 _ZERO_RESULT_HELPERS = []
 
@@ -77,6 +79,17 @@ def get(label):
     return _TYPES.get(str(label).lower())
 
 
+def of_instance(instance):
+    """The registered type of ``instance`` (a model instance); a page of a type that is not registered is of the
+    catch-all :data:`PAGES` type (when registered). None for other objects."""
+    from wagtail.models import Page
+
+    kind = get(instance._meta.label_lower)
+    if kind is None and isinstance(instance, Page):
+        return get(PAGES)
+    return kind
+
+
 def types():
     """Every registered type, by ``order``."""
     return sorted(_TYPES.values(), key=lambda searchable: searchable.order)
@@ -85,6 +98,11 @@ def types():
 def indexed_types():
     """The registered types that have an Elasticsearch document, by ``order``."""
     return [searchable for searchable in types() if searchable.document]
+
+
+def for_kind(kind_code):
+    """The registered type whose ``kind`` (the code stored in the index) is ``kind_code``, or None."""
+    return next((kind for kind in types() if kind.kind == kind_code), None)
 
 
 def non_page_types():

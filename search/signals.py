@@ -27,10 +27,10 @@ def enqueue(action, instance):
     if not is_enabled():
         return
     instance = getattr(instance, "specific_deferred", instance)
-    label = _label(instance)
-    kind = searchable.get(label)
+    kind = searchable.of_instance(instance)  # a page of an unregistered type: the catch-all pages index
     if kind is None or not kind.document:
         return
+    label = kind.label
     chosen = tasks.update_search_document if action == "update" else tasks.delete_search_document
     pk = instance.pk
     transaction.on_commit(lambda: chosen.enqueue(label, pk))
@@ -62,7 +62,7 @@ def on_moved(sender, instance, **kwargs):
 
 def on_deleted(sender, instance, **kwargs):
     """A searchable object was deleted: remove its document (post_delete of any model; others are ignored)."""
-    if is_enabled() and searchable.get(_label(instance)) is not None:
+    if is_enabled() and searchable.of_instance(instance) is not None:
         enqueue("delete", instance)
 
 

@@ -54,10 +54,17 @@ def word_prefix_q(field, tokens):
     return condition
 
 
+MAX_PAGE = 999_999
+
+
 def parse_page(querydict):
-    """The page number of ``?page=``; anything that is not a sane positive integer gives page 1."""
-    raw = str(querydict.get("page", "1"))
-    return int(raw) if raw.isdigit() and len(raw) < 7 and int(raw) > 0 else 1
+    """The page number of ``?page=``: a positive integer, at most ``MAX_PAGE`` (a larger one, however long, is a page
+    past the last: the listing then shows its last page, as for any page past the end); anything else gives 1."""
+    digits = str(querydict.get("page", "1")).strip()
+    if not (digits.isascii() and digits.isdigit()) or not digits.lstrip("0"):
+        return 1
+    digits = digits.lstrip("0")
+    return MAX_PAGE if len(digits) > len(str(MAX_PAGE)) else min(int(digits), MAX_PAGE)
 
 
 def multi_values(querydict, name, allowed=None, validate=None):

@@ -66,6 +66,9 @@ class StubCluster:
                 if parts == ["_aliases"]:
                     for action in body["actions"]:
                         for verb, spec in action.items():
+                            if verb == "remove_index":  # a plain index named like the alias, deleted in the swap
+                                cluster.indices.pop(spec["index"], None)
+                                continue
                             names = cluster.aliases.setdefault(spec["alias"], set())
                             (names.add if verb == "add" else names.discard)(spec["index"])
                     return self._reply(200, {"acknowledged": True})
@@ -76,6 +79,8 @@ class StubCluster:
                     return self._reply(200, {name: {"aliases": {parts[1]: {}}} for name in names or ()})
                 if len(parts) == 2 and parts[1] == "_refresh":
                     return self._reply(200, {"_shards": {"total": 1, "successful": 1, "failed": 0}})
+                if len(parts) == 1 and self.command == "HEAD":
+                    return self._reply(200 if parts[0] in cluster.indices else 404)
                 if len(parts) == 1 and self.command == "PUT":
                     cluster.indices[parts[0]] = []
                     return self._reply(200, {"acknowledged": True, "index": parts[0]})

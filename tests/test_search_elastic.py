@@ -50,6 +50,7 @@ def test_product_mapping():
             "suggest": {"type": "completion", "analyzer": "vi_folding"},
             "materials": FOLDED_TEXT,
             "producer_name": FOLDED_TEXT,
+            "producer_details": FOLDED_TEXT,
             "group": {"type": "keyword"},
             "levels": {"type": "keyword"},
             "years": {"type": "integer"},
@@ -91,12 +92,30 @@ def test_exact_query_and_aggregation_body(settings):
     search = faceted_search(query)
     assert search.index == "kc-products"
     assert search._s.to_dict() == {
+        # Each folded word starts a word of a field (as on the database); the words as typed rank exact ones first.
         "query": {
-            "multi_match": {
-                "query": "Thổ cẩm",
-                "fields": ["title^3", "producer_name^2", "summary", "materials"],
-                "type": "cross_fields",
-                "operator": "and",
+            "bool": {
+                "must": [
+                    {
+                        "multi_match": {
+                            "query": word,
+                            "fields": ["title^3", "producer_name^2", "summary", "materials", "producer_details^0.2"],
+                            "type": "phrase_prefix",
+                            "max_expansions": 500,
+                        }
+                    }
+                    for word in ("tho", "cam")
+                ],
+                "should": [
+                    {
+                        "multi_match": {
+                            "query": "Thổ cẩm",
+                            "fields": ["title^3", "producer_name^2", "summary", "materials", "producer_details^0.2"],
+                            "type": "cross_fields",
+                            "operator": "and",
+                        }
+                    }
+                ],
             }
         },
         "post_filter": both,
@@ -311,14 +330,30 @@ def test_site_search_body(settings):
 
     settings.ELASTICSEARCH_INDEX_PREFIX = "kc"
     search = site_search_body("Đồng", 2, 10)
-    assert search._index == ["kc-products,kc-producers,kc-artisans,kc-villages,kc-news"]
+    assert search._index == ["kc-products,kc-producers,kc-artisans,kc-villages,kc-news,kc-pages"]
     assert search.to_dict() == {
         "query": {
-            "multi_match": {
-                "query": "Đồng",
-                "fields": ["title^3", "producer_name^2", "summary", "materials", "body"],
-                "type": "cross_fields",
-                "operator": "and",
+            "bool": {
+                "must": [
+                    {
+                        "multi_match": {
+                            "query": "dong",
+                            "fields": ["title^3", "producer_name^2", "summary", "materials", "body"],
+                            "type": "phrase_prefix",
+                            "max_expansions": 500,
+                        }
+                    }
+                ],
+                "should": [
+                    {
+                        "multi_match": {
+                            "query": "Đồng",
+                            "fields": ["title^3", "producer_name^2", "summary", "materials", "body"],
+                            "type": "cross_fields",
+                            "operator": "and",
+                        }
+                    }
+                ],
             }
         },
         "highlight": {
@@ -329,7 +364,7 @@ def test_site_search_body(settings):
             "number_of_fragments": 1,
             "fragment_size": 200,
         },
-        "_source": ["title", "summary", "url", "kind"],
+        "_source": ["title", "summary", "url", "kind", "page_type"],
         "from": 10,
         "size": 10,
     }
@@ -428,7 +463,7 @@ def test_rebuild_fills_new_indices_then_swaps_the_aliases(home_page, settings, e
     assert "Indexed" in out.getvalue()
     methods = [(method, path) for method, path, _body in cluster.requests]
     assert ("PUT", "/_index_template/kc-template") in methods
-    assert set(first) == {"kc-products", "kc-producers", "kc-artisans", "kc-villages", "kc-news"}
+    assert set(first) == {"kc-products", "kc-producers", "kc-artisans", "kc-villages", "kc-news", "kc-pages"}
     (old_products,) = first["kc-products"]
     (new_products,) = cluster.aliases["kc-products"]
     assert old_products != new_products and old_products.startswith("kc-products-")

@@ -65,6 +65,18 @@ def live(request, django_db_blocker):
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+            drop_live_indices()
+
+
+def drop_live_indices(prefix=PREFIX):
+    """Delete the indices and the template the live tests made (``<prefix>-*``): the node is left as found."""
+    engine = engine_client.get_client(check_down=False)
+    indices = engine.client.indices
+    names = [name for name in indices.get(index=f"{prefix}-*") if name.startswith(f"{prefix}-")]
+    for name in names:
+        indices.delete(index=name)
+    if indices.exists_index_template(name=f"{prefix}-template"):
+        indices.delete_index_template(name=f"{prefix}-template")
 
 
 @pytest.fixture(autouse=True)
@@ -80,7 +92,9 @@ def titles(results):
 
 
 def test_rebuild_indexed_every_type(live):
-    assert live.counts == {
+    counts = dict(live.counts)
+    assert counts.pop(f"{PREFIX}-pages") >= 1  # the section pages the factories made (e.g. /san-pham/)
+    assert counts == {
         f"{PREFIX}-products": 5,
         f"{PREFIX}-producers": 4,
         f"{PREFIX}-artisans": 0,
@@ -288,3 +302,117 @@ def test_fallback_to_the_database_when_the_node_stops(live, settings, caplog):
     again = catalogue_search("tho cam")
     assert again.backend == "elasticsearch"
     assert titles(again) == ["Thổ cẩm Jrai dệt tay"]
+
+
+@pytest.mark.parametrize("url", ["/tim-kiem/", "/san-pham/"])
+@pytest.mark.parametrize("page", ["1001", "99999999999999999999"])
+def test_a_page_past_the_result_window_never_marks_the_engine_down(live, client, url, page):
+    """Issue: ``page=1001`` sent ``from=10000`` (400 "Result window is too large") and marked the cluster down for
+    everyone. Pages are clamped before sending; a page past the last shows the last one."""
+    response = client.get(url, {"q": "tay", "page": page})
+    assert response.status_code == 200
+    assert not engine_client.cache.get(engine_client.DOWN_KEY)
+    assert catalogue_search("tay", page=int(page[:7])).backend == "elasticsearch"
+    last = catalogue_search("tay")
+    assert titles(catalogue_search("tay", page=int(page[:7]))) == titles(last)  # one page of hits: the last
+
+
+def test_a_refused_request_does_not_mark_the_engine_down(live):
+    engine = engine_client.get_client()
+    with pytest.raises(engine_client.EngineRequestError, match="too large|result window"):
+        engine.search(f"{PREFIX}-products", {"from": 10_000, "size": 10, "query": {"match_all": {}}})
+    assert not engine_client.cache.get(engine_client.DOWN_KEY)
+
+
+FRESH = "khuyencong-livefresh"  # its own indices and template: no overlap with <PREFIX>-* (same priority)
+
+
+def test_an_update_before_the_first_rebuild_creates_no_index_and_the_rebuild_replaces_a_plain_one(live, caplog):
+    """Issue: a publish before the first rebuild auto-created a plain ``<prefix>-products`` index (dynamic mapping)
+    and every later rebuild failed with invalid_alias_name_exception."""
+    from search.elastic.indexing import index_object
+    from search.elastic.tasks import update_search_document
+
+    product = live.products["honey"]
+    engine = engine_client.get_client()
+    caplog.set_level(logging.ERROR, logger="search")
+    try:
+        with override_settings(ELASTICSEARCH_INDEX_PREFIX=FRESH):
+            with pytest.raises(engine_client.EngineRequestError):
+                index_object("catalogue.productpage", product.pk)
+            assert update_search_document.call("catalogue.productpage", product.pk) == "unavailable"
+            assert "search_index --rebuild" in caplog.text
+            assert not engine.client.indices.exists(index=f"{FRESH}-products")
+            assert not engine_client.cache.get(engine_client.DOWN_KEY)
+            # What the old code left behind: a plain index under the alias's name. The rebuild replaces it.
+            engine.client.index(index=f"{FRESH}-products", id="1", body={"title": "auto"}, refresh=True)
+            notices = []
+            counts = rebuild(notice=notices.append)
+            assert counts[f"{FRESH}-products"] == 5
+            assert notices and "plain index" in notices[0]
+            (target,) = engine.alias_targets(f"{FRESH}-products")
+            assert target.startswith(f"{FRESH}-products-")
+            assert index_object("catalogue.productpage", product.pk) == "indexed"
+    finally:
+        drop_live_indices(FRESH)
+
+
+PAGES_PREFIX = "khuyencong-livepages"  # its own indices (no overlap with <PREFIX>-*), deleted at the end
+
+
+def test_every_page_type_in_one_language_with_its_addresses_in_the_visitors(
+    live, settings, django_capture_on_commit_callbacks
+):
+    """Issue: the engine's site search had no bulletins, announcements, standard or section pages (the database
+    backend searches every page); it listed English translations on the Vietnamese site and gave Vietnamese
+    addresses on the English one. Now: one index for the other page types, the Vietnamese sources only (as the
+    database backend), and the hit's address in the visitor's language."""
+    from django.utils import translation
+
+    from tests.factories.home import StandardPageFactory
+    from tests.factories.news import BulletinPageFactory, NewsPageFactory
+    from tests.translating import translate
+
+    bulletin = BulletinPageFactory(title="Bản tin khuyến công tháng Giêng")
+    standard = StandardPageFactory(title="Giới thiệu trung tâm khuyến công", slug="gioi-thieu", parent=ensure_site())
+    news = NewsPageFactory(title="Hội chợ thủ công Gia Lai", summary="Hội chợ hàng thủ công.")
+    translate(news, title="Gia Lai handicraft fair", summary="A handicraft fair.")
+    english_url = f"/en{news.url}"  # its address on the English site (news.url in Vietnamese: no override active)
+    try:
+        with override_settings(ELASTICSEARCH_INDEX_PREFIX=PAGES_PREFIX):
+            rebuild()
+            engine = site_search("ban tin khuyen cong", 1)
+            assert [strip_tags(hit.title) for hit in engine.object_list] == [bulletin.title]
+            assert engine.object_list[0].kind == str(type(bulletin)._meta.verbose_name)
+            assert engine.object_list[0].url == bulletin.url
+            assert [strip_tags(h.title) for h in site_search("gioi thieu trung tam", 1).object_list] == [standard.title]
+            assert not site_search("fair", 1).object_list  # the English translation is not a hit of its own
+            assert "Gia Lai handicraft fair" not in [item["title"] for item in autocomplete("gia lai")]
+            assert news.title in [strip_tags(hit.title) for hit in site_search("hoi cho", 1).object_list]
+            with translation.override("en"):
+                english = site_search("hoi cho", 1).object_list
+                assert [hit.url for hit in english] == [english_url]
+                assert all(item["url"].startswith("/en/") for item in autocomplete("hoi cho"))
+            settings.CATALOGUE_SEARCH_BACKEND = "database"
+            with translation.override("en"):
+                assert [hit.url for hit in site_search("hoi cho", 1).object_list] == [english_url]
+            assert [strip_tags(h.title) for h in site_search("ban tin khuyen cong", 1).object_list] == [bulletin.title]
+    finally:
+        drop_live_indices(PAGES_PREFIX)
+
+
+@pytest.mark.parametrize("query", ["da", "ca ph", "tho c", "mat o", "*", '"', "ong"])
+def test_partial_words_and_punctuation_as_on_the_database(live, settings, query):
+    """Issue: the engine matched whole words only (``q=da`` 2 hits vs 12, ``ca ph`` 0 vs 12) and ``*`` found
+    nothing where the database lists everything. Each word now starts a word, as on the database."""
+    engine = catalogue_search(query)
+    settings.CATALOGUE_SEARCH_BACKEND = "database"
+    database = catalogue_search(query)
+    assert engine.backend == "elasticsearch"
+    assert sorted(titles(engine)) == sorted(titles(database)), query
+    assert engine.total == database.total
+
+
+@pytest.mark.parametrize(("typed", "expected"), [("tho", "Thổ cẩm Jrai dệt tay"), ("dệt t", "Thổ cẩm Jrai dệt tay")])
+def test_suggestions_match_a_word_inside_the_title(live, typed, expected):
+    assert expected in [item["title"] for item in autocomplete(typed)], typed

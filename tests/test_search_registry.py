@@ -44,6 +44,7 @@ def test_the_apps_register_their_searchable_types_in_index_order(settings):
         "catalogue.artisanpage",
         "catalogue.craftvillagepage",
         "news.newspage",
+        "wagtailcore.page",  # every other page type (standard pages, bulletins, announcements, section pages)
     ]
     assert [kind.label for kind in searchable.non_page_types()] == ["catalogue.producer"]
     assert [document.alias() for document in indexing.documents()] == [
@@ -52,6 +53,7 @@ def test_the_apps_register_their_searchable_types_in_index_order(settings):
         "kc-artisans",
         "kc-villages",
         "kc-news",
+        "kc-pages",
     ]
     assert indexing.document_for("Catalogue.ProductPage").model_label == "catalogue.productpage"
     assert indexing.document_for("catalogue.certificate") is None

@@ -317,6 +317,7 @@ ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="khuyenco
 # the database backend answers), and how many seconds the cluster is skipped after a failure before a new try.
 ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=2.0)
 ELASTICSEARCH_RETRY_AFTER = env.int("ELASTICSEARCH_RETRY_AFTER", default=30)
+ELASTICSEARCH_POOL_SIZE = env.int("ELASTICSEARCH_POOL_SIZE", default=10)  # connections kept open per process
 
 # Map tiles for the craft-village map (Leaflet is served from static/vendor).
 MAP_TILE_URL = env("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")

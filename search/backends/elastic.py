@@ -9,13 +9,14 @@ answer. Faceted searches of a listing (the product catalogue) build their own ``
 from django.core.paginator import Paginator
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from elasticsearch.dsl import Search
+from elasticsearch.dsl import Q, Search
 
 from core.text import clean_text
-from core.translation import active_language, default_language
+from core.translation import active_language, default_language, translated_url
 
 from .. import searchable
 from ..elastic import client
+from ..elastic.queries import words_query
 from ..highlight import remark
 from ..results import HitWindow, SiteHit
 from ..text import query_tokens
@@ -28,13 +29,41 @@ def indices():
     return ",".join(kind.document_class().alias() for kind in searchable.indexed_types())
 
 
-def kind_label(kind_code):
-    """The translated label of a hit's ``kind`` (e.g. "product" → "sản phẩm"), "" when unknown."""
-    return next((str(kind.kind_label) for kind in searchable.types() if kind.kind == kind_code), "")
+def kind_label(kind_code, page_type=""):
+    """The translated label of a hit's ``kind`` (e.g. "product" → "sản phẩm"); for the catch-all pages index, the
+    name of the page's type (``page_type``), as the database backend shows it; "" when unknown."""
+    if page_type:
+        model = _page_model(page_type)
+        if model is not None:
+            return str(model._meta.verbose_name)
+    kind = searchable.for_kind(kind_code)
+    return str(kind.kind_label) if kind else ""
 
 
-def type_code(kind_code):
-    return next((kind.code for kind in searchable.types() if kind.kind == kind_code), "page")
+def type_code(kind_code, page_type=""):
+    model = _page_model(page_type) if page_type else None
+    if model is not None:
+        return model.__name__.lower()
+    kind = searchable.for_kind(kind_code)
+    return kind.code if kind else "page"
+
+
+def _page_model(page_type):
+    from django.apps import apps
+
+    try:
+        return apps.get_model(page_type)
+    except (LookupError, ValueError):
+        return None
+
+
+def localized(url):
+    """A stored URL (in the default language, search/elastic/documents.py ``url_of``) in the active language: the
+    same address under ``/en/`` on the English site, as the database backend links to it."""
+    language = active_language()
+    if not url or language == default_language():
+        return url
+    return translated_url(url, default_language(), language)
 
 
 def execute(search):
@@ -44,16 +73,18 @@ def execute(search):
 
 
 def suggest(text, size=8):
-    """Completion suggestions (titles of products, producers, artisans, villages, news) for the search box."""
+    """Suggestions for the search box: titles (of products, producers, artisans, villages, news, other pages) of
+    which every word typed starts a word, as the database backend's autocomplete ("tho c" → "Thổ cẩm …", also inside
+    a title: "Vải thổ cẩm"), best first."""
     # NFC first: the engine's analyzer folds composed letters only, so decomposed (NFD) input found nothing.
-    search = Search(index=indices()).suggest(
-        "titles", clean_text(text), completion={"field": "suggest", "size": size, "skip_duplicates": True}
-    )
-    response = execute(search.extra(size=0))
+    query = words_query(clean_text(text), ["title"])
+    if query is None:
+        return []
+    search = Search(index=indices()).query(query).source(["title", "url", "kind", "page_type"])[:size]
     items = []
-    for option in response.suggest.titles[0].options:
-        source = option._source
-        items.append({"title": source.title, "url": source.url, "type": kind_label(source.kind)})
+    for hit in execute(search).hits:
+        page_type = getattr(hit, "page_type", "")
+        items.append({"title": hit.title, "url": localized(hit.url), "type": kind_label(hit.kind, page_type)})
     return items
 
 
@@ -63,20 +94,21 @@ def site_search_body(text, page_number, per_page):
     search = (
         Search(index=indices())
         # NFC first: the engine's analyzer folds composed letters only (NFD input found nothing).
-        .query("multi_match", query=clean_text(text), fields=SITE_FIELDS, type="cross_fields", operator="and")
+        .query(words_query(clean_text(text), SITE_FIELDS) or Q("match_none"))
         .highlight_options(
             encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], number_of_fragments=1, fragment_size=200
         )
         .highlight("title", "summary")
-        .source(["title", "summary", "url", "kind"])
+        .source(["title", "summary", "url", "kind", "page_type"])
     )
     return search[start : start + per_page]
 
 
 def site_search(text, page_number, per_page):
     """A Paginator page of :class:`search.site.SiteHit` from Elasticsearch."""
+    page_number = client.clamp_page(page_number, per_page)  # never past the engine's result window (a 400)
     response = execute(site_search_body(text, page_number, per_page))
-    total = response.hits.total.value
+    total = client.reachable_total(response.hits.total.value, per_page)
     last_page = max(1, -(-total // per_page))
     if page_number > last_page:
         page_number = last_page
@@ -91,13 +123,14 @@ def site_search(text, page_number, per_page):
         summary = (
             remark(marks["summary"][0], tokens) if "summary" in marks else escape(getattr(hit, "summary", "") or "")
         )
+        page_type = getattr(hit, "page_type", "")
         hits.append(
             SiteHit(
-                kind=kind_label(hit.kind),
+                kind=kind_label(hit.kind, page_type),
                 title=mark_safe(title),
-                url=hit.url,
+                url=localized(hit.url),
                 snippet=mark_safe(summary),
-                type_code=type_code(hit.kind),
+                type_code=type_code(hit.kind, page_type),
                 lang=source_language,  # the index holds the Vietnamese sources: marked as such under /en/
             )
         )

@@ -3,21 +3,23 @@ from settings and created lazily (never at import time), and the one way searche
 are sent: :func:`execute` / :func:`execute_faceted` (the body is ``to_dict()``, the adapter of engines.py sends it,
 the answer is wrapped in elasticsearch.dsl's own response classes).
 
-When a request fails, :func:`mark_down` remembers it for ``ELASTICSEARCH_RETRY_AFTER`` seconds so the following
-searches go straight to the database instead of waiting for the timeout again.
+When the engine fails (unreachable, timeout, 5xx), :func:`mark_down` remembers it for ``ELASTICSEARCH_RETRY_AFTER``
+seconds so the following searches go straight to the database instead of waiting for the timeout again. An error
+the request caused (a 4xx answer) raises :class:`EngineRequestError` without marking anything down.
 """
 
 from django.conf import settings
 from django.core.cache import cache
 
-from .engines import ENGINES, engine_class
+from .engines import ENGINES, ElasticUnavailable, EngineRequestError, engine_class
 
 DOWN_KEY = "search:elasticsearch-down"
+# The engine's ``index.max_result_window`` (its default on both engines): ``from + size`` may not exceed it, or it
+# answers 400 "Result window is too large". Pages are clamped to it before anything is sent.
+MAX_RESULT_WINDOW = 10000
 _engines = {}
 
-
-class ElasticUnavailable(Exception):
-    """The engine is not configured or could not be reached; callers fall back to the database."""
+__all__ = ["ElasticUnavailable", "EngineRequestError", "execute", "execute_faceted", "get_client"]
 
 
 def index_prefix():
@@ -47,9 +49,27 @@ def mark_up():
     cache.delete(DOWN_KEY)
 
 
-def _failed(engine, error):
-    mark_down(error)
-    raise ElasticUnavailable(f"{engine.name} at {engine.url}: {error}") from error
+def _failed(engine, error, down=True):
+    """``on_failure`` of the adapters: mark the cluster down only when it failed (``down``), then raise."""
+    if down:
+        mark_down(error)
+        raise ElasticUnavailable(f"{engine.name} at {engine.url}: {error}") from error
+    raise EngineRequestError(f"{engine.name} at {engine.url} refused the request: {error}") from error
+
+
+def last_window_page(per_page):
+    """The last page of ``per_page`` hits the engine can serve (``MAX_RESULT_WINDOW``)."""
+    return max(1, MAX_RESULT_WINDOW // per_page)
+
+
+def clamp_page(page_number, per_page):
+    """``page_number`` within 1 … :func:`last_window_page`: a page past the window is never sent."""
+    return min(max(1, int(page_number)), last_window_page(per_page))
+
+
+def reachable_total(total, per_page):
+    """How many of ``total`` hits can be paged through (the pagination shows no page past the window)."""
+    return min(total, last_window_page(per_page) * per_page)
 
 
 def get_client(check_down=True):
@@ -62,7 +82,8 @@ def get_client(check_down=True):
         raise ElasticUnavailable(f"cluster marked down after a recent failure: {reason}")
     key = (engine_name(), url, float(getattr(settings, "ELASTICSEARCH_TIMEOUT", 2.0)))
     if key not in _engines:
-        _engines[key] = engine_class(key[0])(url, key[2], on_failure=_failed)
+        pool_size = int(getattr(settings, "ELASTICSEARCH_POOL_SIZE", 10) or 10)
+        _engines[key] = engine_class(key[0])(url, key[2], on_failure=_failed, pool_size=pool_size)
     return _engines[key]
 
 

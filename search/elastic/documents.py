@@ -9,6 +9,8 @@ timestamped index and swaps the alias (see indexing.py).
 """
 
 from django.apps import apps
+from django.utils import translation
+from django.utils.html import strip_tags
 from elasticsearch.dsl import (
     Completion,
     ComposableIndexTemplate,
@@ -66,8 +68,12 @@ class SiteDocument(Document):
 
     @classmethod
     def source_queryset(cls):
-        """Every object to index, in primary-key order (default: the live, public pages of ``model_label``)."""
-        return apps.get_model(cls.model_label).objects.live().public().order_by("pk")
+        """Every object to index, in primary-key order (default: the live, public Vietnamese source pages of
+        ``model_label``, as the database backend searches them: an English translation is never a document of its
+        own; its source's hit is shown in the visitor's language)."""
+        from core.translation import source_pages
+
+        return source_pages(apps.get_model(cls.model_label).objects.live().public()).order_by("pk")
 
     @classmethod
     def from_object(cls, obj):
@@ -92,11 +98,87 @@ def summary_of(page):
 
 
 def url_of(obj):
-    """The public URL of a page or a record; "" for a page outside any site (still searchable)."""
+    """The public URL of a page or a record in the default language (Vietnamese: whatever language the editor who
+    published it uses; the site search gives it in the visitor's language); "" for a page outside any site."""
+    from core.translation import default_language
+
     try:
-        return obj.get_url() if hasattr(obj, "get_url") else obj.get_absolute_url()
+        with translation.override(default_language()):
+            return obj.get_url() if hasattr(obj, "get_url") else obj.get_absolute_url()
     except Exception:  # noqa: BLE001 - a page outside any site has no URL; it is still searchable
         return ""
+
+
+def searchable_text(page, limit=20_000):
+    """The text of ``page``'s own ``search_fields`` (not the title), as Wagtail's backends index it: stream fields
+    by their searchable content, HTML without tags."""
+    from wagtail.search import index
+
+    parts = []
+    for field in getattr(page, "search_fields", ()):
+        if not isinstance(field, index.SearchField) or field.field_name == "title":
+            continue
+        try:
+            value = field.get_value(page)
+            model_field = field.get_field(type(page))
+        except Exception:  # noqa: BLE001 - a search field that is not a model field (a method): its value as is
+            model_field = None
+        if value is None:
+            continue
+        if hasattr(model_field, "get_searchable_content"):
+            value = model_field.get_searchable_content(value)
+        if isinstance(value, list | tuple):
+            value = " ".join(str(item) for item in value)
+        parts.append(strip_tags(str(value)))
+    return " ".join(" ".join(parts).split())[:limit]
+
+
+class PageDocument(SiteDocument):
+    """Every other live public page the database backend searches (standard pages, bulletins, competition
+    announcements, section pages …): the page types without a document of their own. ``page_type`` (the model's
+    ``app_label.modelname``) gives the hit its type's name, as the database backend shows it."""
+
+    alias_suffix = "pages"
+    model_label = "wagtailcore.page"
+    kind_code = "page"
+    page_type = Keyword()
+
+    class Index:
+        name = "khuyencong-pages"
+        settings = {**INDEX_SETTINGS, **ANALYSIS_SETTINGS}
+
+    @classmethod
+    def own_document_types(cls):
+        """The content types of the page types that have a document of their own (not indexed here)."""
+        from django.contrib.contenttypes.models import ContentType
+
+        from .. import searchable
+
+        models = [kind.model for kind in searchable.indexed_types() if kind.is_page and kind.label != cls.model_label]
+        return list(ContentType.objects.get_for_models(*models).values())
+
+    @classmethod
+    def source_queryset(cls):
+        from wagtail.models import Page
+
+        from core.translation import source_pages
+
+        pages = source_pages(Page.objects.live().public()).filter(depth__gt=2)
+        return pages.exclude(content_type__in=cls.own_document_types()).specific().order_by("pk")
+
+    @classmethod
+    def from_object(cls, page):
+        page = getattr(page, "specific", page)
+        return cls(
+            meta={"id": page.pk},
+            title=page.title,
+            summary=summary_of(page),
+            body=searchable_text(page),
+            url=url_of(page),
+            kind=cls.kind_code,
+            page_type=page._meta.label_lower,
+            suggest={"input": [page.title]},
+        )
 
 
 def template_name():

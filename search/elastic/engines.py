@@ -5,13 +5,54 @@ Every query, facet, highlight, suggestion and mapping is built once with ``elast
 is the request body; both engines accept the same bodies for what the site uses) and sent through the adapter of
 ``settings.SEARCH_ENGINE``. The adapters only carry bodies: no query logic lives here.
 
-Each method sends one request; any failure of the engine (unreachable, timeout, error answer, rejected bulk item)
-calls ``on_failure(error)``, which marks the cluster down and raises ``ElasticUnavailable`` (see client.py).
+Each method sends one request; any failure calls ``on_failure(engine, error, down)``, which raises
+``ElasticUnavailable`` (see client.py). ``down`` is true only when the engine itself failed (unreachable, timeout,
+a 5xx or 429 answer, or a node that is not the configured engine): then the cluster is marked down for a while. An
+error the request caused (any other 4xx: "Result window is too large", a missing index or alias, a rejected
+document) is not the cluster's fault, so it never marks it down: a visitor's URL cannot turn the engine off.
 """
 
 from contextlib import contextmanager
 
+
+class ElasticUnavailable(Exception):
+    """The engine is not configured or could not be reached; callers fall back to the database."""
+
+
+class EngineRequestError(ElasticUnavailable):
+    """The engine answered a 4xx to a request (not a failure of the cluster: it is not marked down)."""
+
+
 ENGINES = ("elasticsearch", "opensearch")
+# Answers of a healthy engine to a request it cannot serve: Too Many Requests (429) means it is overloaded.
+DOWN_4XX = {429}
+
+
+def status_of(error):
+    """The HTTP status of an engine's error (either client), or None (no answer: connection error, timeout). For a
+    bulk error: the worst status of its rejected items."""
+    errors = getattr(error, "errors", None)  # BulkIndexError (both clients): [{"index": {"status": 400, ...}}]
+    if isinstance(errors, list) and errors and not hasattr(error, "meta"):
+        statuses = [
+            item.get("status")
+            for entry in errors
+            if isinstance(entry, dict)
+            for item in entry.values()
+            if isinstance(item, dict)
+        ]
+        statuses = [status for status in statuses if isinstance(status, int)]
+        return max(statuses) if statuses else None
+    meta = getattr(error, "meta", None)  # elasticsearch / elastic_transport ApiError
+    status = getattr(meta, "status", None)
+    if status is None:
+        status = getattr(error, "status_code", None)  # opensearch-py TransportError ("N/A" without an answer)
+    return status if isinstance(status, int) else None
+
+
+def caused_by_request(error):
+    """Whether ``error`` is a 4xx answer (other than 429) of an engine that is up: the request's fault."""
+    status = status_of(error)
+    return status is not None and 400 <= status < 500 and status not in DOWN_4XX
 
 
 class Engine:
@@ -19,8 +60,10 @@ class Engine:
 
     name = ""
 
-    def __init__(self, url, timeout, on_failure):
-        self.url, self.timeout, self.on_failure = url, timeout, on_failure
+    def __init__(self, url, timeout, on_failure, pool_size=10):
+        """``pool_size``: connections kept open to the node, one per concurrent request of the process's threads
+        (opensearch-py's default is 1: "Connection pool is full" under two concurrent clients)."""
+        self.url, self.timeout, self.on_failure, self.pool_size = url, timeout, on_failure, pool_size
         self.client = self.make_client()
 
     # -- per engine ------------------------------------------------------------------------------------------
@@ -34,13 +77,20 @@ class Engine:
 
     # -- shared ----------------------------------------------------------------------------------------------
 
+    def explain(self, error):
+        """A clearer error for a known misconfiguration, or ``error`` itself."""
+        return error
+
     @contextmanager
     def guard(self):
-        """Turn the engine's errors into ``on_failure(engine, error)`` (which raises ElasticUnavailable)."""
+        """Turn the engine's errors into ``on_failure(engine, error, down)`` (which raises ElasticUnavailable);
+        ``down`` is false for an error the request caused (``caused_by_request``)."""
         try:
             yield
         except self.errors() as error:
-            self.on_failure(self, error)
+            explained = self.explain(error)
+            down = explained is not error or not caused_by_request(error)
+            self.on_failure(self, explained, down)
 
     def search(self, index, body):
         """The raw JSON answer (a dict) of a search ``body`` (``Search.to_dict()``) on ``index``."""
@@ -84,8 +134,15 @@ class Engine:
         with self.guard():
             self.client.indices.delete(index=name)
 
+    def index_exists(self, name):
+        """Whether ``name`` is a real index (not an alias)."""
+        with self.guard():
+            return bool(self.client.indices.exists(index=name)) and not self.client.indices.exists_alias(name=name)
+
     def index_document(self, index, doc_id, document):
-        """Create or replace document ``doc_id`` (``Document.to_dict()``) in ``index`` (an alias)."""
+        """Create or replace document ``doc_id`` (``Document.to_dict()``) in ``index``, which must be an existing
+        alias (``require_alias``): an update sent before the first rebuild never auto-creates an unmapped index
+        under the alias's name (it fails with a 404, not marking the cluster down)."""
         with self.guard():
             self._index_document(index, doc_id, document)
 
@@ -103,7 +160,13 @@ class ElasticsearchEngine(Engine):
     def make_client(self):
         from elasticsearch import Elasticsearch
 
-        return Elasticsearch(hosts=[self.url], request_timeout=self.timeout, max_retries=0, retry_on_timeout=False)
+        return Elasticsearch(
+            hosts=[self.url],
+            request_timeout=self.timeout,
+            max_retries=0,
+            retry_on_timeout=False,
+            connections_per_node=self.pool_size,
+        )
 
     def errors(self):
         from elastic_transport import TransportError
@@ -111,6 +174,16 @@ class ElasticsearchEngine(Engine):
         from elasticsearch.helpers import BulkIndexError
 
         return (ApiError, TransportError, BulkIndexError, ConnectionError, TimeoutError)
+
+    def explain(self, error):
+        from elasticsearch import UnsupportedProductError
+
+        if isinstance(error, UnsupportedProductError) or status_of(error) == 406:
+            return ElasticUnavailable(
+                f"the node at {self.url} does not answer the Elasticsearch 8 client ({error}); it looks like "
+                "OpenSearch: set SEARCH_ENGINE=opensearch"
+            )
+        return error
 
     def _search(self, index, body):
         return self.client.search(index=index, body=body).body
@@ -130,7 +203,7 @@ class ElasticsearchEngine(Engine):
         self.client.indices.update_aliases(actions=actions)
 
     def _index_document(self, index, doc_id, document):
-        self.client.index(index=index, id=str(doc_id), document=document)
+        self.client.index(index=index, id=str(doc_id), document=document, require_alias=True)
 
     def _delete_document(self, index, doc_id):
         self.client.options(ignore_status=404).delete(index=index, id=str(doc_id))
@@ -144,7 +217,9 @@ class OpenSearchEngine(Engine):
     def make_client(self):
         from opensearchpy import OpenSearch
 
-        return OpenSearch(hosts=[self.url], timeout=self.timeout, max_retries=0, retry_on_timeout=False)
+        return OpenSearch(
+            hosts=[self.url], timeout=self.timeout, max_retries=0, retry_on_timeout=False, pool_maxsize=self.pool_size
+        )
 
     def errors(self):
         from opensearchpy.exceptions import OpenSearchException
@@ -170,7 +245,7 @@ class OpenSearchEngine(Engine):
         self.client.indices.update_aliases(body={"actions": actions})
 
     def _index_document(self, index, doc_id, document):
-        self.client.index(index=index, id=str(doc_id), body=document)
+        self.client.index(index=index, id=str(doc_id), body=document, params={"require_alias": "true"})
 
     def _delete_document(self, index, doc_id):
         self.client.delete(index=index, id=str(doc_id), ignore=404)

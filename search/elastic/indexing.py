@@ -37,51 +37,80 @@ def new_index(document_class, suffix):
     return index
 
 
-def rebuild(progress=None):
+def rebuild(progress=None, notice=None):
     """Build a fresh index per document type, fill it, make its documents searchable (refresh), then atomically
     point the alias at it and drop the old ones, so searches never see an empty index. ``progress(label, done,
-    total)`` is called as batches go in.
-    Raises :class:`~.client.ElasticUnavailable` when the engine fails (and marks it down)."""
+    total)`` is called as batches go in; ``notice(text)`` is told when a plain index that had an alias's name (made
+    by an index update sent before the first rebuild) is replaced.
+    A failure deletes the new index being built (no timestamped index is left behind) and raises
+    :class:`~.client.ElasticUnavailable` (marking the cluster down only when it failed, not for a refused
+    request)."""
     engine = get_client(check_down=False)
     suffix = timezone.now().strftime("%Y%m%d%H%M%S%f")
     counts = {}
     engine.put_index_template(template_name(), index_template().to_dict())
     for document_class in documents():
-        queryset = document_class.source_queryset()
         alias = document_class.alias()
         index = new_index(document_class, suffix)
         engine.create_index(index._name, index.to_dict())
-        total = queryset.count()
-        done = 0
-        if progress:
-            progress(alias, 0, total)
-        actions = []
-        for obj in queryset.iterator(chunk_size=BATCH):
-            document = document_class.from_object(obj)
-            actions.append({"_index": index._name, "_id": document.meta.id, "_source": document.to_dict()})
-            if len(actions) >= BATCH:
-                engine.bulk(actions)
-                done += len(actions)
-                actions = []
-                if progress:
-                    progress(alias, done, total)
-        if actions:
-            engine.bulk(actions)
-            done += len(actions)
-        if progress:
-            progress(alias, done, total)
-        # Without this refresh the alias pointed at an index whose documents were not searchable yet: searches found
-        # nothing for up to a refresh interval after the swap (seen on a live node, never by the offline stub).
-        engine.refresh(index._name)
-        swap_alias(engine, alias, index._name)
-        counts[alias] = done
+        try:
+            counts[alias] = fill(engine, document_class, index._name, progress)
+            # Without this refresh the alias pointed at an index whose documents were not searchable yet: searches
+            # found nothing for up to a refresh interval after the swap (seen on a live node, never by the stub).
+            engine.refresh(index._name)
+            swap_alias(engine, alias, index._name, notice)
+        except BaseException:
+            drop_quietly(engine, index._name)
+            raise
     return counts
 
 
-def swap_alias(engine, alias, new_name):
-    """Point ``alias`` at ``new_name`` only, in one atomic request, then delete the indices it used to name."""
+def fill(engine, document_class, index_name, progress=None):
+    """Write every object of ``document_class`` into ``index_name`` in bulk batches; how many were written."""
+    queryset = document_class.source_queryset()
+    alias = document_class.alias()
+    total = queryset.count()
+    done = 0
+    if progress:
+        progress(alias, 0, total)
+    actions = []
+    for obj in queryset.iterator(chunk_size=BATCH):
+        document = document_class.from_object(obj)
+        actions.append({"_index": index_name, "_id": document.meta.id, "_source": document.to_dict()})
+        if len(actions) >= BATCH:
+            engine.bulk(actions)
+            done += len(actions)
+            actions = []
+            if progress:
+                progress(alias, done, total)
+    if actions:
+        engine.bulk(actions)
+        done += len(actions)
+    if progress:
+        progress(alias, done, total)
+    return done
+
+
+def drop_quietly(engine, name):
+    """Delete the index a failed rebuild was building; a failure to do so is logged (the rebuild's error wins)."""
+    try:
+        engine.delete_index(name)
+    except Exception as error:  # noqa: BLE001 - the original failure is the one to report
+        logger.error("Search rebuild failed and its new index %s could not be deleted: %s", name, error)
+
+
+def swap_alias(engine, alias, new_name, notice=None):
+    """Point ``alias`` at ``new_name`` only, in one atomic request, then delete the indices it used to name. A plain
+    index named like the alias (auto-created by a write before the first rebuild, with a dynamic mapping) is
+    removed in the same request (``remove_index``), so the alias can take its name."""
     old = engine.alias_targets(alias)
     actions = [{"remove": {"index": name, "alias": alias}} for name in old]
+    if not old and engine.index_exists(alias):
+        actions.append({"remove_index": {"index": alias}})
+        message = f"{alias} was a plain index (not an alias, unmapped): replaced by the alias to {new_name}"
+        logger.warning("Search rebuild: %s", message)
+        if notice:
+            notice(message)
     actions.append({"add": {"index": new_name, "alias": alias}})
     engine.update_aliases(actions)
     for name in old:

@@ -8,6 +8,10 @@ from django_tasks import task
 from .client import ElasticUnavailable
 
 logger = logging.getLogger("search")
+STALE = (
+    "Search index %s of %s %s skipped, the index is now stale (%s): run `manage.py search_index --rebuild` once "
+    "the search engine answers"
+)
 
 
 @task()
@@ -19,7 +23,8 @@ def update_search_document(model_label, pk):
     try:
         return index_object(model_label, pk)
     except ElasticUnavailable as error:
-        logger.warning("Search index update of %s %s skipped, Elasticsearch unavailable: %s", model_label, pk, error)
+        # Not queued: logged as an error (not a warning) so that monitoring sees that a rebuild is needed.
+        logger.error(STALE, "update", model_label, pk, error)
         return "unavailable"
 
 
@@ -32,5 +37,5 @@ def delete_search_document(model_label, pk):
     try:
         return remove_object(model_label, pk)
     except ElasticUnavailable as error:
-        logger.warning("Search index removal of %s %s skipped, Elasticsearch unavailable: %s", model_label, pk, error)
+        logger.error(STALE, "removal", model_label, pk, error)
         return "unavailable"

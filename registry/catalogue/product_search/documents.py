@@ -23,6 +23,9 @@ class ProductDocument(SiteDocument):
     kind_code = "product"
     materials = folded_text()
     producer_name = folded_text()
+    # The rest of what the database backend matches a product by (its producer's folded words): representative,
+    # address, district. Matched, never shown or boosted.
+    producer_details = folded_text()
     group = Keyword()
     levels = Keyword(multi=True)
     years = Integer(multi=True)
@@ -59,6 +62,11 @@ class ProductDocument(SiteDocument):
             summary=product.summary,
             materials=product.materials,
             producer_name=product.producer.name,
+            producer_details=" ".join(
+                filter(
+                    None, [product.producer.representative, product.producer.address, product.producer.legacy_district]
+                )
+            ),
             url=url_of(product),
             kind=cls.kind_code,
             group=product.product_group,

@@ -13,7 +13,8 @@ from django.core.paginator import Paginator
 from django.utils.safestring import mark_safe
 from elasticsearch.dsl import FacetedSearch, TermsFacet
 
-from search.elastic.client import execute_faceted
+from search.elastic.client import clamp_page, execute_faceted, reachable_total
+from search.elastic.queries import words_query
 from search.highlight import remark
 from search.results import CatalogueResults, HitWindow
 
@@ -38,7 +39,7 @@ class ProductFacetedSearch(FacetedSearch):
     """The products index with the catalogue's five multi-select facets."""
 
     doc_types = [ProductDocument]
-    fields = ["title^3", "producer_name^2", "summary", "materials"]
+    fields = ["title^3", "producer_name^2", "summary", "materials", "producer_details^0.2"]
     facets = {
         "group": TermsFacet(field="group", size=10),
         "level": TermsFacet(field="levels", size=10),
@@ -52,10 +53,10 @@ class ProductFacetedSearch(FacetedSearch):
         super().__init__(query, filters or {}, sort)
 
     def query(self, search, query):
-        if not query:
-            return search
-        # Words may be spread over title, producer and summary ("Thổ cẩm Làng Phung"); all must match somewhere.
-        return search.query("multi_match", query=query, fields=self.fields, type="cross_fields", operator="and")
+        # Words may be spread over title, producer and summary ("Thổ cẩm Làng Phung"); each must start a word
+        # somewhere ("ca ph" finds "Cà phê"), as on the database; no word at all ("*") lists everything.
+        condition = words_query(query, self.fields) if query else None
+        return search if condition is None else search.query(condition)
 
     def highlight(self, search):
         return search.highlight_options(
@@ -76,8 +77,10 @@ def search(query):
     """The :class:`search.results.CatalogueResults` of a query from Elasticsearch; raises
     :class:`ElasticUnavailable` when the cluster fails (the service then asks the database)."""
     index = ProductDocument.alias()
+    if query.page != clamp_page(query.page, PER_PAGE):  # never past the engine's result window (a 400)
+        query = replace(query, page=clamp_page(query.page, PER_PAGE))
     response = execute_faceted(faceted_search(query), index)
-    total = response.hits.total.value
+    total = reachable_total(response.hits.total.value, PER_PAGE)
     last_page = max(1, -(-total // PER_PAGE))
     if query.page > last_page:
         query = replace(query, page=last_page)

@@ -3,7 +3,7 @@ alias, with a progress bar."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search.elastic.client import ElasticUnavailable, engine_name
+from search.elastic.client import ElasticUnavailable, EngineRequestError, engine_name
 from search.elastic.indexing import rebuild as rebuild_indices
 
 
@@ -37,7 +37,11 @@ class Command(BaseCommand):
         if not rebuild:
             raise CommandError("Nothing to do: use --rebuild.")
         try:
-            counts = rebuild_indices(progress=progress_bar(self.stdout))
+            counts = rebuild_indices(
+                progress=progress_bar(self.stdout), notice=lambda text: self.stdout.write(self.style.WARNING(text))
+            )
+        except EngineRequestError as error:
+            raise CommandError(f"The search engine refused the rebuild (nothing was swapped): {error}") from error
         except ElasticUnavailable as error:
             raise CommandError(f"The search engine is unavailable: {error}") from error
         total = sum(counts.values())

@@ -22,6 +22,8 @@ from elasticsearch.dsl import (
     token_filter,
 )
 
+from core.translation import default_language, source_pages
+
 from .client import index_prefix
 
 vi_ascii_folding = token_filter("vi_ascii_folding", type="asciifolding", preserve_original=True)
@@ -71,8 +73,6 @@ class SiteDocument(Document):
         """Every object to index, in primary-key order (default: the live, public Vietnamese source pages of
         ``model_label``, as the database backend searches them: an English translation is never a document of its
         own; its source's hit is shown in the visitor's language)."""
-        from core.translation import source_pages
-
         return source_pages(apps.get_model(cls.model_label).objects.live().public()).order_by("pk")
 
     @classmethod
@@ -100,8 +100,6 @@ def summary_of(page):
 def url_of(obj):
     """The public URL of a page or a record in the default language (Vietnamese: whatever language the editor who
     published it uses; the site search gives it in the visitor's language); "" for a page outside any site."""
-    from core.translation import default_language
-
     try:
         with translation.override(default_language()):
             return obj.get_url() if hasattr(obj, "get_url") else obj.get_absolute_url()
@@ -160,8 +158,6 @@ class PageDocument(SiteDocument):
     @classmethod
     def source_queryset(cls):
         from wagtail.models import Page
-
-        from core.translation import source_pages
 
         pages = source_pages(Page.objects.live().public()).filter(depth__gt=2)
         return pages.exclude(content_type__in=cls.own_document_types()).specific().order_by("pk")

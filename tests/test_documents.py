@@ -164,7 +164,9 @@ def test_certificate_has_header_number_date_decision_signer_and_qr(competition, 
         "82,17 / 100",
     ):
         assert expected in one, expected
-    assert f"https://khuyencong.gialai.gov.vn/xac-minh/{cert.verification_code}/" in text.replace("\n", "")
+    # pypdf may put a space or a line break inside the long address where the line wraps (it depends on the random
+    # code's glyph widths): compare without any whitespace
+    assert f"https://khuyencong.gialai.gov.vn/xac-minh/{cert.verification_code}/" in "".join(text.split())
 
 
 def test_minutes_record_time_place_attendance_sheets_and_signatures(competition):

@@ -3,7 +3,7 @@ by config/urls.py inside the language patterns."""
 
 from django.urls import path
 
-from .views import accounts, applications, portal
+from .views import accounts, applications, corrections, portal
 
 app_name = "producers"
 P = "co-so-san-xuat/"
@@ -29,6 +29,8 @@ urlpatterns = [
     path(P + "loi-moi/<str:token>/", portal.invitation, name="invitation"),
     path(P + "san-pham/<int:pk>/", portal.product, name="product"),
     path(P + "ho-so/<int:pk>/", portal.entry, name="entry"),
+    path(P + "de-nghi-sua/", corrections.producer, name="correct-producer"),
+    path(P + "san-pham/<int:pk>/de-nghi-sua/", corrections.product, name="correct-product"),
     path(P + "binh-chon/", applications.competitions, name="competitions"),
     path(P + "binh-chon/<slug:slug>/dang-ky/", applications.apply, name="apply"),
     path(P + "ho-so-dang-ky/<int:pk>/", applications.application, name="application"),

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 from core.text import fold
 from registry.catalogue.models import Producer
 
+from .. import corrections
 from ..access import (
     account_of,
     expiring_soon,
@@ -47,6 +48,7 @@ def home(request):
             entries=list(own_entries(account.producer)),
             applications=list(own_applications(account.producer)),
         )
+        context["corrections"] = corrections.dashboard(account.producer, context["products"])
     return render(request, "producers/home.html", context)
 
 

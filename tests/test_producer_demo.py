@@ -14,7 +14,6 @@ from demo.site import DEMO_PASSWORD
 from registry.producers.choices import ApplicationStatus
 from registry.producers.models import Application, ProducerAccount
 
-
 # The steps this feature needs (news and translations are slow and unrelated).
 STEPS = ["demo.site", "demo.catalogue", "demo.competitions", "demo.producers"]
 

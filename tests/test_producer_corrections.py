@@ -251,3 +251,12 @@ def test_the_producer_gets_no_admin_mail_from_wagtail(client, account, staff, ma
     mailoutbox.clear()
     current_task_state(Producer.objects.get(pk=account.producer.pk)).reject(user=staff, comment="Sai địa chỉ.")
     assert not [message for message in mailoutbox if account.user.email in message.to]
+
+
+def test_a_producer_never_published_is_not_public(client, home_page):
+    from registry.catalogue.opendata import producers
+    from tests.factories import ProducerFactory
+
+    draft = ProducerFactory(live=False)  # e.g. staff clicked "Lưu nháp" on a new producer
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert draft not in producers()

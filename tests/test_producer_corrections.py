@@ -260,3 +260,28 @@ def test_a_producer_never_published_is_not_public(client, home_page):
     draft = ProducerFactory(live=False)  # e.g. staff clicked "Lưu nháp" on a new producer
     assert client.get(draft.get_absolute_url()).status_code == 404
     assert draft not in producers()
+
+
+def test_the_workflow_is_set_up_once_for_the_registry_staff(staff):
+    first, again = corrections.ensure_workflow(), corrections.ensure_workflow()
+    assert first.pk == again.pk and first.active
+    task = first.tasks.get().specific
+    assert list(task.groups.values_list("name", flat=True)) == [REGISTRY_STAFF.name]
+    assert Producer.get_default_workflow() == first
+
+
+@pytest.mark.parametrize("which", ["producer", "product"])
+def test_proposal_forms_take_a_constant_number_of_queries(client, account, which, django_assert_max_num_queries):
+    page = ProductPageFactory(producer=account.producer)
+    url = (
+        reverse("producers:correct-producer")
+        if which == "producer"
+        else reverse("producers:correct-product", args=[page.pk])
+    )
+    client.force_login(account.user)
+    with django_assert_max_num_queries(25) as small:
+        assert client.get(url).status_code == 200
+    for index in range(9):
+        corrections.propose_product(account, ProductPageFactory(producer=account.producer), {"summary": f"{index}"})
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        assert client.get(url).status_code == 200

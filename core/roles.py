@@ -83,6 +83,7 @@ REGISTRY_STAFF = Role(
     permissions=(
         ACCESS_ADMIN,
         *_crud("catalogue", "producer", "certificate", actions=("add", "change", "view")),
+        "catalogue.publish_producer",  # producers have drafts and a workflow (producers' proposals of corrections)
         *_crud("catalogue", "commune", "traditionaltrade", "artisantitle", actions=("view",)),
         "producers.review_producerclaim",  # the producers' portal: approve claims, invite producers
     ),

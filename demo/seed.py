@@ -11,6 +11,7 @@ STEPS = [
     "demo.site",
     "demo.catalogue",
     "demo.competitions",
+    "demo.producers",  # producer accounts for the portal (needs the open competition)
     "demo.news",
     "demo.translations",  # after every page exists: English versions of a handful of them
 ]

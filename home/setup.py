@@ -29,6 +29,8 @@ from news.models import BulletinIndexPage, NewsIndexPage
 from news.moderation import WORKFLOW_NAME, setup_moderation
 from registry.catalogue.models import ArtisanIndexPage, CraftVillageIndexPage, ProductIndexPage
 from registry.competitions.models import CompetitionIndexPage, Rubric
+from registry.producers.corrections import WORKFLOW_NAME as CORRECTIONS_WORKFLOW
+from registry.producers.corrections import ensure_workflow
 
 from .models import HomePage
 
@@ -211,6 +213,7 @@ def setup_site(defaults=None, write=print):
         write(f"  group {role.name}: {what} ({group.permissions.count()} permissions)")
     _workflow, created = setup_moderation(*sections[SECTION_NEWS])
     write(f"  workflow {WORKFLOW_NAME}: {'created' if created else 'found'}")
+    write(f"  workflow {CORRECTIONS_WORKFLOW}: #{ensure_workflow().pk}")
     rename_default_workflow(write)
     rename_wagtail_roots(write)
     check_rubrics(write)

@@ -18,7 +18,7 @@ class ProducersAPIViewSet(BaseAPIViewSet):
     nested_default_fields = BaseAPIViewSet.nested_default_fields + ["name", "slug"]
 
     def get_queryset(self):
-        return Producer.objects.select_related("commune").order_by("name", "pk")
+        return Producer.objects.filter(live=True).select_related("commune").order_by("name", "pk")
 
 
 class CertificatesAPIViewSet(BaseAPIViewSet):

@@ -40,7 +40,7 @@ def products():
 
 def producers():
     """Every producer (establishments; their profiles are public)."""
-    return Producer.objects.select_related("commune").order_by("name", "pk")
+    return Producer.objects.filter(live=True).select_related("commune").order_by("name", "pk")
 
 
 def certificates():

@@ -22,7 +22,11 @@ class ProducerSitemap(CanonicalSitemap):
     def items(self):
         """Producers whose slug makes a profile address (one stored past validation, e.g. by ``update()``, has no
         page to list)."""
-        return Producer.objects.filter(slug__regex=r"^[-a-zA-Z0-9_]+$").order_by("pk").only("slug", "updated_at")
+        return (
+            Producer.objects.filter(live=True, slug__regex=r"^[-a-zA-Z0-9_]+$")
+            .order_by("pk")
+            .only("slug", "updated_at")
+        )
 
     def lastmod(self, producer):
         return producer.updated_at

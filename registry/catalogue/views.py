@@ -29,7 +29,9 @@ def _product_index_crumb(request):
 @page_cacheable(params=("page",))
 def producer_detail(request, slug):
     """``/co-so/<slug>/``: an establishment's public profile and its live products."""
-    producer = get_object_or_404(Producer.objects.select_related("commune__province", "logo"), slug=slug)
+    producer = get_object_or_404(
+        Producer.objects.filter(live=True).select_related("commune__province", "logo"), slug=slug
+    )
     products = (
         source_pages(ProductPage.objects.live().public())
         .filter(producer=producer)

@@ -86,6 +86,8 @@ class ProducerViewSet(RegistrySnippetViewSet):
     export_filename = "co-so-san-xuat"
     inspect_view_enabled = True
     ordering = ["sort_key", "name"]
+    # Drafts and the corrections workflow need no publishing schedule; Wagtail keeps these dates itself.
+    exclude_form_fields = ["first_published_at", "go_live_at", "expire_at"]
 
     def get_queryset(self, request):
         return Producer.objects.select_related("commune")

@@ -10,3 +10,8 @@ class ProducersConfig(AppConfig):
     name = "registry.producers"
     label = "producers"
     verbose_name = _("Tài khoản cơ sở sản xuất")
+
+    def ready(self):
+        from . import corrections  # the catalogue's models are ready now
+
+        corrections.connect_signals()

@@ -3,7 +3,7 @@ by config/urls.py inside the language patterns."""
 
 from django.urls import path
 
-from .views import accounts, applications, portal
+from .views import accounts, applications, corrections, portal
 
 app_name = "producers"
 P = "co-so-san-xuat/"
@@ -35,4 +35,6 @@ urlpatterns = [
     path(P + "ho-so-dang-ky/<int:pk>/bien-nhan.pdf", applications.receipt, name="receipt"),
     path(P + "ho-so-dang-ky/<int:pk>/tep/<int:document_pk>/", applications.document, name="document"),
     path(P + "ho-so-dang-ky/<int:pk>/tep/<int:document_pk>/xoa/", applications.remove_document, name="remove-document"),
+    path(P + "de-nghi-sua/", corrections.producer, name="correct-producer"),
+    path(P + "san-pham/<int:pk>/de-nghi-sua/", corrections.product, name="correct-product"),
 ]

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from demo.context import SeedContext
+from demo.producers import account_lines
 from demo.seed import run
 from demo.site import DEMO_ACCOUNTS, DEMO_PASSWORD
 
@@ -42,3 +43,4 @@ class Command(BaseCommand):
         for username, full_name, role, roles, _superuser in DEMO_ACCOUNTS:
             groups = ", ".join(r.name for r in roles) or "–"
             self.stdout.write(f"  {username:<10} {full_name:<18} {groups:<18} {role}")
+        self.stdout.write("\n".join(["Producer accounts (/co-so-san-xuat/, same password):", *account_lines()]))

@@ -3,6 +3,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import DraftStateMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from core.slugs import NameSlugMixin
@@ -13,9 +14,22 @@ from ..choices import ProducerKind
 from ..public_fields import PRODUCER_FIELDS, wagtail_api_fields
 
 
-class Producer(NameSlugMixin, SortKeyMixin, FoldedSearchMixin, index.Indexed, models.Model):
+class Producer(
+    WorkflowMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    NameSlugMixin,
+    SortKeyMixin,
+    FoldedSearchMixin,
+    index.Indexed,
+    models.Model,
+):
     """An establishment (SME, cooperative, household…). Public profile at ``/co-so/<slug>/``;
-    managed under Registry → Producers."""
+    managed under Registry → Producers.
+
+    Its row is the public (live) version; changes can wait as revisions (``RevisionMixin``/``DraftStateMixin``:
+    "Lưu nháp" in the admin, or a producer's proposal from the portal, ``registry/producers/corrections.py``) and go
+    through a moderation workflow (``WorkflowMixin``) before "Xuất bản" copies them onto the row."""
 
     name = models.CharField(_("tên cơ sở"), max_length=255)
     slug = models.SlugField(_("đường dẫn"), max_length=255, unique=True, help_text=_("Dùng trong địa chỉ /co-so/…/."))

@@ -23,6 +23,7 @@ from ..access import (
     own_products,
     producer_view,
 )
+from ..corrections import dashboard as corrections_dashboard
 from ..forms import ClaimForm, InvitationSignUpForm, NewProducerForm, ProducerSearchForm
 from ..models import normalize_tax_code
 from ..services import accounts, claims
@@ -47,6 +48,7 @@ def home(request):
             entries=list(own_entries(account.producer)),
             applications=list(own_applications(account.producer)),
         )
+        context["corrections"] = corrections_dashboard(account.producer, context["products"])
     return render(request, "producers/home.html", context)
 
 

@@ -12,6 +12,7 @@ STEPS = [
     "demo.catalogue",
     "demo.competitions",
     "demo.news",
+    "demo.training",
     "demo.translations",  # after every page exists: English versions of a handful of them
 ]
 

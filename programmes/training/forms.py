@@ -23,11 +23,17 @@ class RegistrationForm(HoneypotMixin, forms.Form):
     """Registration on a course page: full name (kept as typed, NFC, control characters removed), phone (normalised
     to ``0XXXXXXXXX``), optional e-mail for the confirmation, optional producer name, commune."""
 
-    full_name = CleanCharField(label=_("Họ và tên"), max_length=150, help_text=_("Ví dụ: Rơ Châm H'Nhí."))
+    full_name = CleanCharField(
+        label=_("Họ và tên"),
+        max_length=150,
+        help_text=_("Ví dụ: Rơ Châm H'Nhí."),
+        error_messages={"required": _("Vui lòng nhập họ và tên.")},
+    )
     phone = CleanCharField(
         label=_("Điện thoại"),
         max_length=30,
         help_text=_("Ví dụ: 0905123456."),
+        error_messages={"required": _("Vui lòng nhập số điện thoại.")},
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
     )
     email = CleanEmailField(

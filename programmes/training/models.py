@@ -34,13 +34,21 @@ class CoursePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, FoldedSearch
         "carries the registration form (a CSRF cookie) and the live number of seats left; the list /dao-tao/ is cached"
     )
 
-    kind = models.CharField(_("loại khóa học"), max_length=20, choices=CourseKind.choices, default=CourseKind.TRAINING)
+    kind = models.CharField(
+        _("loại khóa học"),
+        max_length=20,
+        choices=CourseKind.choices,
+        default=CourseKind.TRAINING,
+        help_text=_("Đào tạo nghề (nhiều ngày, một nghề) hay tập huấn (một, hai ngày)."),
+    )
     trade = models.CharField(_("nghề"), max_length=120, help_text=_("Ví dụ: Dệt thổ cẩm, Rang xay cà phê."))
     summary = models.TextField(
         _("nội dung chính"), help_text=_("Chủ đề và nội dung khóa học, một hoặc hai câu hiện trong danh sách.")
     )
-    start_date = models.DateField(_("ngày bắt đầu"))
-    end_date = models.DateField(_("ngày kết thúc"))
+    start_date = models.DateField(_("ngày bắt đầu"), help_text=_("Ngày khai giảng."))
+    end_date = models.DateField(
+        _("ngày kết thúc"), help_text=_("Ngày bế giảng; số người được đào tạo được tính sau ngày này.")
+    )
     commune = models.ForeignKey(
         "catalogue.Commune",
         verbose_name=_("xã/phường tổ chức"),
@@ -48,9 +56,12 @@ class CoursePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, FoldedSearch
         blank=True,
         on_delete=models.PROTECT,
         related_name="courses",
+        help_text=_("Xã/phường nơi tổ chức lớp."),
     )
     venue = models.CharField(_("địa điểm"), max_length=255, help_text=_("Ví dụ: Nhà văn hóa làng Phung, xã Ia Grai."))
-    trainer = models.CharField(_("giảng viên"), max_length=200, blank=True)
+    trainer = models.CharField(
+        _("giảng viên"), max_length=200, blank=True, help_text=_("Tên và đơn vị của giảng viên, nghệ nhân hướng dẫn.")
+    )
     capacity = models.PositiveIntegerField(
         _("số chỗ"), help_text=_("Khi đủ số này, người đăng ký sau vào danh sách chờ.")
     )
@@ -63,7 +74,12 @@ class CoursePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, FoldedSearch
     registration_deadline = models.DateField(
         _("hạn đăng ký"), help_text=_("Nhận đăng ký đến hết ngày này (giờ Việt Nam).")
     )
-    body = RichTextField(_("chi tiết"), blank=True, features=["bold", "italic", "link", "ol", "ul", "h3"])
+    body = RichTextField(
+        _("chi tiết"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul", "h3"],
+        help_text=_("Chương trình học, những gì học viên cần mang theo, chế độ hỗ trợ."),
+    )
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -191,22 +207,37 @@ class Collaborator(SortKeyMixin, models.Model):
     Snippets. The public lookup shows name, role and commune; the phone and e-mail only when the person's consent
     to publish them has been recorded (``consent_date``)."""
 
-    full_name = models.CharField(_("họ và tên"), max_length=150)
+    full_name = models.CharField(_("họ và tên"), max_length=150, help_text=_("Họ, tên đệm và tên, ví dụ: Rơ Mah Tuấn."))
     commune = models.ForeignKey(
-        "catalogue.Commune", verbose_name=_("xã/phường"), on_delete=models.PROTECT, related_name="collaborators"
+        "catalogue.Commune",
+        verbose_name=_("xã/phường"),
+        on_delete=models.PROTECT,
+        related_name="collaborators",
+        help_text=_("Xã/phường người này phụ trách; người dân tìm theo tên xã/phường."),
     )
     role = models.CharField(
         _("vai trò"), max_length=150, help_text=_("Ví dụ: Cán bộ phụ trách công thương xã, Trưởng thôn.")
     )
-    phone = models.CharField(_("điện thoại"), max_length=15, blank=True)
-    email = models.EmailField(_("thư điện tử"), max_length=150, blank=True)
+    phone = models.CharField(
+        _("điện thoại"), max_length=15, blank=True, help_text=_("Chỉ hiện công khai khi đã ghi nhận sự đồng ý.")
+    )
+    email = models.EmailField(
+        _("thư điện tử"), max_length=150, blank=True, help_text=_("Chỉ hiện công khai khi đã ghi nhận sự đồng ý.")
+    )
     contact_public = models.BooleanField(
         _("công khai liên hệ"),
         default=False,
         help_text=_("Chỉ đánh dấu khi người này đã đồng ý công khai điện thoại và thư điện tử (ghi ngày đồng ý)."),
     )
-    consent_date = models.DateField(_("ngày đồng ý công khai"), null=True, blank=True)
-    active = models.BooleanField(_("đang hoạt động"), default=True)
+    consent_date = models.DateField(
+        _("ngày đồng ý công khai"),
+        null=True,
+        blank=True,
+        help_text=_("Ngày người này đồng ý (bằng văn bản hoặc tin nhắn lưu lại) công khai liên hệ."),
+    )
+    active = models.BooleanField(
+        _("đang hoạt động"), default=True, help_text=_("Bỏ đánh dấu khi người này thôi làm cộng tác viên.")
+    )
 
     sort_key_fields = ("full_name",)
     panels = [

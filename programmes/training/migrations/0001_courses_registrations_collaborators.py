@@ -11,106 +11,355 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('catalogue', '0005_certificate_stored_qr_code'),
-        ('wagtailcore', '0098_apitoken'),
+        ("catalogue", "0005_certificate_stored_qr_code"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CourseIndexPage',
+            name="CourseIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='Đoạn mở đầu phía trên danh sách khóa học.', verbose_name='giới thiệu')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True, help_text="Đoạn mở đầu phía trên danh sách khóa học.", verbose_name="giới thiệu"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'danh sách khóa đào tạo',
-                'verbose_name_plural': 'danh sách khóa đào tạo',
+                "verbose_name": "danh sách khóa đào tạo",
+                "verbose_name_plural": "danh sách khóa đào tạo",
             },
-            bases=(core.translation.TranslatedPageMixin, core.slugs.TitleSlugMixin, core.page_cache.CachedPageMixin, 'wagtailcore.page'),
+            bases=(
+                core.translation.TranslatedPageMixin,
+                core.slugs.TitleSlugMixin,
+                core.page_cache.CachedPageMixin,
+                "wagtailcore.page",
+            ),
         ),
         migrations.CreateModel(
-            name='CoursePage',
+            name="CoursePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('sort_key', models.CharField(blank=True, db_index=True, default='', editable=False, help_text='Tính tự động từ tên, để sắp xếp theo thứ tự chữ cái tiếng Việt.', max_length=481, verbose_name='khóa sắp xếp')),
-                ('search_folded', models.TextField(blank=True, default='', editable=False)),
-                ('kind', models.CharField(choices=[('training', 'Đào tạo nghề'), ('workshop', 'Tập huấn')], default='training', help_text='Đào tạo nghề (nhiều ngày, một nghề) hay tập huấn (một, hai ngày).', max_length=20, verbose_name='loại khóa học')),
-                ('trade', models.CharField(help_text='Ví dụ: Dệt thổ cẩm, Rang xay cà phê.', max_length=120, verbose_name='nghề')),
-                ('summary', models.TextField(help_text='Chủ đề và nội dung khóa học, một hoặc hai câu hiện trong danh sách.', verbose_name='nội dung chính')),
-                ('start_date', models.DateField(help_text='Ngày khai giảng.', verbose_name='ngày bắt đầu')),
-                ('end_date', models.DateField(help_text='Ngày bế giảng; số người được đào tạo được tính sau ngày này.', verbose_name='ngày kết thúc')),
-                ('venue', models.CharField(help_text='Ví dụ: Nhà văn hóa làng Phung, xã Ia Grai.', max_length=255, verbose_name='địa điểm')),
-                ('trainer', models.CharField(blank=True, help_text='Tên và đơn vị của giảng viên, nghệ nhân hướng dẫn.', max_length=200, verbose_name='giảng viên')),
-                ('capacity', models.PositiveIntegerField(help_text='Khi đủ số này, người đăng ký sau vào danh sách chờ.', verbose_name='số chỗ')),
-                ('audience', models.CharField(blank=True, help_text='Ví dụ: Lao động các cơ sở dệt thổ cẩm trong xã.', max_length=255, verbose_name='đối tượng')),
-                ('fee', models.PositiveIntegerField(default=0, help_text='Để 0 nếu miễn phí (kinh phí khuyến công chi trả).', verbose_name='học phí (đồng)')),
-                ('registration_deadline', models.DateField(help_text='Nhận đăng ký đến hết ngày này (giờ Việt Nam).', verbose_name='hạn đăng ký')),
-                ('body', wagtail.fields.RichTextField(blank=True, help_text='Chương trình học, những gì học viên cần mang theo, chế độ hỗ trợ.', verbose_name='chi tiết')),
-                ('commune', models.ForeignKey(blank=True, help_text='Xã/phường nơi tổ chức lớp.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='courses', to='catalogue.commune', verbose_name='xã/phường tổ chức')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "sort_key",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        default="",
+                        editable=False,
+                        help_text="Tính tự động từ tên, để sắp xếp theo thứ tự chữ cái tiếng Việt.",
+                        max_length=481,
+                        verbose_name="khóa sắp xếp",
+                    ),
+                ),
+                ("search_folded", models.TextField(blank=True, default="", editable=False)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("training", "Đào tạo nghề"), ("workshop", "Tập huấn")],
+                        default="training",
+                        help_text="Đào tạo nghề (nhiều ngày, một nghề) hay tập huấn (một, hai ngày).",
+                        max_length=20,
+                        verbose_name="loại khóa học",
+                    ),
+                ),
+                (
+                    "trade",
+                    models.CharField(
+                        help_text="Ví dụ: Dệt thổ cẩm, Rang xay cà phê.", max_length=120, verbose_name="nghề"
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        help_text="Chủ đề và nội dung khóa học, một hoặc hai câu hiện trong danh sách.",
+                        verbose_name="nội dung chính",
+                    ),
+                ),
+                ("start_date", models.DateField(help_text="Ngày khai giảng.", verbose_name="ngày bắt đầu")),
+                (
+                    "end_date",
+                    models.DateField(
+                        help_text="Ngày bế giảng; số người được đào tạo được tính sau ngày này.",
+                        verbose_name="ngày kết thúc",
+                    ),
+                ),
+                (
+                    "venue",
+                    models.CharField(
+                        help_text="Ví dụ: Nhà văn hóa làng Phung, xã Ia Grai.", max_length=255, verbose_name="địa điểm"
+                    ),
+                ),
+                (
+                    "trainer",
+                    models.CharField(
+                        blank=True,
+                        help_text="Tên và đơn vị của giảng viên, nghệ nhân hướng dẫn.",
+                        max_length=200,
+                        verbose_name="giảng viên",
+                    ),
+                ),
+                (
+                    "capacity",
+                    models.PositiveIntegerField(
+                        help_text="Khi đủ số này, người đăng ký sau vào danh sách chờ.", verbose_name="số chỗ"
+                    ),
+                ),
+                (
+                    "audience",
+                    models.CharField(
+                        blank=True,
+                        help_text="Ví dụ: Lao động các cơ sở dệt thổ cẩm trong xã.",
+                        max_length=255,
+                        verbose_name="đối tượng",
+                    ),
+                ),
+                (
+                    "fee",
+                    models.PositiveIntegerField(
+                        default=0,
+                        help_text="Để 0 nếu miễn phí (kinh phí khuyến công chi trả).",
+                        verbose_name="học phí (đồng)",
+                    ),
+                ),
+                (
+                    "registration_deadline",
+                    models.DateField(
+                        help_text="Nhận đăng ký đến hết ngày này (giờ Việt Nam).", verbose_name="hạn đăng ký"
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.RichTextField(
+                        blank=True,
+                        help_text="Chương trình học, những gì học viên cần mang theo, chế độ hỗ trợ.",
+                        verbose_name="chi tiết",
+                    ),
+                ),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Xã/phường nơi tổ chức lớp.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="courses",
+                        to="catalogue.commune",
+                        verbose_name="xã/phường tổ chức",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'khóa đào tạo',
-                'verbose_name_plural': 'khóa đào tạo',
+                "verbose_name": "khóa đào tạo",
+                "verbose_name_plural": "khóa đào tạo",
             },
-            bases=(core.translation.TranslatedPageMixin, core.slugs.TitleSlugMixin, 'wagtailcore.page', models.Model),
+            bases=(core.translation.TranslatedPageMixin, core.slugs.TitleSlugMixin, "wagtailcore.page", models.Model),
         ),
         migrations.CreateModel(
-            name='Registration',
+            name="Registration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(editable=False, max_length=12, unique=True, verbose_name='mã đăng ký')),
-                ('full_name', models.CharField(max_length=150, verbose_name='họ và tên')),
-                ('phone', models.CharField(help_text='Chỉ chữ số, bắt đầu bằng 0.', max_length=15, verbose_name='điện thoại')),
-                ('email', models.EmailField(blank=True, max_length=150, verbose_name='thư điện tử')),
-                ('producer_name', models.CharField(blank=True, max_length=255, verbose_name='cơ sở sản xuất')),
-                ('status', models.CharField(choices=[('confirmed', 'Đã có chỗ'), ('waiting', 'Danh sách chờ'), ('cancelled', 'Đã hủy')], default='confirmed', max_length=12, verbose_name='tình trạng')),
-                ('attended', models.BooleanField(blank=True, null=True, verbose_name='có tham gia')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='thời điểm đăng ký')),
-                ('commune', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='training_registrations', to='catalogue.commune', verbose_name='xã/phường')),
-                ('course', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='registrations', to='training.coursepage', verbose_name='khóa học')),
-                ('producer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='training_registrations', to='catalogue.producer', verbose_name='cơ sở sản xuất (trong sổ đăng ký)')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(editable=False, max_length=12, unique=True, verbose_name="mã đăng ký")),
+                ("full_name", models.CharField(max_length=150, verbose_name="họ và tên")),
+                (
+                    "phone",
+                    models.CharField(help_text="Chỉ chữ số, bắt đầu bằng 0.", max_length=15, verbose_name="điện thoại"),
+                ),
+                ("email", models.EmailField(blank=True, max_length=150, verbose_name="thư điện tử")),
+                ("producer_name", models.CharField(blank=True, max_length=255, verbose_name="cơ sở sản xuất")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("confirmed", "Đã có chỗ"), ("waiting", "Danh sách chờ"), ("cancelled", "Đã hủy")],
+                        default="confirmed",
+                        max_length=12,
+                        verbose_name="tình trạng",
+                    ),
+                ),
+                ("attended", models.BooleanField(blank=True, null=True, verbose_name="có tham gia")),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="thời điểm đăng ký"
+                    ),
+                ),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="training_registrations",
+                        to="catalogue.commune",
+                        verbose_name="xã/phường",
+                    ),
+                ),
+                (
+                    "course",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="registrations",
+                        to="training.coursepage",
+                        verbose_name="khóa học",
+                    ),
+                ),
+                (
+                    "producer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="training_registrations",
+                        to="catalogue.producer",
+                        verbose_name="cơ sở sản xuất (trong sổ đăng ký)",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'đăng ký khóa học',
-                'verbose_name_plural': 'đăng ký khóa học',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "đăng ký khóa học",
+                "verbose_name_plural": "đăng ký khóa học",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Collaborator',
+            name="Collaborator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_key', models.CharField(blank=True, db_index=True, default='', editable=False, help_text='Tính tự động từ tên, để sắp xếp theo thứ tự chữ cái tiếng Việt.', max_length=481, verbose_name='khóa sắp xếp')),
-                ('full_name', models.CharField(help_text='Họ, tên đệm và tên, ví dụ: Rơ Mah Tuấn.', max_length=150, verbose_name='họ và tên')),
-                ('role', models.CharField(help_text='Ví dụ: Cán bộ phụ trách công thương xã, Trưởng thôn.', max_length=150, verbose_name='vai trò')),
-                ('phone', models.CharField(blank=True, help_text='Chỉ hiện công khai khi đã ghi nhận sự đồng ý.', max_length=15, verbose_name='điện thoại')),
-                ('email', models.EmailField(blank=True, help_text='Chỉ hiện công khai khi đã ghi nhận sự đồng ý.', max_length=150, verbose_name='thư điện tử')),
-                ('contact_public', models.BooleanField(default=False, help_text='Chỉ đánh dấu khi người này đã đồng ý công khai điện thoại và thư điện tử (ghi ngày đồng ý).', verbose_name='công khai liên hệ')),
-                ('consent_date', models.DateField(blank=True, help_text='Ngày người này đồng ý (bằng văn bản hoặc tin nhắn lưu lại) công khai liên hệ.', null=True, verbose_name='ngày đồng ý công khai')),
-                ('active', models.BooleanField(default=True, help_text='Bỏ đánh dấu khi người này thôi làm cộng tác viên.', verbose_name='đang hoạt động')),
-                ('commune', models.ForeignKey(help_text='Xã/phường người này phụ trách; người dân tìm theo tên xã/phường.', on_delete=django.db.models.deletion.PROTECT, related_name='collaborators', to='catalogue.commune', verbose_name='xã/phường')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "sort_key",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        default="",
+                        editable=False,
+                        help_text="Tính tự động từ tên, để sắp xếp theo thứ tự chữ cái tiếng Việt.",
+                        max_length=481,
+                        verbose_name="khóa sắp xếp",
+                    ),
+                ),
+                (
+                    "full_name",
+                    models.CharField(
+                        help_text="Họ, tên đệm và tên, ví dụ: Rơ Mah Tuấn.", max_length=150, verbose_name="họ và tên"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        help_text="Ví dụ: Cán bộ phụ trách công thương xã, Trưởng thôn.",
+                        max_length=150,
+                        verbose_name="vai trò",
+                    ),
+                ),
+                (
+                    "phone",
+                    models.CharField(
+                        blank=True,
+                        help_text="Chỉ hiện công khai khi đã ghi nhận sự đồng ý.",
+                        max_length=15,
+                        verbose_name="điện thoại",
+                    ),
+                ),
+                (
+                    "email",
+                    models.EmailField(
+                        blank=True,
+                        help_text="Chỉ hiện công khai khi đã ghi nhận sự đồng ý.",
+                        max_length=150,
+                        verbose_name="thư điện tử",
+                    ),
+                ),
+                (
+                    "contact_public",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Chỉ đánh dấu khi người này đã đồng ý công khai điện thoại và thư điện tử (ghi ngày đồng ý).",
+                        verbose_name="công khai liên hệ",
+                    ),
+                ),
+                (
+                    "consent_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="Ngày người này đồng ý (bằng văn bản hoặc tin nhắn lưu lại) công khai liên hệ.",
+                        null=True,
+                        verbose_name="ngày đồng ý công khai",
+                    ),
+                ),
+                (
+                    "active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Bỏ đánh dấu khi người này thôi làm cộng tác viên.",
+                        verbose_name="đang hoạt động",
+                    ),
+                ),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        help_text="Xã/phường người này phụ trách; người dân tìm theo tên xã/phường.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="collaborators",
+                        to="catalogue.commune",
+                        verbose_name="xã/phường",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'cộng tác viên khuyến công',
-                'verbose_name_plural': 'cộng tác viên khuyến công',
-                'ordering': ['sort_key', 'pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('contact_public', False), ('consent_date__isnull', False), _connector='OR'), name='collaborator_public_contact_needs_consent_date')],
+                "verbose_name": "cộng tác viên khuyến công",
+                "verbose_name_plural": "cộng tác viên khuyến công",
+                "ordering": ["sort_key", "pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("contact_public", False), ("consent_date__isnull", False), _connector="OR"),
+                        name="collaborator_public_contact_needs_consent_date",
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='coursepage',
-            constraint=models.CheckConstraint(condition=models.Q(('capacity__gte', 1)), name='course_capacity_at_least_one'),
+            model_name="coursepage",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("capacity__gte", 1)), name="course_capacity_at_least_one"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='coursepage',
-            constraint=models.CheckConstraint(condition=models.Q(('end_date__gte', models.F('start_date'))), name='course_dates_order'),
+            model_name="coursepage",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("end_date__gte", models.F("start_date"))), name="course_dates_order"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='registration',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'cancelled'), _negated=True), fields=('course', 'phone'), name='registration_one_per_phone_and_course'),
+            model_name="registration",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "cancelled"), _negated=True),
+                fields=("course", "phone"),
+                name="registration_one_per_phone_and_course",
+            ),
         ),
     ]

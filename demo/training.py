@@ -228,7 +228,7 @@ def seed(ctx):
         contact = StandardPage(
             title="Liên hệ",
             slug="lien-he",
-            intro="Trung tâm Khuyến công tỉnh Gia Lai, 18 Trần Hưng Đạo, phường Pleiku. Điện thoại 0269 3824 xxx.",
+            intro="Địa chỉ, điện thoại và giờ làm việc của trung tâm ở cuối trang; người liên hệ ở từng xã/phường ở bên dưới.",
         )
         home.add_child(instance=contact)
         contact.save_revision().publish()

@@ -18,7 +18,7 @@ from programmes.training import stats
 from programmes.training.choices import RegistrationStatus
 from programmes.training.models import CoursePage, Registration
 from programmes.training.services import RegistrationRefused, cancel, register
-from tests.factories import UserFactory
+from tests.factories import ProducerFactory, UserFactory
 from tests.factories.training import CoursePageFactory, RegistrationFactory, course_index
 
 pytestmark = pytest.mark.django_db
@@ -132,6 +132,15 @@ def test_phone_is_normalised_and_the_name_kept_as_typed(client, course):
     assert registration.phone == "0905123456"
     assert registration.full_name == "Rơ Châm H'Nhí"
     assert unicodedata.is_normalized("NFC", registration.full_name)
+
+
+def test_a_producer_typed_as_in_the_registry_is_linked(client, course):
+    producer = ProducerFactory(name="Hợp tác xã Dệt thổ cẩm Phung")
+    client.post(course.url, form(producer_name="hợp tác xã dệt thổ cẩm phung", phone="0905000001"))
+    client.post(course.url, form(producer_name="Tổ dệt nhà bà Lan", phone="0905000002"))
+    linked, typed = Registration.objects.order_by("phone")
+    assert linked.producer == producer and linked.producer_name == "hợp tác xã dệt thổ cẩm phung"
+    assert typed.producer is None and typed.producer_name == "Tổ dệt nhà bà Lan"
 
 
 def test_one_registration_per_phone_and_course(client, course):

@@ -19,6 +19,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from registry.catalogue.models import Producer
+
 from .choices import RegistrationStatus
 
 # Registration codes: no 0/O, 1/I/L, so a code read aloud on the phone is typed right.
@@ -53,7 +55,7 @@ def register(course, data, today=None):
     """Register a person for ``course`` (a ``CoursePage``) and return the saved ``Registration``.
 
     ``data``: the cleaned form fields ``full_name``, ``phone`` (normalised), ``email`` (may be ``""``),
-    ``producer_name``, ``commune`` (a ``Commune`` or ``None``). The status is CONFIRMED while seats remain,
+    ``producer_name`` (linked to the registry's producer of that name, ``producer_named``), ``commune`` (a ``Commune`` or ``None``). The status is CONFIRMED while seats remain,
     WAITING otherwise. Raises ``RegistrationRefused`` (409) after the deadline or when the phone number already
     holds a registration for the course. The confirmation e-mail is sent after the commit when an address is
     given (``send_confirmation``); a mail server error is logged and never loses the registration."""
@@ -78,6 +80,7 @@ def register(course, data, today=None):
                 phone=data["phone"],
                 email=data.get("email", ""),
                 producer_name=data.get("producer_name", ""),
+                producer=producer_named(data.get("producer_name", "")),
                 commune=data.get("commune"),
                 status=status,
             )
@@ -86,6 +89,15 @@ def register(course, data, today=None):
     if registration.email:
         transaction.on_commit(lambda: send_confirmation(registration, course))
     return registration
+
+
+def producer_named(name):
+    """The registry's producer whose name is ``name`` (case aside), when exactly one is; else ``None``. A typed name
+    that matches nothing is kept as typed in ``Registration.producer_name`` only."""
+    if not name.strip():
+        return None
+    found = list(Producer.objects.filter(name__iexact=name.strip())[:2])
+    return found[0] if len(found) == 1 else None
 
 
 def _unique_code(registration_model):

@@ -61,6 +61,18 @@ def test_cancelling_a_seat_gives_it_to_the_first_person_waiting(course):
     assert course.seats_taken() == 2
 
 
+def test_staff_cancel_in_the_admin_and_the_first_waiting_gets_the_seat(client, course):
+    seated = [RegistrationFactory(course=course) for _ in range(2)]
+    waiting = RegistrationFactory(course=course, status=RegistrationStatus.WAITING)
+    client.force_login(UserFactory(superuser=True))
+    url = f"/admin/dao-tao/{course.pk}/dang-ky/"
+    assert client.post(url, {"cancel": "abc"}).status_code == 400
+    response = client.post(url, {"cancel": seated[0].pk}, follow=True)
+    assert "được chuyển từ danh sách chờ vào lớp" in response.content.decode()
+    waiting.refresh_from_db()
+    assert waiting.status == RegistrationStatus.CONFIRMED and course.seats_taken() == 2
+
+
 def test_registration_closes_after_the_deadline_with_a_vietnamese_message(client, course):
     today = timezone.localdate()
     CoursePage.objects.filter(pk=course.pk).update(registration_deadline=today - datetime.timedelta(days=1))

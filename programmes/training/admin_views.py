@@ -10,7 +10,7 @@ personal data is shown to the staff who manage the course, nobody else.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -70,7 +70,9 @@ class RegistrationsView(WagtailAdminTemplateMixin, TemplateView):
 
     def post(self, request, page_id):
         if "cancel" in request.POST:
-            registration = get_object_or_404(Registration, course=self.course, pk=request.POST.get("cancel"))
+            if not request.POST["cancel"].isdigit():
+                return HttpResponseBadRequest(_("Yêu cầu không hợp lệ."))
+            registration = get_object_or_404(Registration, course=self.course, pk=request.POST["cancel"])
             promoted = cancel(registration)
             messages.success(request, _("Đã hủy đăng ký %(code)s.") % {"code": registration.code})
             if promoted is not None:

@@ -127,7 +127,9 @@ class CoursePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, FoldedSearch
         return today <= self.registration_deadline and today < self.start_date
 
     def seats_taken(self):
-        """The number of confirmed registrations (one query)."""
+        """The number of confirmed registrations (one query; 0 for a page not saved yet, e.g. a first preview)."""
+        if self.pk is None:
+            return 0
         return self.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
 
     def serve(self, request, *args, **kwargs):

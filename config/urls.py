@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("", include("registry.catalogue.urls")),
     path("", include("registry.competitions.urls")),
     path("", include("registry.producers.urls")),
+    path("", include("programmes.training.urls")),
     path("", include("news.urls")),
     path("", include("search.urls")),
     path("", include(wagtail_urls)),

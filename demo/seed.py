@@ -13,6 +13,7 @@ STEPS = [
     "demo.competitions",
     "demo.producers",  # producer accounts for the portal (needs the open competition)
     "demo.news",
+    "demo.training",
     "demo.translations",  # after every page exists: English versions of a handful of them
 ]
 

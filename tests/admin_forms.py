@@ -6,7 +6,7 @@ from wagtail.snippets.models import get_snippet_models
 
 from core.admin_help import editor_panels
 
-PROJECT_APPS = {"home", "news", "catalogue", "competitions", "producers", "programmes", "core"}
+PROJECT_APPS = {"home", "news", "catalogue", "competitions", "producers", "programmes", "training", "core"}
 
 
 def project_models():

@@ -2,6 +2,7 @@
 the public pages people use most (issue 11). `.ci/run` installs the checker; without it the test is skipped locally
 and fails under CI."""
 
+import datetime
 import io
 import json
 import os
@@ -13,6 +14,7 @@ import pytest
 from django.core.management import call_command
 
 from news.models import NewsPage
+from programmes.training.models import CoursePage
 from registry.catalogue.models import ArtisanPage, Certificate, CraftVillagePage, ProductPage
 
 CANDIDATES = [
@@ -56,6 +58,9 @@ def test_public_pages_have_no_html_error(client, home_page, tmp_path):
         NewsPage.objects.live().first().url,
         f"/xac-minh/{certificate.verification_code}/",
         "/giam-khao/dang-nhap/",
+        "/dao-tao/",
+        CoursePage.objects.live().filter(registration_deadline__gte=datetime.date.today()).first().url,
+        "/cong-tac-vien/?xa=ia+grai",
         "/en/san-pham/",
         "/khong-co-trang-nay/",
     ]

@@ -34,6 +34,7 @@ from tests.factories import (
     competition_index,
     news_index,
 )
+from tests.factories.training import CollaboratorFactory, CoursePageFactory
 
 # Page types that are not cached, and why (Wagtail's own base page type is the tree's root, never served).
 EXEMPT_PAGE_TYPES = {Page: "the root of the page tree (depth 1): never served to visitors"}
@@ -105,6 +106,8 @@ def public_site(home_page):
     standard = StandardPageFactory(title="Giới thiệu", slug="gioi-thieu", parent=home_page)
     index = news_index()
     competitions = competition_index()
+    course = CoursePageFactory(title="Đào tạo nghề dệt thổ cẩm")
+    CollaboratorFactory()
     return {
         "home": home_page.url,
         "standard page": standard.url,
@@ -140,6 +143,9 @@ def public_site(home_page):
         "site search": "/tim-kiem/?q=ca+phe",
         "site search form": "/tim-kiem/",
         "search suggestions": "/tim-kiem/goi-y/?q=ca",
+        "course index": course.get_parent().url,
+        "collaborators": "/cong-tac-vien/",
+        "collaborators of a commune": "/cong-tac-vien/?xa=ia+grai",
         "sitemap": "/sitemap.xml",
         "robots": "/robots.txt",
     }

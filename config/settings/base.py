@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "registry.catalogue",
     "registry.competitions",
     "registry.producers",
+    "programmes.training",
     "search",
     # Page translation (English versions of products, villages, artisans, news; PO export/import): core/translation.py
     "wagtail_localize",
@@ -239,6 +240,7 @@ PAGE_CACHE_PUBLIC_MODELS = {
     "home.*",
     "news.*",
     "catalogue.*",
+    "training.*",  # courses, their registrations (seats, number trained) and collaborators (/cong-tac-vien/)
     "competitions.competition",
     "competitions.competitionindexpage",
     "competitions.entry",

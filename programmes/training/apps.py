@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TrainingConfig(AppConfig):
+    """Courses, registrations and collaborators (``programmes.training``, label ``training``)."""
+
+    name = "programmes.training"
+    label = "training"
+    verbose_name = _("Đào tạo và cộng tác viên")
+    default_auto_field = "django.db.models.BigAutoField"

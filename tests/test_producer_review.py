@@ -5,21 +5,25 @@ in the application's history and the site's audit log, e-mailed, refused from a 
 queue's query count does not grow with the number of applications."""
 
 import datetime
+import sqlite3
+import threading
 
 import pytest
 from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
+from django.db import connection, connections
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from registry.competitions.choices import CompetitionStatus, EntryStatus
-from registry.competitions.models import Entry, EntryDocument
+from registry.competitions.models import Entry, EntryDocument, NoConflictStatement
 from registry.producers.choices import ApplicationAction, ApplicationStatus, DocumentKind
 from registry.producers.models import Application, ApplicationVersion
 from registry.producers.services import applications as service
+from registry.producers.services import review
 from tests.factories import JurorFactory, ProducerAccountFactory, ProductPageFactory, UserFactory
 from tests.test_producer_applications import FORM, PDF, PNG, TODAY, open_competition
 
@@ -84,7 +88,7 @@ def test_queue_lists_submitted_applications_with_what_each_lacks(client, setup):
     assert draft.product_name not in html  # drafts are the producer's until submitted
     assert "Chờ xử lý (2)" in html
     accepted = client.get(reverse(QUEUE), {"trang-thai": "accepted"}).content.decode()
-    assert "DK-2027-0001" not in accepted and "Không có hồ sơ nào." in accepted
+    assert "DK-2027-0001" not in accepted and "Không có hồ sơ đăng ký nào." in accepted
     other = open_competition(name="Bình chọn khác", slug="binh-chon-khac")
     by_competition = client.get(reverse(QUEUE), {"cuoc": other.pk}).content.decode()
     assert "DK-2027-0001" not in by_competition
@@ -188,7 +192,7 @@ def test_more_information_then_resubmission_keeps_every_version(client, setup, s
     competition = setup["competition"]
     competition.entries_open_until = TODAY - datetime.timedelta(days=1)
     competition.save()
-    producer = client.__class__()
+    producer = Client()
     producer.force_login(account.user)
     page = producer.get(reverse("producers:application", args=[application.pk])).content.decode()
     assert "Trung tâm đề nghị bổ sung:" in page and "Nộp lại hồ sơ" in page
@@ -280,8 +284,6 @@ def test_the_accepted_entry_and_its_dossier_are_in_the_jurors_portal(client, set
     client.force_login(juror.user)
     listing = client.get(reverse("competitions:jury-competition", args=[competition.slug])).content.decode()
     assert entry.code in listing
-    from registry.competitions.models import NoConflictStatement
-
     NoConflictStatement.objects.create(juror=juror, entry=entry)
     page = client.get(reverse("competitions:jury-entry", args=[competition.slug, entry.code])).content.decode()
     document = entry.documents.get()
@@ -295,8 +297,6 @@ def test_the_accepted_entry_and_its_dossier_are_in_the_jurors_portal(client, set
 def test_two_accepts_at_once_make_one_entry(setup):
     """Two managers (or a double click) accepting together: the row lock and the one-to-one entry give one entry
     and one refusal, never two entries."""
-    from registry.producers.services import review
-
     application = setup["application"]
     staff = manager()
     first = Application.objects.get(pk=application.pk)
@@ -330,3 +330,44 @@ def test_queue_query_count_does_not_grow_from_1x_to_10x(client, home_page, setti
     ten = count()
     assert (one[1], ten[1]) == (1, 10)
     assert one[0] == ten[0], (one, ten)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the SQLite locking mode is what is tested here")
+@pytest.mark.django_db(transaction=True)
+def test_a_double_click_on_accept_on_a_shared_sqlite_file_gives_one_entry_and_one_409(home_page, settings, tmp_path):
+    """Two requests at the same moment on a file-based database (as on a demo site): one entry, one refusal."""
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    account = ProducerAccountFactory()
+    application = submitted(account, open_competition(), ProductPageFactory(producer=account.producer))
+    staff = manager()
+    clients = [Client(), Client()]
+    for one in clients:
+        one.force_login(staff)
+    path = tmp_path / "site.sqlite3"
+    connection.ensure_connection()
+    target = sqlite3.connect(path)
+    connection.connection.backup(target)
+    target.close()
+    original = connections.settings["default"]
+    connections.settings["default"] = {**original, "NAME": str(path), "TEST": {**original["TEST"], "NAME": None}}
+    barrier, statuses = threading.Barrier(2), []
+
+    def accept(one):
+        try:
+            barrier.wait()
+            statuses.append(one.post(detail_url(application), {"action": "accept"}).status_code)
+        finally:
+            connections["default"].close()
+
+    try:
+        threads = [threading.Thread(target=accept, args=(one,)) for one in clients]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        entries = sqlite3.connect(path).execute("select count(*) from competitions_entry").fetchone()[0]
+    finally:
+        connections.settings["default"] = original
+    assert sorted(statuses) == [302, 409]
+    assert entries == 1

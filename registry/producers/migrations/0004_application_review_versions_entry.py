@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
                 on_delete=django.db.models.deletion.PROTECT,
                 related_name="application",
                 to="competitions.entry",
-                verbose_name="hồ sơ tham gia",
+                verbose_name="hồ sơ tham gia bình chọn",
             ),
         ),
         migrations.AddField(

@@ -129,7 +129,7 @@ class Application(models.Model):
     submitted_at = models.DateTimeField(_("nộp lúc"), null=True, blank=True)
     entry = models.OneToOneField(
         "competitions.Entry",
-        verbose_name=_("hồ sơ tham gia"),
+        verbose_name=_("hồ sơ tham gia bình chọn"),
         null=True,
         blank=True,
         editable=False,

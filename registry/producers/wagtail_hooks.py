@@ -20,6 +20,7 @@ class ProducerAccountsViewSet(ViewSet):
 
     name = "producers_admin"
     icon = "user"
+    add_to_admin_menu = True
     menu_label = _("Yêu cầu nhận cơ sở")
     url_prefix = "co-so-san-xuat"
 
@@ -41,6 +42,7 @@ class ApplicationReviewViewSet(ViewSet):
 
     name = "producer_applications"
     icon = "doc-full"
+    add_to_admin_menu = True
     menu_label = _("Hồ sơ đăng ký")
     url_prefix = "ho-so-dang-ky"
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from core.text import fold
 from registry.catalogue.models import Producer
+from registry.catalogue.qr import certificate_qr_svg
 from registry.competitions.documents.pdf import PdfUnavailable, certificate_pdf
 from registry.competitions.services.published import published_certificate, published_results
 
@@ -35,11 +36,14 @@ SEARCH_LIMIT = 20
 
 
 def _with_outcomes(entries):
-    """Give each entry its published ``result`` (``None`` before publication) and downloadable ``published_cert``."""
+    """Give each entry its published ``result`` (``None`` before publication) and downloadable ``published_cert``
+    (with ``qr``: its stored QR code drawn at 3 px per module)."""
     results = published_results(entries)
     for item in entries:
         item.result = results.get(item.id)
         item.published_cert = published_certificate(item)
+        if item.published_cert is not None:
+            item.published_cert.qr = certificate_qr_svg(item.published_cert, scale=3)
     return entries
 
 

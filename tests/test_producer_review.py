@@ -5,6 +5,8 @@ in the application's history and the site's audit log, e-mailed, refused from a 
 queue's query count does not grow with the number of applications."""
 
 import datetime
+import json
+import re
 import sqlite3
 import threading
 
@@ -114,6 +116,28 @@ def test_only_competition_managers_reach_the_queue(client, setup):
     assert (download.status_code, download["Location"]) == (302, "/admin/")
     application.refresh_from_db()
     assert application.status == ApplicationStatus.SUBMITTED and not Entry.objects.exists()
+
+
+def sidebar(client):
+    """The admin sidebar's menu as JSON text (Wagtail renders it as React props)."""
+    home = client.get("/admin/").content.decode()
+    props = re.search(r'id="wagtail-sidebar-props"[^>]*>(.*?)</script>', home, re.S).group(1)
+    return json.dumps(json.loads(props), ensure_ascii=False)
+
+
+def test_the_queue_is_in_the_admin_menu_of_managers_only(client, setup):
+    client.force_login(manager())
+    assert '"Hồ sơ đăng ký"' in sidebar(client)
+    registry_staff = UserFactory()
+    registry_staff.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(registry_staff)
+    assert '"Hồ sơ đăng ký"' not in sidebar(client)
+
+
+def test_the_first_submission_is_in_the_audit_log_too(setup):
+    log = ModelLogEntry.objects.get(action="producers.application.submit")
+    assert log.object_id == str(setup["application"].pk) and log.user == setup["account"].user
+    assert log.data["code"] == "DK-2027-0001" and log.data["version"] == 1
 
 
 def test_accept_creates_one_entry_with_its_dossier_audited_and_emailed(client, setup):

@@ -183,6 +183,8 @@ def test_accept_creates_one_entry_with_its_dossier_audited_and_emailed(client, s
 
 def test_accept_after_reject_is_refused_and_reject_needs_a_reason(client, setup):
     application = setup["application"]
+    colleague = ProducerAccountFactory(producer=setup["account"].producer)  # every account of the producer is told
+    ProducerAccountFactory(producer=setup["account"].producer, email_verified_at=None)  # not an unverified one
     client.force_login(manager())
     empty = client.post(detail_url(application), {"action": "reject", "reason": "  "})
     assert empty.status_code == 400
@@ -193,7 +195,8 @@ def test_accept_after_reject_is_refused_and_reject_needs_a_reason(client, setup)
     assert application.status == ApplicationStatus.REJECTED
     assert application.events.last().note == "Sản phẩm chưa có nhãn hàng hoá."
     assert ModelLogEntry.objects.filter(action="producers.application.reject").count() == 1
-    assert "Lý do: Sản phẩm chưa có nhãn hàng hoá." in mail.outbox[-1].body
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([setup["account"].user.email, colleague.user.email])
+    assert all("Lý do: Sản phẩm chưa có nhãn hàng hoá." in m.body for m in mail.outbox)
     late = client.post(detail_url(application), {"action": "accept"})
     assert late.status_code == 409 and "Không tiếp nhận" in late.content.decode()
     assert not Entry.objects.exists()

@@ -18,7 +18,7 @@ Rules:
   unless staff pick one of the producer's products.
 - Every transition is written to the application's history (``ApplicationEvent``: the producer sees the center's
   messages), to the site's audit log (Wagtail's ``ModelLogEntry``, actions ``producers.application.*``), and
-  e-mailed to the account that made the application.
+  e-mailed to the producer's verified accounts (``recipients``).
 """
 
 from django.core.exceptions import ValidationError
@@ -33,7 +33,7 @@ from registry.competitions.services.intake import DossierFile, IntakeRefused, cr
 
 from ..choices import ApplicationAction, ApplicationStatus, DocumentKind
 from ..mail import absolute, send
-from ..models import Application, ApplicationDocument
+from ..models import Application, ApplicationDocument, ProducerAccount
 from .history import record
 
 REVIEW_PERMISSION = "competitions.manage_competitions"
@@ -71,12 +71,30 @@ def _locked(application, allowed, refusal):
     return locked
 
 
+def recipients(application):
+    """The addresses the center's decisions go to: every verified account acting for the application's producer
+    (A–Z), or, if none is left, the account that made the application."""
+    emails = sorted(
+        {
+            email
+            for email in ProducerAccount.objects.filter(
+                producer_id=application.producer_id, email_verified_at__isnull=False
+            ).values_list("user__email", flat=True)
+            if email
+        }
+    )
+    if not emails and application.created_by is not None and application.created_by.user.email:
+        emails = [application.created_by.user.email]
+    return emails
+
+
 def _notify(application, template, **context):
-    account = application.created_by
-    if account is None or not account.user.email:
-        return 0
+    """E-mail ``template`` about ``application`` to each of ``recipients``; returns the number sent."""
     link = absolute(reverse("producers:application", args=[application.pk]))
-    return send(template, account.user.email, {"application": application, "link": link, **context})
+    return sum(
+        send(template, email, {"application": application, "link": link, **context})
+        for email in recipients(application)
+    )
 
 
 ALREADY = _("Hồ sơ đang ở trạng thái “%(status)s”: không thực hiện được thao tác này.")

@@ -89,6 +89,9 @@ def test_queue_lists_submitted_applications_with_what_each_lacks(client, setup):
     assert "Giấy chứng nhận đăng ký kinh doanh" in html and "Thị trường tiêu thụ" in html  # what DK-2027-0099 lacks
     assert draft.product_name not in html  # drafts are the producer's until submitted
     assert "Chờ xử lý (2)" in html
+    detail = client.get(detail_url(lacking)).content.decode()
+    assert "nên đề nghị bổ sung trước khi tiếp nhận" in detail
+    assert "nên đề nghị bổ sung" not in client.get(detail_url(setup["application"])).content.decode()
     accepted = client.get(reverse(QUEUE), {"trang-thai": "accepted"}).content.decode()
     assert "DK-2027-0001" not in accepted and "Không có hồ sơ đăng ký nào." in accepted
     other = open_competition(name="Bình chọn khác", slug="binh-chon-khac")

@@ -20,6 +20,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
+from core.roles import COMPETITION_MANAGERS, ensure_roles, role_group
 from registry.competitions.choices import CompetitionStatus, EntryStatus
 from registry.competitions.models import Entry, EntryDocument, NoConflictStatement
 from registry.producers.choices import ApplicationAction, ApplicationStatus, DocumentKind
@@ -141,6 +142,16 @@ def test_the_first_submission_is_in_the_audit_log_too(setup):
     log = ModelLogEntry.objects.get(action="producers.application.submit")
     assert log.object_id == str(setup["application"].pk) and log.user == setup["account"].user
     assert log.data["code"] == "DK-2027-0001" and log.data["version"] == 1
+
+
+def test_a_manager_of_the_role_reads_the_review_steps_in_site_history(client, setup):
+    ensure_roles()
+    staff = UserFactory()
+    staff.groups.add(role_group(COMPETITION_MANAGERS))
+    review.reject(setup["application"], staff, "Thiếu nhãn hàng hoá.")
+    client.force_login(staff)
+    history = client.get("/admin/reports/site-history/").content.decode()
+    assert "Hồ sơ đăng ký DK-2027-0001: Trung tâm không tiếp nhận: Thiếu nhãn hàng hoá." in history
 
 
 def test_accept_creates_one_entry_with_its_dossier_audited_and_emailed(client, setup):

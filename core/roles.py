@@ -100,6 +100,7 @@ COMPETITION_MANAGERS = Role(
         "competitions.manage_competitions",
         "competitions.view_scoresheet",
         "competitions.view_auditentry",
+        "producers.view_application",  # Reports → Site history shows the review steps of producers' applications
         *_crud("competitions", "competition", "rubric", "criterion", "entry", "entrydocument", "juror", "conflict"),
     ),
 )

@@ -9,14 +9,19 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.db.models import Q
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
 from registry.catalogue.models import Certificate, ProductPage
+from registry.competitions.lifecycle import FROZEN_STATES
 from registry.competitions.models import Entry
 
-from .models import Application, ProducerAccount
+from .choices import CENTER_ACTIONS
+from .models import Application, ApplicationEvent, ProducerAccount
+
+MESSAGES_SHOWN = 20
 
 
 def account_of(user):
@@ -54,9 +59,11 @@ def own_products(producer):
 
 def own_certificates(producer, today=None):
     """Certificates of the producer's products, with their status on ``today`` (``current_status``), newest
-    first."""
+    first; a certificate issued by a competition appears once its results are published (the council may still
+    decide again before that)."""
     return (
         Certificate.objects.filter(product__producer=producer)
+        .filter(Q(entry__isnull=True) | Q(entry__competition__status__in=FROZEN_STATES))
         .with_status(today)
         .select_related("product")
         .order_by("-year", "serial")
@@ -75,6 +82,16 @@ def own_entries(producer):
 def own_applications(producer):
     """The producer's online applications with their competition and product, newest first."""
     return Application.objects.filter(producer=producer).for_listing().order_by("-created_at", "-id")
+
+
+def own_messages(producer, limit=MESSAGES_SHOWN):
+    """The center's messages about the producer's applications (more information asked, accepted, rejected: the
+    staff steps of their history), newest first, with their application and competition."""
+    return (
+        ApplicationEvent.objects.filter(application__producer=producer, action__in=CENTER_ACTIONS)
+        .select_related("application__competition")
+        .order_by("-at", "-id")[:limit]
+    )
 
 
 def expiring_soon(certificate, today=None):

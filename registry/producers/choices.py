@@ -38,6 +38,14 @@ class ApplicationAction(models.TextChoices):
     UPLOAD = "upload", _("Tải tệp lên")
     REMOVE_FILE = "remove-file", _("Xoá tệp")
     SUBMIT = "submit", _("Nộp hồ sơ")
+    MORE_INFO = "more-info", _("Trung tâm đề nghị bổ sung")
+    RESUBMIT = "resubmit", _("Nộp lại hồ sơ")
+    ACCEPT = "accept", _("Trung tâm tiếp nhận")
+    REJECT = "reject", _("Trung tâm không tiếp nhận")
+
+
+#: History steps written by the center's staff: shown to the producer as "messages from the center".
+CENTER_ACTIONS = ("more-info", "accept", "reject")
 
 
 class DocumentKind(models.TextChoices):

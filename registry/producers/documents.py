@@ -22,7 +22,7 @@ def receipt_pdf(application):
         {
             "application": application,
             "competition": application.competition,
-            "documents": list(application.documents.order_by("kind", "uploaded_at")),
+            "documents": list(application.documents.current().order_by("kind", "uploaded_at")),
             "header": Header(superior=site.governing_body.upper(), body=site.site_name.upper()),
             "date_line": place_date_line(day, site.province_name),
             "stylesheet": STYLESHEET.as_uri(),

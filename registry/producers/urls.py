@@ -29,6 +29,7 @@ urlpatterns = [
     path(P + "loi-moi/<str:token>/", portal.invitation, name="invitation"),
     path(P + "san-pham/<int:pk>/", portal.product, name="product"),
     path(P + "ho-so/<int:pk>/", portal.entry, name="entry"),
+    path(P + "ho-so/<int:pk>/giay-chung-nhan.pdf", portal.certificate, name="certificate"),
     path(P + "binh-chon/", applications.competitions, name="competitions"),
     path(P + "binh-chon/<slug:slug>/dang-ky/", applications.apply, name="apply"),
     path(P + "ho-so-dang-ky/<int:pk>/", applications.application, name="application"),

@@ -1,11 +1,18 @@
-"""Registers the staff screens of the producers' portal in the Wagtail admin (``admin_views``)."""
+"""Registers the staff screens of the producers' portal in the Wagtail admin: claims and invitations
+(``admin_views``, registry staff), the review queue of online applications (``review_views``, competition
+managers), and the audit-log labels of the applications' transitions (``services.history``)."""
 
 from django.urls import path
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSet
+from wagtail.log_actions import LogFormatter
 
-from . import admin_views
+from . import admin_views, review_views
+from .choices import ApplicationAction
+from .services.history import LOG_ACTIONS
+from .services.review import may_review
 
 
 class ProducerAccountsViewSet(ViewSet):
@@ -13,6 +20,7 @@ class ProducerAccountsViewSet(ViewSet):
 
     name = "producers_admin"
     icon = "user"
+    add_to_admin_menu = True
     menu_label = _("Yêu cầu nhận cơ sở")
     url_prefix = "co-so-san-xuat"
 
@@ -29,6 +37,55 @@ class ProducerAccountsViewSet(ViewSet):
         return item
 
 
+class ApplicationReviewViewSet(ViewSet):
+    """Menu "Hồ sơ đăng ký" at /admin/ho-so-dang-ky/: the review queue, shown to competition managers."""
+
+    name = "producer_applications"
+    icon = "doc-full"
+    add_to_admin_menu = True
+    menu_label = _("Hồ sơ đăng ký")
+    url_prefix = "ho-so-dang-ky"
+
+    def get_urlpatterns(self):
+        return [
+            path("", review_views.QueueView.as_view(), name="index"),
+            path("<int:pk>/", review_views.ApplicationView.as_view(), name="application"),
+            path("<int:pk>/tep/<int:document_pk>/", review_views.DocumentView.as_view(), name="document"),
+        ]
+
+    def get_menu_item(self, order=None):
+        item = super().get_menu_item(order)
+        item.is_shown = lambda request: may_review(request.user)
+        return item
+
+
 @hooks.register("register_admin_viewset")
 def register_viewset():
     return ProducerAccountsViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_review_viewset():
+    return ApplicationReviewViewSet()
+
+
+class ApplicationLogFormatter(LogFormatter):
+    """One transition of an online application in Reports → Site history: the step, and the staff's message."""
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        text = gettext("Hồ sơ đăng ký %(code)s: %(step)s") % {"code": data.get("code", ""), "step": self.label}
+        if data.get("entry"):
+            text += " " + gettext("(hồ sơ tham gia %(entry)s)") % {"entry": data["entry"]}
+        if data.get("note"):
+            text += ": " + data["note"]
+        return text + "."
+
+
+@hooks.register("register_log_actions")
+def register_application_actions(actions):
+    for step, name in LOG_ACTIONS.items():
+        formatter = type(
+            f"Log{step.name.title()}", (ApplicationLogFormatter,), {"label": ApplicationAction(step).label}
+        )
+        actions.register_action(name)(formatter)

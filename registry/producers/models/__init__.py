@@ -13,12 +13,14 @@ from .accounts import (
 )
 from .applications import Application, ApplicationDocument, ApplicationEvent, ApplicationQuerySet
 from .reminders import CertificateReminder
+from .versions import ApplicationVersion
 
 __all__ = [
     "Application",
     "ApplicationDocument",
     "ApplicationEvent",
     "ApplicationQuerySet",
+    "ApplicationVersion",
     "CertificateReminder",
     "ProducerAccount",
     "ProducerClaim",

@@ -32,6 +32,27 @@ class ApplicationQuerySet(models.QuerySet):
         """Applications that hold their product's place in the competition (every state but rejected)."""
         return self.exclude(status=ApplicationStatus.REJECTED)
 
+    def for_review(self):
+        """What the center's queue shows per row in a fixed number of queries: competition, producer, product,
+        the current (not removed) files as ``current_documents`` and the submitted versions' count."""
+        return (
+            self.select_related("competition", "producer", "product", "entry")
+            .prefetch_related(
+                models.Prefetch(
+                    "documents", queryset=ApplicationDocument.objects.current(), to_attr="current_documents"
+                )
+            )
+            .annotate(version_count=models.Count("versions", distinct=True))
+        )
+
+
+class ApplicationDocumentQuerySet(models.QuerySet):
+    """Dossier files: the current ones, or every one a submitted version holds."""
+
+    def current(self):
+        """Files of the application as it stands (not removed by the producer after a submission)."""
+        return self.filter(removed_at__isnull=True)
+
 
 class Application(models.Model):
     """A producer's registration of one product for one competition, made and submitted in the portal
@@ -106,6 +127,16 @@ class Application(models.Model):
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
     submitted_at = models.DateTimeField(_("nộp lúc"), null=True, blank=True)
+    entry = models.OneToOneField(
+        "competitions.Entry",
+        verbose_name=_("hồ sơ tham gia bình chọn"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="application",
+        help_text=_("Hồ sơ tham gia cuộc bình chọn tạo ra khi trung tâm tiếp nhận; mỗi hồ sơ đăng ký tạo một lần."),
+    )
 
     objects = ApplicationQuerySet.as_manager()
 
@@ -124,6 +155,9 @@ class Application(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(status="draft") | Q(submitted_at__isnull=False), name="application_submitted_has_time"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="accepted") | Q(entry__isnull=False), name="application_accepted_has_entry"
             ),
         ]
 
@@ -161,6 +195,14 @@ class ApplicationDocument(models.Model):
     original_name = models.CharField(_("tên tệp gốc"), max_length=255, blank=True)
     size = models.PositiveIntegerField(_("dung lượng (byte)"), default=0)
     uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+    removed_at = models.DateTimeField(
+        _("bỏ khỏi hồ sơ lúc"),
+        null=True,
+        blank=True,
+        help_text=_("Tệp đã nằm trong một lần nộp được giữ lại (cán bộ vẫn xem được) khi cơ sở bỏ nó khỏi hồ sơ."),
+    )
+
+    objects = ApplicationDocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["application", "kind", "uploaded_at"]

@@ -11,7 +11,12 @@ Rules (Circular 26/2014/TT-BCT as amended; the competition rules themselves are 
   staff, for the same catalogue product (or, for a product not in the catalogue, the same name for the producer).
 - Drafts are saved only when eligible; they are checked again, with the deadline, on submission, and a submission
   needs every required field of the form, the commitment, and at least the required kinds of files.
-- Every change is written to the application's history (``ApplicationEvent``).
+- When the center asks for more information the application is editable again and is resubmitted after the
+  deadline too (the first submission was on time), as long as the competition still takes entries; its code stays.
+  Every submission is kept as an ``ApplicationVersion`` (the form's values and its files); a file removed after it
+  was submitted is only marked removed, so each version stays readable by staff.
+- Every change is written to the application's history (``ApplicationEvent``); submissions, like the center's
+  decisions (``services.review``), to the site's audit log too (``services.history``).
 """
 
 from django.conf import settings
@@ -29,7 +34,8 @@ from registry.competitions.models import Competition, Entry
 
 from ..choices import ApplicationAction, ApplicationStatus, DocumentKind
 from ..mail import absolute, send
-from ..models import Application, ApplicationDocument, ApplicationEvent
+from ..models import Application, ApplicationDocument, ApplicationEvent, ApplicationVersion
+from .history import record
 from .uploads import check_upload, original_name
 
 FORM_FIELDS = (
@@ -71,12 +77,20 @@ def _duplicate(competition, producer, product, product_name, exclude_pk):
     return bool(folded) and any(fold(name) == folded for name in names)
 
 
-def eligibility_problems(competition, producer, product=None, product_name="", exclude_pk=None, today=None):
+def eligibility_problems(
+    competition, producer, product=None, product_name="", exclude_pk=None, today=None, check_deadline=True
+):
     """Every reason ``producer`` may not apply with ``product`` (a catalogue ``ProductPage``, or ``None`` and
     ``product_name`` for a product not in the catalogue) to ``competition`` today, as a list of Vietnamese
-    messages; empty when it may."""
+    messages; empty when it may. ``check_deadline=False`` (an application sent back for more information) only
+    needs the competition to be still taking entries, whatever the date."""
     problems = []
-    late = deadline_problem(competition, today)
+    if check_deadline:
+        late = deadline_problem(competition, today)
+    elif competition.status != CompetitionStatus.ENTRIES_OPEN:
+        late = _("Cuộc bình chọn này không nhận hồ sơ.")
+    else:
+        late = None
     if late:
         problems.append(late)
     if not producer_kind_eligible(producer.kind):
@@ -119,6 +133,11 @@ def _event(application, action, user, note=""):
     )
 
 
+def _on_time(application):
+    """Whether the deadline applies to this application's next step (not to one sent back for more information)."""
+    return application.status != ApplicationStatus.MORE_INFO
+
+
 def _refuse_unless_editable(application):
     if not application.is_editable:
         raise Refused(_("Hồ sơ đã nộp, không sửa được."))
@@ -151,6 +170,7 @@ def save_draft(application, data, user):
         application.product,
         data.get("product_name", ""),
         exclude_pk=application.pk,
+        check_deadline=_on_time(application),
     )
     if problems:
         raise Refused(problems)
@@ -167,7 +187,7 @@ def add_document(application, kind, upload, user):
     ``ValidationError`` for a refused file (``uploads.check_upload``), ``Refused`` for a submitted application or
     one with ``PRODUCER_DOSSIER_MAX_FILES`` files."""
     _refuse_unless_editable(application)
-    if application.documents.count() >= settings.PRODUCER_DOSSIER_MAX_FILES:
+    if application.documents.current().count() >= settings.PRODUCER_DOSSIER_MAX_FILES:
         raise Refused(_("Mỗi hồ sơ có tối đa %(n)s tệp.") % {"n": settings.PRODUCER_DOSSIER_MAX_FILES})
     check_upload(upload)
     with transaction.atomic():
@@ -179,19 +199,25 @@ def add_document(application, kind, upload, user):
 
 
 def remove_document(document, user):
-    """Delete a dossier file of an editable application (the stored file too)."""
+    """Take a dossier file out of an editable application: deleted with its stored file when no submitted version
+    holds it, else only marked removed (staff still read the versions that held it)."""
     application = document.application
     _refuse_unless_editable(application)
     with transaction.atomic():
         name = document.original_name
-        document.file.delete(save=False)
-        document.delete()
+        if document.versions.exists():
+            document.removed_at = timezone.now()
+            document.save(update_fields=["removed_at"])
+        else:
+            document.file.delete(save=False)
+            document.delete()
         _event(application, ApplicationAction.REMOVE_FILE, user, name)
 
 
-def missing(application):
+def missing(application, documents=None):
     """What the application still lacks before it can be submitted: the labels of empty required fields, the
-    commitment, and the required kinds of files without one (Vietnamese, in form order)."""
+    commitment, and the required kinds of files without one (Vietnamese, in form order). ``documents``: its
+    current files when already loaded (the review queue prefetches them), else read here (one query)."""
     items = [
         Application._meta.get_field(name).verbose_name
         for name in REQUIRED_FIELDS
@@ -199,15 +225,32 @@ def missing(application):
     ]
     if not application.commitment:
         items.append(Application._meta.get_field("commitment").verbose_name)
-    present = {document.kind for document in application.documents.all()}
+    if documents is None:
+        documents = application.documents.current()
+    present = {document.kind for document in documents}
     items += [kind.label for kind in REQUIRED_DOCUMENTS if kind not in present]
     return items
 
 
+def snapshot(application, user):
+    """Keep what ``application`` holds now (form values and current files) as its next ``ApplicationVersion``."""
+    last = application.versions.aggregate(m=models.Max("number"))["m"] or 0
+    version = ApplicationVersion.objects.create(
+        application=application,
+        number=last + 1,
+        submitted_at=application.submitted_at,
+        submitted_by=user if user.is_authenticated else None,
+        data={name: getattr(application, name) for name in FORM_FIELDS},
+    )
+    version.documents.set(application.documents.current())
+    return version
+
+
 def submit(application, user):
-    """Submit a draft: checks eligibility (with the deadline) and completeness again, gives the application its
-    code (``DK-<year>-<nnnn>``), records the step and e-mails the receipt. Returns the application; raises
-    ``Refused`` with the reasons."""
+    """Submit a draft, or resubmit an application the center sent back for more information: checks eligibility
+    (the deadline only for a first submission) and completeness again; a first submission gets the application's
+    code (``DK-<year>-<nnnn>``). Keeps the submitted version, records the step in both logs and e-mails the
+    receipt. Returns the application; raises ``Refused`` with the reasons."""
     with transaction.atomic():
         locked_competition = Competition.objects.select_for_update().get(pk=application.competition_id)
         application = (
@@ -216,26 +259,33 @@ def submit(application, user):
             .get(pk=application.pk)
         )
         application.competition = locked_competition
-        if application.status != ApplicationStatus.DRAFT:
+        if application.status not in (ApplicationStatus.DRAFT, ApplicationStatus.MORE_INFO):
             raise Refused(_("Hồ sơ đã nộp."))
+        first = application.status == ApplicationStatus.DRAFT
         problems = eligibility_problems(
             locked_competition,
             application.producer,
             application.product,
             application.product_name,
             exclude_pk=application.pk,
+            check_deadline=first,
         )
         lacking = missing(application)
         if lacking:
             problems.append(_("Hồ sơ còn thiếu: %(items)s.") % {"items": ", ".join(str(item) for item in lacking)})
         if problems:
             raise Refused(problems)
-        last = Application.objects.filter(competition=locked_competition).aggregate(m=models.Max("number"))["m"]
-        application.number = (last or 0) + 1
-        application.code = f"DK-{locked_competition.year}-{application.number:04d}"
+        fields = ["status", "submitted_at", "updated_at"]
+        if first:
+            last = Application.objects.filter(competition=locked_competition).aggregate(m=models.Max("number"))["m"]
+            application.number = (last or 0) + 1
+            application.code = f"DK-{locked_competition.year}-{application.number:04d}"
+            fields += ["number", "code"]
         application.status, application.submitted_at = ApplicationStatus.SUBMITTED, timezone.now()
-        application.save(update_fields=["number", "code", "status", "submitted_at", "updated_at"])
-        _event(application, ApplicationAction.SUBMIT, user)
+        application.save(update_fields=fields)
+        version = snapshot(application, user)
+        action = ApplicationAction.SUBMIT if first else ApplicationAction.RESUBMIT
+        record(application, action, user, version=version.number)
     link = absolute(reverse("producers:application", args=[application.pk]))
-    send("application_submitted", user.email, {"application": application, "link": link})
+    send("application_submitted", user.email, {"application": application, "link": link, "version": version})
     return application

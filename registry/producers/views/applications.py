@@ -15,7 +15,7 @@ from registry.competitions.documents.pdf import PdfUnavailable
 from registry.competitions.models import Competition
 
 from ..access import own_applications, own_products, producer_view
-from ..choices import ApplicationStatus
+from ..choices import ApplicationAction, ApplicationStatus
 from ..documents import receipt_pdf
 from ..forms import ApplicationForm, UploadForm
 from ..models import Application, ApplicationDocument
@@ -105,6 +105,13 @@ def _summary(application):
     return rows
 
 
+def _center_message(application):
+    """The center's request for more information the producer is answering (while it is asked), else ``None``."""
+    if application.status != ApplicationStatus.MORE_INFO:
+        return None
+    return application.events.filter(action=ApplicationAction.MORE_INFO).order_by("-at", "-id").first()
+
+
 def _page(request, application, form=None, upload=None, problems=None, status=200):
     context = {
         "summary": _summary(application),
@@ -112,8 +119,9 @@ def _page(request, application, form=None, upload=None, problems=None, status=20
         "competition": application.competition,
         "form": form or ApplicationForm(instance=application),
         "upload": upload or UploadForm(),
-        "documents": list(application.documents.all()),
+        "documents": list(application.documents.current()),
         "events": list(application.events.select_related("user")),
+        "center_message": _center_message(application),
         "missing": service.missing(application) if application.is_editable else [],
         "problems": problems or [],
     }
@@ -149,8 +157,10 @@ def application(request, pk):
                 return _page(request, record, upload=upload, status=400)
             messages.success(request, _("Đã tải tệp lên."))
         elif action == "submit":
+            again = record.status == ApplicationStatus.MORE_INFO
             record = service.submit(record, request.user)
-            messages.success(request, _("Đã nộp hồ sơ %(code)s.") % {"code": record.code})
+            done = _("Đã nộp lại hồ sơ %(code)s.") if again else _("Đã nộp hồ sơ %(code)s.")
+            messages.success(request, done % {"code": record.code})
         else:
             return _page(request, record, status=400)
     except service.Refused as refused:
@@ -161,7 +171,7 @@ def application(request, pk):
 
 def _own_document(request, pk, document_pk):
     record = _own_application(request, pk)
-    document = get_object_or_404(ApplicationDocument, pk=document_pk, application=record)
+    document = get_object_or_404(ApplicationDocument.objects.current(), pk=document_pk, application=record)
     document.application = record
     return document
 

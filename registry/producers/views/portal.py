@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Q
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,6 +14,9 @@ from django.views.decorators.http import require_http_methods
 
 from core.text import fold
 from registry.catalogue.models import Producer
+from registry.catalogue.qr import certificate_qr_svg
+from registry.competitions.documents.pdf import PdfUnavailable, certificate_pdf
+from registry.competitions.services.published import published_certificate, published_results
 
 from ..access import (
     account_of,
@@ -20,6 +24,7 @@ from ..access import (
     own_applications,
     own_certificates,
     own_entries,
+    own_messages,
     own_products,
     producer_view,
 )
@@ -31,10 +36,23 @@ from ..services import accounts, claims
 SEARCH_LIMIT = 20
 
 
+def _with_outcomes(entries):
+    """Give each entry its published ``result`` (``None`` before publication) and downloadable ``published_cert``
+    (with ``qr``: its stored QR code drawn at 3 px per module)."""
+    results = published_results(entries)
+    for item in entries:
+        item.result = results.get(item.id)
+        item.published_cert = published_certificate(item)
+        if item.published_cert is not None:
+            item.published_cert.qr = certificate_qr_svg(item.published_cert, scale=3)
+    return entries
+
+
 @producer_view()
 def home(request):
-    """``/co-so-san-xuat/``: the producer's products, certificates (validity, expiring soon) and entries; before
-    a producer is linked, the account's claims and the ways to claim one."""
+    """``/co-so-san-xuat/``: the producer's products, certificates (validity, expiring soon), applications, the
+    center's messages and entries with their published result and certificate; before a producer is linked, the
+    account's claims and the ways to claim one."""
     account = request.account
     context = {"account": account, "claims": list(account.claims.select_related("producer"))}
     if account.producer_id:
@@ -45,8 +63,9 @@ def home(request):
             producer=account.producer,
             products=list(own_products(account.producer)),
             certificates=certificates,
-            entries=list(own_entries(account.producer)),
+            entries=_with_outcomes(list(own_entries(account.producer))),
             applications=list(own_applications(account.producer)),
+            center_messages=list(own_messages(account.producer)),
         )
         context["corrections"] = corrections_dashboard(account.producer, context["products"])
     return render(request, "producers/home.html", context)
@@ -66,7 +85,27 @@ def product(request, pk):
 def entry(request, pk):
     """One of the producer's competition entries with its status (and result once published); 404 otherwise."""
     record = get_object_or_404(own_entries(request.account.producer), pk=pk)
+    _with_outcomes([record])
     return render(request, "producers/entry.html", {"entry": record, "competition": record.competition})
+
+
+@producer_view(linked=True)
+def certificate(request, pk):
+    """The certificate PDF of one of the producer's entries (``registry.competitions.documents.pdf``, with its QR
+    code to the verification page): 404 for another producer's entry, before the results are published, for an
+    entry not recognized or a revoked certificate; 503 with the reason when the server cannot draw PDFs."""
+    record = get_object_or_404(own_entries(request.account.producer).select_related("producer"), pk=pk)
+    cert = published_certificate(record)
+    if cert is None:
+        raise Http404
+    try:
+        pdf = certificate_pdf(record)
+    except PdfUnavailable as error:
+        return render(request, "producers/unavailable.html", {"problems": [error]}, status=503)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="giay-chung-nhan-{cert.serial}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _search(query):

@@ -27,6 +27,7 @@ from core.page_cache import invalidate
 from core.roles import SECTION_CATALOGUE, SECTION_NEWS, ensure_roles
 from news.models import BulletinIndexPage, NewsIndexPage
 from news.moderation import WORKFLOW_NAME, setup_moderation
+from programmes.training.models import CourseIndexPage
 from registry.catalogue.models import ArtisanIndexPage, CraftVillageIndexPage, ProductIndexPage
 from registry.competitions.models import CompetitionIndexPage, Rubric
 from registry.producers.corrections import WORKFLOW_NAME as CORRECTIONS_WORKFLOW
@@ -48,6 +49,12 @@ SECTIONS = [
         "Bình chọn sản phẩm công nghiệp nông thôn tiêu biểu các cấp: thể lệ, tiến độ và kết quả công bố.",
     ),
     (BulletinIndexPage, "ban-tin", "Bản tin", "Bản tin khuyến công phát hành định kỳ; tải bản PDF để đọc hoặc in."),
+    (
+        CourseIndexPage,
+        "dao-tao",
+        "Đào tạo",
+        "Khóa đào tạo nghề và tập huấn do Trung tâm Khuyến công tổ chức: đăng ký trực tuyến, miễn phí.",
+    ),
 ]
 SECTION_OF = {
     NewsIndexPage: SECTION_NEWS,

@@ -35,7 +35,7 @@ from registry.competitions.models import Rubric
 
 pytestmark = pytest.mark.django_db
 
-MENU = ["/san-pham/", "/lang-nghe/", "/nghe-nhan/", "/tin-tuc/", "/binh-chon/", "/ban-tin/"]
+MENU = ["/san-pham/", "/lang-nghe/", "/nghe-nhan/", "/tin-tuc/", "/binh-chon/", "/ban-tin/", "/dao-tao/"]
 # (path, expected status, text of the empty listing or None)
 URLS = [
     ("/", 200, None),
@@ -46,6 +46,8 @@ URLS = [
     ("/tin-tuc/rss/", 200, None),
     ("/ban-tin/", 200, "Chưa có bản tin nào"),
     ("/binh-chon/", 200, "Chưa có cuộc bình chọn nào"),
+    ("/dao-tao/", 200, "Chưa có khóa học nào sắp diễn ra"),
+    ("/cong-tac-vien/", 200, "Chưa có cộng tác viên nào trong danh bạ"),
     ("/tim-kiem/?q=x", 200, "Không có kết quả"),
     ("/du-lieu-mo/", 200, None),
 ]

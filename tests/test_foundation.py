@@ -173,7 +173,7 @@ def test_seed_demo_is_idempotent(home_page):
     users = get_user_model().objects.count()
     call_command("seed_demo", stdout=io.StringIO())
     assert (HomePage.objects.count(), StandardPage.objects.count()) == counts
-    assert get_user_model().objects.count() == users == 7
+    assert get_user_model().objects.count() == users == 9  # 7 staff accounts + 2 producer accounts (demo.producers)
 
 
 def test_production_collectstatic_builds_the_manifest(tmp_path):

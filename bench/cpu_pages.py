@@ -4,8 +4,8 @@ production settings of bench/serve.py and the page cache off (``PAGE_CACHE_SECON
 
 Usage: DATABASE_URL=… .venv/bin/python bench/cpu_pages.py [--requests 30] [--queries] [LABEL …]
        .venv/bin/python bench/cpu_pages.py --scale 10 [--requests 30]
-LABEL is one of robots, home, product, village, news, en-home, en-product, 404, or a label of the growth check
-(default: the first eight). The database must be migrated and seeded (``seed_demo``); without DATABASE_URL,
+LABEL is one of robots, home, product, village, news, en-home, en-product, en-village, 404, or a label of the growth
+check (default: the first nine). The database must be migrated and seeded (``seed_demo``); without DATABASE_URL,
 bench/serve.py's scale-1 SQLite file is used (seeded if needed); set MEDIA_ROOT to where its pictures are when it
 was seeded by hand. Prints one line per page: label, status, CPU ms (median), wall ms (p95), queries, repeated query
 shapes (``dup``), path; with --queries, each query's SQL too. The database server's own time is not counted in the
@@ -29,7 +29,7 @@ import time
 from serve import ROOT, database_url, prepare, server_env
 from serve_tables import LISTINGS, MIXED, PAGES, SCALE_ROWS, same_queries, table
 
-DEFAULT_PAGES = ["robots", "home", "product", "village", "news", "en-home", "en-product", "404"]
+DEFAULT_PAGES = ["robots", "home", "product", "village", "news", "en-home", "en-product", "en-village", "404"]
 GROWTH_PAGES = {label: path for label, path in PAGES + LISTINGS if label in SCALE_ROWS}
 
 
@@ -54,6 +54,7 @@ def paths():
         "news": first[NewsPage],
         "en-home": "/en/",
         "en-product": "/en" + first[ProductPage],
+        "en-village": "/en" + first[CraftVillagePage],
         "404": "/khong-co-trang-nay/",
         **GROWTH_PAGES,
     }

@@ -8,7 +8,7 @@ PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test test-search-live lint format messages makemessages migrate setup seed bench bench-more clean
+.PHONY: help run serve test test-search-live lint format messages makemessages migrate setup seed bench bench-cpu bench-more clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -74,6 +74,12 @@ test-search-live: $(VENV)/.installed-dev ## The live search tests against the no
 # /work/bakerydemo or $$BAKERY_DIR). Needs wrk (apt-get install wrk). About 10 minutes.
 bench: $(VENV)/.installed-dev messages ## Measure what users get: req/s and p95 of every public page (SCALE=10 BAKERYDEMO=1 BENCH_ARGS=…)
 	$(PY) bench/serve.py --scale $(or $(SCALE),10) $(if $(BAKERYDEMO),--bakerydemo) $(BENCH_ARGS)
+
+# `make bench-cpu`: the same pages in-process (no wrk, steady on a busy machine): CPU ms per page, then the SCALE× growth
+# check of the searches and listings (p95, query counts; bench/cpu_pages.py --scale).
+bench-cpu: $(VENV)/.installed-dev messages ## CPU ms per page in-process, and the SCALE× growth check (SCALE=10)
+	$(PY) bench/cpu_pages.py
+	$(PY) bench/cpu_pages.py --scale $(or $(SCALE),10)
 
 bench-more: $(VENV)/.installed-dev ## The other benchmarks: in-process search timings, scoring, import dry run, page profile
 	@for script in bench/search.py bench/scoring.py bench/import_dry_run.py bench/profile_pages.py; do \

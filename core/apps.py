@@ -14,13 +14,14 @@ class CoreConfig(AppConfig):
         SQLite connection the ``kc_fold`` function of ``core.folding``, make every admin listing search fold
         (``core.viewsets``), make the admin's slug fields propose Vietnamese slugs (core/widgets.py), give page
         addresses the active language (core/translation.py), make approving say what it does
-        (core/admin_workflow.py), read page privacy once per request (core/visibility.py) and find the page of an address in
-        one query (core/routing.py)."""
+        (core/admin_workflow.py), read page privacy once per request (core/visibility.py), find the page of an address in
+        one query (core/routing.py) and make automatic redirects in the default language (core/redirects.py)."""
         from django.db.backends.signals import connection_created
 
         from . import checks, signals, widgets  # noqa: F401  (checks registers itself on import)
         from .admin_workflow import install_approval_actions
         from .folding import register_fold
+        from .redirects import install as redirect_in_default_language
         from .routing import install as route_by_url_path
         from .translation import install_localized_urls
         from .viewsets import fold_every_admin_listing
@@ -35,6 +36,7 @@ class CoreConfig(AppConfig):
         install_approval_actions()
         read_view_restrictions_once_per_request()
         route_by_url_path()
+        redirect_in_default_language()
 
 
 def _vietnamese_full_names():

@@ -12,11 +12,12 @@ from tests.test_query_shapes import PAGES, _no_page_cache, page_queries, site  #
 
 pytestmark = pytest.mark.django_db
 
-# The page's own queries: product (producer, gallery rows, pictures, certificates, linked village and artisans);
-# village (products, artisans, gallery rows, pictures, traditional trades, commune with province); artisan (picture,
+# The page's own queries: product (producer, gallery rows, certificates, linked village and artisans; its pictures
+# are shared data: registry/catalogue/models/gallery.py); village (gallery rows, traditional trades; its lists of
+# products and artisans, its pictures and commune are shared data read once per generation); artisan (picture,
 # village link, titles, products, commune); catalogue search (matching products, their certificates, relevance,
 # commune labels, one page of products and their certificates).
-BUDGETS = {"product": 5, "village": 6, "artisan": 5, "catalogue search": 6}
+BUDGETS = {"product": 4, "village": 2, "artisan": 5, "catalogue search": 6}
 OWN_TABLES = ("catalogue_", "wagtailimages_", "wagtailsearch_")
 ROUTING = re.compile(r'WHERE "\w+"\."page_ptr_id" = \d+ LIMIT 21$')  # routing: the specific row of a page on the path
 

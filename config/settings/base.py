@@ -75,7 +75,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "core.redirects.LocalizedRedirectMiddleware",  # Wagtail's, and old addresses under /en/ too
     "core.page_cache.AnonymousPageCacheMiddleware",
     "axes.middleware.AxesMiddleware",
     "core.security.SecurityHeadersMiddleware",

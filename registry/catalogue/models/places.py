@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.shared_data import instance_of, row_of, shared
 from core.sorting import SortKeyMixin
 from core.text import place_sort_key
 
@@ -52,3 +53,19 @@ class Commune(SortKeyMixin, models.Model):
         """Communes sort by name, whatever their kind ("Phường Tây Sơn" before "Xã Tuy Phước", on every page:
         ``core.text.place_sort_key``); the stored name has no kind, an imported "Xã …" is ignored the same way."""
         return place_sort_key(self.name)
+
+
+def commune_of(pk):
+    """The ``Commune`` of primary key ``pk`` with its province (``commune.province`` set), as a new instance for the
+    caller: read from the database once per process and page-cache generation (``core.shared_data.shared``: every
+    write to a place starts a new one), then built without a query. Raises ``Commune.DoesNotExist`` for an unknown
+    ``pk``."""
+
+    def rows():
+        commune = Commune.objects.select_related("province").get(pk=pk)
+        return row_of(commune), row_of(commune.province)
+
+    commune_row, province_row = shared("commune", pk, rows)
+    commune = instance_of(Commune, commune_row)
+    commune.province = instance_of(Province, province_row)
+    return commune

@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.page_cache import CachedPageMixin
+from core.shared_data import shared_value, with_renditions
 from core.slugs import TitleSlugMixin
 from core.sorting import SortKeyMixin, alphabetical
 from core.text import place_sort_key
@@ -24,7 +25,7 @@ from ..choices import TradeGroup, VillageType
 from ..panels import ThresholdWarningsPanel
 from ..structured_data import place_jsonld
 from .gallery import load_pictures
-from .places import Commune
+from .places import commune_of
 
 
 def _threshold(name, default):
@@ -159,21 +160,15 @@ class CraftVillagePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, Cached
         return [self.title, self.main_trade, self.summary, self.legacy_district]
 
     def get_context(self, request, *args, **kwargs):
-        """The page's lists (products, artisans, gallery, traditional trades), its place and JSON-LD: six queries,
-        two more on the English site (the translations of the products and of the artisans)."""
+        """The page with its own rows (gallery, traditional trades: two queries, three with pictures) and what it
+        lists beside its text (``listed_pages``, read once per page-cache generation: ``core.shared_data``), its
+        place (``commune_of``: shared too) and JSON-LD."""
         context = super().get_context(request, *args, **kwargs)
-        context["products"] = show_in_language(
-            source_pages(self.products.live().public())
-            .select_related("producer", "hero_image")
-            .order_by(alphabetical(), "pk")
-        )
-        context["artisans"] = show_in_language(
-            source_pages(self.artisans.live().public()).order_by(alphabetical(), "pk")
-        )
+        context.update(shared_value(f"village-listed-v1:{self.pk}", self.listed_pages, request))
         context["gallery"] = load_pictures(self, self.gallery_images)
         context["traditional_trades"] = list(self.traditional_trades.all())
         if self.commune_id:
-            self.commune = Commune.objects.select_related("province").get(pk=self.commune_id)
+            self.commune = commune_of(self.commune_id)
         context["jsonld"] = place_jsonld(self, request)
         context["map_tile_url"] = settings.MAP_TILE_URL
         context["map_attribution"] = settings.MAP_TILE_ATTRIBUTION
@@ -188,6 +183,21 @@ class CraftVillagePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, Cached
                 }
             ]
         return context
+
+    def listed_pages(self):
+        """What the village lists beside its own text, the same for every visitor: ``products`` (live, public
+        product pages of the village with their producer and picture, the renditions of their cards loaded) and
+        ``artisans`` (live, public artisan pages), A–Z, each in the visitor's language where translated
+        (``show_in_language``). Two queries (three with pictures; two more on the English site); picklable, stored
+        between requests by ``get_context``."""
+        products = show_in_language(
+            source_pages(self.products.live().public())
+            .select_related("producer", "hero_image")
+            .order_by(alphabetical(), "pk")
+        )
+        with_renditions([product.hero_image for product in products], "card")
+        artisans = show_in_language(source_pages(self.artisans.live().public()).order_by(alphabetical(), "pk"))
+        return {"products": products, "artisans": artisans}
 
     @property
     def has_coordinates(self):

@@ -1,8 +1,12 @@
-"""Template helpers of the registry: JSON-LD output, status badges (pagination links: core's ``pagination_tags``)."""
+"""Template helpers of the registry: JSON-LD output, status badges, the craft-village map's files (pagination links:
+core's ``pagination_tags``)."""
 
 import json
+from functools import cache
 
 from django import template
+from django.core.signals import setting_changed
+from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 
 from ..choices import CertificateStatus
@@ -36,3 +40,34 @@ def status_label(status):
         return CertificateStatus(status).label
     except ValueError:
         return ""
+
+
+# The craft-village map's files, in load order (static/js/map.js fetches them once a map is on screen).
+MAP_CSS = ("vendor/leaflet/leaflet.css", "vendor/leaflet.markercluster/MarkerCluster.css", "css/map.css")
+MAP_JS = ("vendor/leaflet/leaflet.js", "vendor/leaflet.markercluster/leaflet.markercluster.js")
+MAP_SCRIPT = "js/map.js"
+
+
+@register.simple_tag
+def map_assets():
+    """``{"css", "js", "script"}``: the addresses of the map's style sheets and scripts (space-separated, for the
+    map element's ``data-map-css``/``data-map-js``) and of its own script (includes/village_map.html, map_js.html).
+    Looked up once per process (they change only with a deployment's collectstatic), not six times a page."""
+    return _map_assets()
+
+
+@cache
+def _map_assets():
+    return {
+        "css": " ".join(static(path) for path in MAP_CSS),
+        "js": " ".join(static(path) for path in MAP_JS),
+        "script": static(MAP_SCRIPT),
+    }
+
+
+def _forget_map_assets(setting, **_kwargs):
+    if setting in ("STATIC_URL", "STORAGES", "STATICFILES_STORAGE"):
+        _map_assets.cache_clear()
+
+
+setting_changed.connect(_forget_map_assets, dispatch_uid="catalogue.map_assets")

@@ -12,6 +12,7 @@ STEPS = [
     "demo.catalogue",
     "demo.competitions",
     "demo.news",
+    "demo.projects",  # support projects (đề án khuyến công): after the registry and the news they link
     "demo.translations",  # after every page exists: English versions of a handful of them
 ]
 

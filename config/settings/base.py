@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "registry.catalogue",
     "registry.competitions",
     "registry.producers",
+    "programmes",
     "search",
     # Page translation (English versions of products, villages, artisans, news; PO export/import): core/translation.py
     "wagtail_localize",
@@ -239,6 +240,7 @@ PAGE_CACHE_PUBLIC_MODELS = {
     "home.*",
     "news.*",
     "catalogue.*",
+    "programmes.*",
     "competitions.competition",
     "competitions.competitionindexpage",
     "competitions.entry",

@@ -132,7 +132,7 @@ def _project(ctx, index, row, suffix, lookups):
         trainees=trainees,
         products_developed=products,
         summary=summary,
-        body=summary,
+        body="",
         contact_name="Cán bộ phụ trách (nội bộ)",
         contact_phone="0269 3824 000",
     )

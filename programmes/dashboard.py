@@ -19,11 +19,15 @@ from registry.catalogue.choices import CommuneKind
 
 from .choices import FUNDED_STATUSES
 
-CHART_WIDTH = 640  # SVG user units; the picture scales to its box
-BAR_HEIGHT = 26
-BAR_GAP = 10
-LABEL_WIDTH = 190
-VALUE_WIDTH = 150
+# SVG geometry (user units; the picture scales to its box, at most ``.chart svg { max-width }``): each bar is a row
+# of ``ROW_HEIGHT`` with its label on a line of its own above the bar, so long labels fit on a phone.
+CHART_WIDTH = 400
+ROW_HEIGHT = 50
+LABEL_Y = 14
+BAR_Y = 20
+BAR_HEIGHT = 20
+VALUE_WIDTH = 70
+LABEL_CHARS = 52
 MILLION = 1_000_000
 
 
@@ -49,6 +53,8 @@ class Bar:
     counterpart: int
     y: int = 0
     width: float = 0
+    value_x: float = 0
+    short_label: str = ""
 
     @property
     def value_text(self):
@@ -66,17 +72,17 @@ class Chart:
     category: object
     bars: list
     height: int = 0
-    label_width: int = LABEL_WIDTH
-    value_x: int = 0
+    width: int = CHART_WIDTH
 
     def __post_init__(self):
         top = max((bar.value for bar in self.bars), default=0)
-        room = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH
+        room = CHART_WIDTH - VALUE_WIDTH
         for position, bar in enumerate(self.bars):
-            bar.y = position * (BAR_HEIGHT + BAR_GAP)
+            bar.y = position * ROW_HEIGHT
             bar.width = round(room * bar.value / top, 1) if top else 0
-        self.height = max(len(self.bars) * (BAR_HEIGHT + BAR_GAP) - BAR_GAP, BAR_HEIGHT)
-        self.value_x = LABEL_WIDTH
+            bar.value_x = round(bar.width + 6, 1)
+            bar.short_label = bar.label if len(bar.label) <= LABEL_CHARS else bar.label[: LABEL_CHARS - 1] + "…"
+        self.height = max(len(self.bars), 1) * ROW_HEIGHT
 
     @property
     def total(self):

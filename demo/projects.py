@@ -8,15 +8,16 @@ import datetime
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
-from home.setup import ensure_home
 from news.models import NewsPage, ProgrammeContent
 from programmes.models import ProjectDocument, ProjectIndexPage, ProjectPage, ProjectPhoto, ProjectRelatedNews
 from registry.catalogue.models import Commune, CraftVillagePage, Producer
 
 from .pdf import bulletin_pdf
 
-INDEX = ("de-an-khuyen-cong", "Đề án khuyến công", "Các đề án khuyến công được hỗ trợ từ kinh phí khuyến công "
-         "quốc gia và địa phương: ai được hỗ trợ, bao nhiêu tiền và kết quả ra sao.")  # fmt: skip
+INDEX_INTRO = (
+    "Các đề án khuyến công được hỗ trợ từ kinh phí khuyến công quốc gia và địa phương: ai được hỗ trợ, bao nhiêu "
+    "tiền và kết quả ra sao."
+)
 DASHBOARD_INTRO = "Kinh phí khuyến công được sử dụng thế nào qua từng năm, từng nội dung và từng địa phương."
 
 # slug, title, year, funding, content code, decision (number, date), support, counterpart (VND), producer slugs,
@@ -85,16 +86,10 @@ PROJECTS = [
 
 
 def ensure_index(ctx):
-    """The list page ``/de-an-khuyen-cong/`` under the home page, in the menu (created once)."""
-    index = ProjectIndexPage.objects.first()
-    if index is None:
-        home = ensure_home(write=lambda *_: None)
-        slug, title, intro = INDEX
-        index = home.add_child(
-            instance=ProjectIndexPage(
-                title=title, slug=slug, intro=intro, dashboard_intro=DASHBOARD_INTRO, show_in_menus=True
-            )
-        )
+    """The list page ``/de-an-khuyen-cong/`` that ``setup_site`` creates, with the demo's introductions."""
+    index = ctx.index(ProjectIndexPage)
+    if not index.dashboard_intro:
+        index.intro, index.dashboard_intro = INDEX_INTRO, DASHBOARD_INTRO
         index.save_revision().publish()
     return index
 

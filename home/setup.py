@@ -27,6 +27,7 @@ from core.page_cache import invalidate
 from core.roles import SECTION_CATALOGUE, SECTION_NEWS, ensure_roles
 from news.models import BulletinIndexPage, NewsIndexPage
 from news.moderation import WORKFLOW_NAME, setup_moderation
+from programmes.models import ProjectIndexPage
 from registry.catalogue.models import ArtisanIndexPage, CraftVillageIndexPage, ProductIndexPage
 from registry.competitions.models import CompetitionIndexPage, Rubric
 
@@ -46,6 +47,12 @@ SECTIONS = [
         "Bình chọn sản phẩm công nghiệp nông thôn tiêu biểu các cấp: thể lệ, tiến độ và kết quả công bố.",
     ),
     (BulletinIndexPage, "ban-tin", "Bản tin", "Bản tin khuyến công phát hành định kỳ; tải bản PDF để đọc hoặc in."),
+    (
+        ProjectIndexPage,
+        "de-an-khuyen-cong",
+        "Đề án khuyến công",
+        "Đề án được hỗ trợ từ kinh phí khuyến công: ai, bao nhiêu, kết quả.",
+    ),
 ]
 SECTION_OF = {
     NewsIndexPage: SECTION_NEWS,

@@ -14,12 +14,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-ROOT_PACKAGES = ("core", "home", "news", "registry", "search", "config", "demo")
+ROOT_PACKAGES = ("core", "home", "news", "registry", "search", "config", "demo", "programmes")
 # The apps, most specific first: a module belongs to the first one its dotted name starts with.
 APPS = (
     "registry.catalogue",
     "registry.competitions",
     "registry.producers",
+    "programmes",
     "core",
     "home",
     "news",

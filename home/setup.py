@@ -57,6 +57,7 @@ SECTIONS = [
 SECTION_OF = {
     NewsIndexPage: SECTION_NEWS,
     BulletinIndexPage: SECTION_NEWS,
+    ProjectIndexPage: SECTION_NEWS,  # support projects: written by editors, published by approvers (moderation)
     ProductIndexPage: SECTION_CATALOGUE,
     CraftVillageIndexPage: SECTION_CATALOGUE,
     ArtisanIndexPage: SECTION_CATALOGUE,

@@ -35,7 +35,7 @@ from registry.competitions.models import Rubric
 
 pytestmark = pytest.mark.django_db
 
-MENU = ["/san-pham/", "/lang-nghe/", "/nghe-nhan/", "/tin-tuc/", "/binh-chon/", "/ban-tin/"]
+MENU = ["/san-pham/", "/lang-nghe/", "/nghe-nhan/", "/tin-tuc/", "/binh-chon/", "/ban-tin/", "/de-an-khuyen-cong/"]
 # (path, expected status, text of the empty listing or None)
 URLS = [
     ("/", 200, None),
@@ -48,6 +48,8 @@ URLS = [
     ("/binh-chon/", 200, "Chưa có cuộc bình chọn nào"),
     ("/tim-kiem/?q=x", 200, "Không có kết quả"),
     ("/du-lieu-mo/", 200, None),
+    ("/de-an-khuyen-cong/", 200, "Không tìm thấy đề án phù hợp"),
+    ("/de-an-khuyen-cong/tong-quan/", 200, "Chưa có số liệu."),
 ]
 MACHINE_URLS = ["/api/v2/pages/", "/sitemap.xml", "/robots.txt"]
 

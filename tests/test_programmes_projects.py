@@ -282,3 +282,15 @@ def test_query_counts_do_not_grow_with_the_data(client, home_page):
     after = {name: _count(client, url) for name, url in urls.items()}
     assert after == before
     assert project_index().get_children().count() == 14
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["year=abc", "year=99999999999999999999999", "support_amount=1e99", "producers=abc", "commune=abc",
+     "order=contact_name", "fields=contact_name", "contact_name=x", "status=xx", "year=-1"],
+)  # fmt: skip
+def test_the_api_answers_bad_filters_with_4xx_and_never_filters_on_private_fields(client, hidden, query):
+    response = client.get(f"/api/v2/pages/?type=programmes.ProjectPage&{query}")
+    assert response.status_code in (200, 400)
+    if "contact" in query:
+        assert response.status_code == 400

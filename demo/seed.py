@@ -13,6 +13,7 @@ STEPS = [
     "demo.competitions",
     "demo.producers",  # producer accounts for the portal (needs the open competition)
     "demo.news",
+    "demo.projects",  # support projects (đề án khuyến công): after the registry and the news they link
     "demo.training",
     "demo.translations",  # after every page exists: English versions of a handful of them
 ]

@@ -27,6 +27,7 @@ from core.page_cache import invalidate
 from core.roles import SECTION_CATALOGUE, SECTION_NEWS, ensure_roles
 from news.models import BulletinIndexPage, NewsIndexPage
 from news.moderation import WORKFLOW_NAME, setup_moderation
+from programmes.models import ProjectIndexPage
 from programmes.training.models import CourseIndexPage
 from registry.catalogue.models import ArtisanIndexPage, CraftVillageIndexPage, ProductIndexPage
 from registry.competitions.models import CompetitionIndexPage, Rubric
@@ -50,6 +51,12 @@ SECTIONS = [
     ),
     (BulletinIndexPage, "ban-tin", "Bản tin", "Bản tin khuyến công phát hành định kỳ; tải bản PDF để đọc hoặc in."),
     (
+        ProjectIndexPage,
+        "de-an-khuyen-cong",
+        "Đề án khuyến công",
+        "Đề án được hỗ trợ từ kinh phí khuyến công: ai, bao nhiêu, kết quả.",
+    ),
+    (
         CourseIndexPage,
         "dao-tao",
         "Đào tạo",
@@ -59,6 +66,7 @@ SECTIONS = [
 SECTION_OF = {
     NewsIndexPage: SECTION_NEWS,
     BulletinIndexPage: SECTION_NEWS,
+    ProjectIndexPage: SECTION_NEWS,  # support projects: written by editors, published by approvers (moderation)
     ProductIndexPage: SECTION_CATALOGUE,
     CraftVillageIndexPage: SECTION_CATALOGUE,
     ArtisanIndexPage: SECTION_CATALOGUE,

@@ -22,6 +22,7 @@ APPS = (
     "registry.catalogue",
     "registry.competitions",
     "registry.producers",
+    "programmes",
     "core",
     "home",
     "news",

@@ -35,7 +35,16 @@ from registry.competitions.models import Rubric
 
 pytestmark = pytest.mark.django_db
 
-MENU = ["/san-pham/", "/lang-nghe/", "/nghe-nhan/", "/tin-tuc/", "/binh-chon/", "/ban-tin/", "/dao-tao/"]
+MENU = [
+    "/san-pham/",
+    "/lang-nghe/",
+    "/nghe-nhan/",
+    "/tin-tuc/",
+    "/binh-chon/",
+    "/ban-tin/",
+    "/de-an-khuyen-cong/",
+    "/dao-tao/",
+]
 # (path, expected status, text of the empty listing or None)
 URLS = [
     ("/", 200, None),
@@ -50,6 +59,8 @@ URLS = [
     ("/cong-tac-vien/", 200, "Chưa có cộng tác viên nào trong danh bạ"),
     ("/tim-kiem/?q=x", 200, "Không có kết quả"),
     ("/du-lieu-mo/", 200, None),
+    ("/de-an-khuyen-cong/", 200, "Không tìm thấy đề án phù hợp"),
+    ("/de-an-khuyen-cong/tong-quan/", 200, "Chưa có số liệu."),
 ]
 MACHINE_URLS = ["/api/v2/pages/", "/sitemap.xml", "/robots.txt"]
 

@@ -30,6 +30,7 @@ from tests.factories import (
     NewsPageFactory,
     ProducerFactory,
     ProductPageFactory,
+    ProjectPageFactory,
     StandardPageFactory,
     competition_index,
     news_index,
@@ -104,6 +105,7 @@ def public_site(home_page):
     competition = CompetitionFactory(slug="binh-chon-2026", status=CompetitionStatus.PUBLISHED)
     announcement = AnnouncementPageFactory(competition=CompetitionFactory(status=CompetitionStatus.ENTRIES_OPEN))
     standard = StandardPageFactory(title="Giới thiệu", slug="gioi-thieu", parent=home_page)
+    project = ProjectPageFactory(title="Hỗ trợ máy rang cà phê", producers=[producer], villages=[village])
     index = news_index()
     competitions = competition_index()
     course = CoursePageFactory(title="Đào tạo nghề dệt thổ cẩm")
@@ -135,6 +137,10 @@ def public_site(home_page):
         "artisan index": artisan.get_parent().url,
         "artisan": artisan.url,
         "producer": f"/co-so/{producer.slug}/",
+        "project index": project.get_parent().url,
+        "project search": project.get_parent().url + "?q=may+rang&year=2024&status=accepted",
+        "project dashboard": project.get_parent().url + "tong-quan/",
+        "project": project.url,
         "verification": certificate.get_verification_path(),
         "open data": "/du-lieu-mo/",
         **{f"open data {kind}.{fmt}": f"/du-lieu-mo/{kind}.{fmt}" for kind in DATASETS for fmt in ("csv", "json")},

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "registry.catalogue",
     "registry.competitions",
     "registry.producers",
+    "programmes",
     "programmes.training",
     "search",
     # Page translation (English versions of products, villages, artisans, news; PO export/import): core/translation.py
@@ -240,6 +241,7 @@ PAGE_CACHE_PUBLIC_MODELS = {
     "home.*",
     "news.*",
     "catalogue.*",
+    "programmes.*",
     "training.*",  # courses, their registrations (seats, number trained) and collaborators (/cong-tac-vien/)
     "competitions.competition",
     "competitions.competitionindexpage",

@@ -114,3 +114,9 @@ DATASETS = {
     "villages": Dataset(_("Làng nghề"), villages, VILLAGE_FIELDS),
     "artisans": Dataset(_("Nghệ nhân"), artisans, ARTISAN_FIELDS),
 }
+
+
+def register(kind, dataset):
+    """Publish another app's ``Dataset`` at ``/du-lieu-mo/<kind>.csv|json`` beside the registry's (called from
+    that app's ``AppConfig.ready()``: the registry never imports the apps above it)."""
+    DATASETS[kind] = dataset

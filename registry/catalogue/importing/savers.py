@@ -232,17 +232,27 @@ def _producer_named(v, ctx):
     return None
 
 
-def _save_page(model, index_model, v, missing, ctx, trade_groups=None):
-    """Create (under the index) or update a page and publish it; ``trade_groups``: a village's wanted tags.
+def _relation_key(obj):
+    """How a related record is compared and shown in the preview: its code, else slug, else primary key."""
+    return str(getattr(obj, "code", None) or getattr(obj, "slug", None) or obj.pk)
+
+
+def _save_page(model, index_model, v, missing, ctx, trade_groups=None, relations=None):
+    """Create (under the index) or update a page and publish it; ``trade_groups``: a village's wanted tags;
+    ``relations``: ``{many-to-many field: wanted records}`` of the columns present (other apps' pages, e.g. the
+    beneficiaries of a support project).
 
     A dry run validates the page as Wagtail would before saving it (``full_clean``: required fields, the slug
     free among the index's children), the new page placed under its index in memory only."""
+    relations = dict(relations or {})
+    if trade_groups is not None:
+        relations["trade_groups"] = trade_groups
     page = ctx.find(model, slug=v["slug"])
     if page is None:
         _require_for_new(missing)
         page = model(**v)
-        if trade_groups is not None:
-            page.trade_groups = trade_groups
+        for name, records in relations.items():
+            setattr(page, name, records)
         index = _index(index_model, ctx)
         if index.get_children().filter(slug=v["slug"]).exists():
             raise RowError(_("đường dẫn “%(slug)s” đã dùng cho trang khác") % {"slug": v["slug"]})
@@ -257,12 +267,12 @@ def _save_page(model, index_model, v, missing, ctx, trade_groups=None):
     # ``page`` is the LIVE page (the row Wagtail publishes from), never an editor's draft: the file is compared
     # with what the public sees, and a draft or a revision in moderation is neither published nor overwritten.
     changes = _changes(page, v)
-    if trade_groups is not None:
-        old = sorted(t.code for t in page.trade_groups.all())
-        new = sorted(t.code for t in trade_groups)
+    for name, records in relations.items():
+        old = sorted(_relation_key(r) for r in getattr(page, name).all())
+        new = sorted(_relation_key(r) for r in records)
         if old != new:
-            changes.append(("trade_groups", ",".join(old), ",".join(new)))
-            page.trade_groups = trade_groups
+            changes.append((name, ",".join(old), ",".join(new)))
+            setattr(page, name, records)
     if not changes:
         return Outcome(UNCHANGED, page)
     if page.pk and _has_pending_work(page):
@@ -270,7 +280,7 @@ def _save_page(model, index_model, v, missing, ctx, trade_groups=None):
             _("trang đang có bản nháp chưa xuất bản / đang chờ duyệt: hãy xuất bản hoặc huỷ bản nháp trước khi nhập")
         )
     for name, _old, new in changes:
-        if name != "trade_groups":
+        if name not in relations:
             setattr(page, name, new)
     if ctx.apply:
         page.save_revision().publish()

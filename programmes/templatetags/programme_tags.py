@@ -1,0 +1,28 @@
+"""``{% support_received producer=… %}`` / ``{% support_received village=… %}``: the section "Hỗ trợ khuyến công đã
+nhận" of a producer's profile and a craft village's page (one include each, ``templates/programmes/includes/
+support_received.html``). Lists the live public projects whose money is committed or spent (approved, in
+progress, accepted) that name the producer or the village among their beneficiaries: one query (with the
+visibility of sections read once per request, ``core.visibility``); nothing is shown when there is none."""
+
+from django import template
+
+from ..choices import FUNDED_STATUSES
+from ..listing import public_projects
+
+register = template.Library()
+
+
+@register.inclusion_tag("programmes/includes/support_received.html")
+def support_received(producer=None, village=None):
+    """The context of the section: ``projects`` (newest first, with content and commune) and ``total`` (VND)."""
+    projects = public_projects().filter(status__in=FUNDED_STATUSES)
+    if producer is not None:
+        projects = projects.filter(producers=producer)
+    elif village is not None:
+        projects = projects.filter(villages=village)
+    else:
+        return {"projects": []}
+    projects = list(
+        projects.select_related("programme_content", "commune").defer_streamfields().order_by("-year", "title", "pk")
+    )
+    return {"projects": projects, "total": sum(project.support_amount for project in projects)}

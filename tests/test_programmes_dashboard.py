@@ -1,0 +1,84 @@
+"""Issue 16, items 2 and 6: the transparency dashboard ``/de-an-khuyen-cong/tong-quan/`` on the demo projects —
+its totals equal a hand sum of the demo data (``demo/projects.py``: the 12 approved, in progress or accepted
+projects; the proposed one and the cancelled one left out), each chart's table carries the chart's numbers, and
+the page makes the same number of queries at 1× and 3× the demo projects."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from demo import catalogue as demo_catalogue
+from demo import projects as demo_projects
+from demo.context import SeedContext
+
+pytestmark = pytest.mark.django_db
+
+URL = "/de-an-khuyen-cong/tong-quan/"
+
+# Hand sums of demo/projects.py (support, counterpart in VND), funded projects only.
+BY_YEAR = {
+    2022: (280 + 180 + 140, 420 + 20 + 210),
+    2023: (150 + 320 + 80, 30 + 480 + 0),
+    2024: (300 + 95, 600 + 5),  # the cancelled packaging machine (120) is left out
+    2025: (210 + 160, 40 + 240),
+    2026: (60 + 350, 15 + 500),  # the proposed weaving course (120) is left out
+}
+MILLION = 1_000_000
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if not name.startswith("core.page_cache.")]
+
+
+@pytest.fixture
+def demo(home_page):
+    ctx = SeedContext(write=lambda *_: None)
+    demo_catalogue.seed(ctx)
+    demo_projects.seed(ctx)
+    return ctx
+
+
+def test_totals_equal_a_hand_sum_of_the_demo_projects(client, demo):
+    response = client.get(URL)
+    assert response.status_code == 200
+    totals = response.context["totals"]
+    assert totals["support"] == 2_325 * MILLION == sum(s for s, _c in BY_YEAR.values()) * MILLION
+    assert totals["counterpart"] == 2_560 * MILLION == sum(c for _s, c in BY_YEAR.values()) * MILLION
+    assert totals["projects"] == 12
+    assert totals["jobs"] == 15 + 30 + 8 + 12 + 20 + 25 + 18
+    assert totals["trainees"] == 30 + 20 + 25
+    html = response.content.decode()
+    assert "2.325.000.000" in html and "2.560.000.000" in html  # Vietnamese thousands dots
+    years = {bar.label: (bar.value, bar.counterpart) for bar in response.context["charts"][0].bars}
+    assert years == {str(y): (s * MILLION, c * MILLION) for y, (s, c) in BY_YEAR.items()}
+
+
+def test_each_chart_and_its_table_carry_the_same_numbers(client, demo):
+    html = client.get(URL).content.decode()
+    for key in ("year", "content", "commune"):
+        block = html[html.index(f'data-chart="{key}"') :]
+        block = block[: block.index("</section>")]
+        svg = block[block.index("<svg") : block.index("</svg>")]
+        table = block[block.index("<table") : block.index("</table>")]
+        in_table = [int(v) for v in re.findall(r'data-value="(\d+)"', table)]
+        in_chart = [v.replace(".", "").replace(",", ".") for v in re.findall(r'class="chart__value">([^<]+)<', svg)]
+        assert [float(v) for v in in_chart] == [round(v / MILLION, 1) for v in in_table], key
+        # the province-wide broadcast project (80 million) has no commune
+        assert sum(in_table) == {"year": 2_325, "content": 2_325, "commune": 2_245}[key] * MILLION
+        assert 'role="img"' in svg and "<title" in svg
+    assert "<script" not in html[html.index("<main") : html.index("</main>")]
+
+
+def test_the_dashboard_keeps_its_query_count_as_projects_grow(client, demo):
+    client.get(URL)
+    with CaptureQueriesContext(connection) as small:
+        client.get(URL)
+    demo_projects.seed(SeedContext(scale=3, write=lambda *_: None))
+    client.get(URL)
+    with CaptureQueriesContext(connection) as large:
+        response = client.get(URL)
+    assert response.context["totals"]["projects"] == 36
+    assert len(large) == len(small)

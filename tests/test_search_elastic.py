@@ -391,7 +391,7 @@ def test_site_search_body(settings):
             "number_of_fragments": 1,
             "fragment_size": 200,
         },
-        "_source": ["title", "summary", "url", "kind", "page_type"],
+        "_source": ["title", "summary", "note", "url", "kind", "page_type"],
         "from": 10,
         "size": 10,
     }

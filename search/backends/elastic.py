@@ -27,6 +27,9 @@ from .database import page_hit
 SITE_FIELDS = ["title^3", "producer_name^2", "summary", "materials", "producer_details^0.2", "body"]
 
 
+BY_SCORE = ("_score", {"title.raw": {"order": "asc", "unmapped_type": "keyword"}}, {"kind": {"order": "asc"}})
+
+
 def indices():
     """The comma-separated aliases of every registered index, in registration order."""
     return ",".join(kind.document_class().alias() for kind in searchable.indexed_types())
@@ -102,7 +105,7 @@ def suggest(text, size=8):
     query = words_query(clean_text(text), ["title"])
     if query is None:
         return []
-    search = Search(index=indices()).query(query).source(["title", "url", "kind", "page_type"])[:size]
+    search = Search(index=indices()).query(query).source(["title", "url", "kind", "page_type"]).sort(*BY_SCORE)[:size]
     items = []
     hits = list(execute(search).hits)
     pages = translated_pages(hits)  # on /en/: the English title and address, as the database backend gives them
@@ -125,7 +128,10 @@ def site_search_body(text, page_number, per_page):
             encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], number_of_fragments=1, fragment_size=200
         )
         .highlight("title", "summary")
-        .source(["title", "summary", "url", "kind", "page_type"])
+        .source(["title", "summary", "note", "url", "kind", "page_type"])
+        # Equal scores in different indices come back in any order: without a tiebreak a hit could be on two
+        # pages of results and another on none.
+        .sort(*BY_SCORE)
     )
     return search[start : start + per_page]
 
@@ -155,7 +161,9 @@ def site_search(text, page_number, per_page):
         # Elasticsearch's marks, redone with the site's one rule (search/highlight.py).
         title = remark(marks["title"][0], tokens) if "title" in marks else escape(hit.title)
         summary = (
-            remark(marks["summary"][0], tokens) if "summary" in marks else escape(getattr(hit, "summary", "") or "")
+            remark(marks["summary"][0], tokens)
+            if "summary" in marks
+            else escape(getattr(hit, "summary", "") or getattr(hit, "note", "") or "")
         )
         page_type = getattr(hit, "page_type", "")
         hits.append(

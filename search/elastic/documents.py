@@ -107,13 +107,28 @@ class SiteDocument(Document):
         )
 
 
+SUMMARY_FIELDS = ("summary", "intro", "search_description")
+
+
 def summary_of(page):
     """The first non-empty of the page's ``summary``, ``intro`` and ``search_description``."""
-    for attr in ("summary", "intro", "search_description"):
+    return summary_source(page)[1]
+
+
+def summary_source(page):
+    """``(field name, text)`` of :func:`summary_of` (``("", "")`` when all are empty)."""
+    for attr in SUMMARY_FIELDS:
         value = getattr(page, attr, "")
         if isinstance(value, str) and value:
-            return value
-    return ""
+            return attr, value
+    return "", ""
+
+
+def searched_fields(obj):
+    """The names of ``obj``'s declared ``index.SearchField`` s: what the database backend matches it by."""
+    from wagtail.search import index
+
+    return {field.field_name for field in getattr(obj, "search_fields", ()) if isinstance(field, index.SearchField)}
 
 
 def url_of(obj):
@@ -157,6 +172,9 @@ class PageDocument(SiteDocument):
     model_label = "wagtailcore.page"
     kind_code = "page"
     page_type = Keyword()
+    # The snippet of a page whose summary the database backend does not search (a section's ``intro``): shown on
+    # its hit, never matched, so the engine finds what the database finds.
+    note = Text(index=False)
 
     class Index:
         name = "khuyencong-pages"
@@ -182,10 +200,13 @@ class PageDocument(SiteDocument):
     @classmethod
     def from_object(cls, page):
         page = getattr(page, "specific", page)
+        field, text = summary_source(page)
+        searched = field in searched_fields(page)
         return cls(
             meta={"id": page.pk},
             title=page.title,
-            summary=summary_of(page),
+            summary=text if searched else "",
+            note="" if searched else text,
             body=searchable_text(page),
             url=url_of(page),
             kind=cls.kind_code,

@@ -4,6 +4,9 @@ OpenSearch) behind its alias, with a progress bar. Requests wait up to ``--timeo
 with status 1, leaves the aliases that were not swapped on their old indices, and never marks the engine down for the
 site's visitors."""
 
+import logging
+from contextlib import contextmanager
+
 from django.core.management.base import BaseCommand, CommandError
 
 from search.elastic.client import ElasticUnavailable, EngineRequestError, engine_name, rebuild_timeout
@@ -24,6 +27,23 @@ def progress_bar(stdout, width=30):
         stdout.flush()
 
     return draw
+
+
+# The clients log each failed request with its traceback (a warning): the command's one line says it all.
+CLIENT_LOGGERS = ("opensearch", "elastic_transport", "elastic_transport.transport", "elasticsearch")
+
+
+@contextmanager
+def quiet_clients():
+    loggers = [logging.getLogger(name) for name in CLIENT_LOGGERS]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
 
 
 class Command(BaseCommand):
@@ -49,11 +69,12 @@ class Command(BaseCommand):
             raise CommandError("--timeout must be a positive number of seconds.")
         seconds = timeout or rebuild_timeout()
         try:
-            counts = rebuild_indices(
-                progress=progress_bar(self.stdout),
-                notice=lambda text: self.stdout.write(self.style.WARNING(text)),
-                timeout=seconds,
-            )
+            with quiet_clients():
+                counts = rebuild_indices(
+                    progress=progress_bar(self.stdout),
+                    notice=lambda text: self.stdout.write(self.style.WARNING(text)),
+                    timeout=seconds,
+                )
         except EngineRequestError as error:
             raise CommandError(
                 f"The search engine refused the rebuild (this index was not swapped): {error}"

@@ -70,6 +70,7 @@ def test_product_mapping():
             "summary": FOLDED_TEXT,
             "body": FOLDED_TEXT,
             "url": {"type": "keyword", "index": False},
+            "note": {"type": "text", "index": False},
             "kind": {"type": "keyword"},
             "suggest": {"type": "completion", "analyzer": "vi_folding"},
             "materials": FOLDED_TEXT,
@@ -392,6 +393,8 @@ def test_site_search_body(settings):
             "fragment_size": 200,
         },
         "_source": ["title", "summary", "note", "url", "kind", "page_type"],
+        # A stable order for equal scores (different indices): no hit on two pages of results.
+        "sort": ["_score", {"title.raw": {"order": "asc", "unmapped_type": "keyword"}}, {"kind": {"order": "asc"}}],
         "from": 10,
         "size": 10,
     }

@@ -68,6 +68,9 @@ class SiteDocument(Document):
     summary = folded_text()
     body = folded_text()
     url = Keyword(index=False)
+    # The snippet of an item whose summary the database backend does not search (a section's ``intro``, a
+    # producer's description): shown on its hit, never matched, so the engine finds what the database finds.
+    note = Text(index=False)
     kind = Keyword()
     suggest = Completion(analyzer=vi_folding)
 
@@ -172,9 +175,6 @@ class PageDocument(SiteDocument):
     model_label = "wagtailcore.page"
     kind_code = "page"
     page_type = Keyword()
-    # The snippet of a page whose summary the database backend does not search (a section's ``intro``): shown on
-    # its hit, never matched, so the engine finds what the database finds.
-    note = Text(index=False)
 
     class Index:
         name = "khuyencong-pages"

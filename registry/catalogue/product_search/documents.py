@@ -110,7 +110,7 @@ class ProducerDocument(SiteDocument):
         return cls(
             meta={"id": producer.pk},
             title=producer.name,
-            summary=producer.description,
+            note=producer.description or producer.address,  # its hit's snippet, as on the database
             body=producer.search_folded,  # what the database backend matches a producer by: name, representative,
             # address, district (folded)
             url=url_of(producer),

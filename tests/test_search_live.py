@@ -304,6 +304,9 @@ def test_fallback_to_the_database_when_the_node_stops(live, settings, caplog):
         assert [hit.title for hit in site_search("tho cam", 1).object_list]  # the site search too
     finally:
         live_search.control("start")
+    # The first searches of a node just started (cold JVM, queries compiled anew) can exceed 2 s on a busy CI machine:
+    # that is a timeout, and a fallback again, not what this case checks (seen once with the ranking clauses).
+    settings.ELASTICSEARCH_TIMEOUT = 30
     time.sleep(1.2)  # ELASTICSEARCH_RETRY_AFTER
     again = catalogue_search("tho cam")
     assert again.backend == "elasticsearch"

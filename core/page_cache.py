@@ -106,7 +106,7 @@ _request = threading.local()
 
 
 def _request_started(**_kwargs):
-    _request.active, _request.epoch = True, None
+    _request.active, _request.epoch, _request.do_not_store = True, None, False
 
 
 def _request_finished(**_kwargs):
@@ -207,6 +207,12 @@ def _is_anonymous(request):
     return session.get(SESSION_KEY) is None and not session.get("_messages") and not session.get(RESTRICTIONS_PASSED)
 
 
+def do_not_store():
+    """Keep the response of the request being answered out of the page cache (e.g. a search the database answered
+    because the search engine was down: stored, it would outlive the outage)."""
+    _request.do_not_store = True
+
+
 def mark_cacheable(response, params=()):
     """Mark ``response`` as a public page the middleware may store for anonymous visitors; ``params`` are the query
     parameters that change it (every other one is ignored). Returns the response."""
@@ -270,6 +276,7 @@ class AnonymousPageCacheMiddleware:
             and response.status_code in (200, 404)
             and not response.cookies
             and not getattr(response, "streaming", False)
+            and not getattr(_request, "do_not_store", False)
         ):
             self._store(request, response, started)
         return response

@@ -13,6 +13,8 @@ import logging
 from django.conf import settings
 from django.utils.module_loading import import_string
 
+from core.page_cache import do_not_store
+
 from .elastic.client import ElasticUnavailable
 
 logger = logging.getLogger("search")
@@ -27,10 +29,12 @@ def backend_name():
 
 def answer(database_call, elastic_path, *args, **kwargs):
     """``database_call()``, or ``<function at elastic_path>(*args, **kwargs)`` when Elasticsearch is the backend;
-    any :class:`ElasticUnavailable` that function raises is logged and the database answers instead."""
+    any :class:`ElasticUnavailable` that function raises is logged and the database answers instead; the page
+    showing that answer is not stored by the page cache (the engine's answer is served once it is back)."""
     if backend_name() == "elasticsearch":
         try:
             return import_string(elastic_path)(*args, **kwargs)
         except ElasticUnavailable as error:
-            logger.warning("Elasticsearch unavailable, the database backend answers: %s", error)
+            logger.warning("Search engine unavailable, the database backend answers: %s", error)
+            do_not_store()
     return database_call()

@@ -10,6 +10,7 @@ its products' documents) call :func:`schedule_update` from their own ``signals.p
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import searchable
@@ -52,12 +53,23 @@ def on_unpublished(sender, instance, **kwargs):
     enqueue("delete", instance)
 
 
+def enqueue_subtree(page_pk):
+    """Re-index the page ``page_pk`` and every live page under it once the transaction commits (one task)."""
+    if is_enabled() and page_pk:
+        transaction.on_commit(lambda: tasks.update_search_subtree.enqueue(page_pk))
+
+
 def on_moved(sender, instance, **kwargs):
-    """A page moved: its URL and the URLs of the pages under it changed, so re-index them (post_page_move)."""
-    enqueue("update", instance)
-    if is_enabled():
-        for page in instance.get_descendants().live().specific(defer=True)[:1000]:
-            enqueue("update", page)
+    """A page moved: its URL and the URLs of the pages under it changed, and it may now be in (or out of) a section
+    behind a password or a login: re-index them, or remove those no longer public (post_page_move)."""
+    enqueue_subtree(instance.pk)
+
+
+def on_restriction_changed(sender, instance, **kwargs):
+    """A password, login or group restriction was set on a page or removed from it (the admin's privacy dialog):
+    the page and every page under it leave the engine's results at once, or come back, as the database backend's
+    ``.public()`` decides (post_save / post_delete of ``PageViewRestriction``)."""
+    enqueue_subtree(instance.page_id)
 
 
 def on_deleted(sender, instance, **kwargs):
@@ -83,3 +95,5 @@ def connect():
     post_page_move.connect(on_moved, dispatch_uid="search-es-moved")
     post_delete.connect(on_deleted, dispatch_uid="search-es-deleted")
     post_save.connect(on_record_saved, dispatch_uid="search-es-record-saved")
+    post_save.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search-es-restriction-saved")
+    post_delete.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search-es-restriction-gone")

@@ -54,3 +54,75 @@ def summary_line(stats):
         return ""
     where = f"{ENGINE} at {URL}" if URL else "no engine: ELASTICSEARCH_URL not set"
     return f"live search tests ({where}): " + ", ".join(f"{n} {outcome}" for outcome, n in counts.items())
+
+
+def stream(*blocks):
+    """A StreamField value (JSON) of ``(block type, value)`` pairs."""
+    import json
+
+    return json.dumps([{"type": kind, "value": value} for kind, value in blocks])
+
+
+def build_pages():
+    """Every indexed page type besides products, each with what the database backend searches filled in, bodies
+    included: a StreamField with a heading and rich text (standard page, news), a StreamField of structs (bulletin),
+    a rich text field (call for entries), artisans with Jrai names written with an apostrophe (ASCII and curly), a
+    craft village, and a producer known by its address and representative. A rebuild once crashed on any non-empty
+    StreamField body, and the live factories had none (issue 17, tester's finding 1). Returns them by a short key."""
+    from tests.factories import ArtisanPageFactory, CraftVillagePageFactory, ProducerFactory
+    from tests.factories.competitions import CompetitionFactory
+    from tests.factories.home import StandardPageFactory, ensure_site
+    from tests.factories.news import AnnouncementPageFactory, BulletinPageFactory, NewsPageFactory
+
+    return {
+        "producer": ProducerFactory(
+            name="Hộ kinh doanh Mây tre Ia Băng",
+            slug="ho-may-tre-ia-bang",
+            representative="Lê Minh Tâm",
+            address="12 Trần Phú, Pleiku",
+            legacy_district="Thành phố Pleiku",
+        ),
+        "artisan": ArtisanPageFactory(
+            title="Ksor H'Bia", slug="ksor-h-bia", trade="Dệt thổ cẩm", summary="Nghệ nhân dệt của làng Ia Mơ."
+        ),
+        "artisan_curly": ArtisanPageFactory(
+            title="Rơ Châm H\u2019Lin", slug="ro-cham-h-lin", trade="Đan lát", summary="Đan gùi, đan nia."
+        ),
+        "village": CraftVillagePageFactory(
+            title="Làng đan lát Ia Băng",
+            slug="lang-dan-lat-ia-bang",
+            main_trade="Đan lát mây tre",
+            legacy_district="Đak Đoa",
+            summary="Làng nghề truyền thống.",
+        ),
+        "news": NewsPageFactory(
+            title="Hướng dẫn hồ sơ đề nghị hỗ trợ kinh phí",
+            slug="huong-dan-ho-so",
+            summary="Thủ tục năm 2026.",
+            no_image=True,
+            body=stream(
+                (
+                    "paragraph",
+                    "<p>Các cơ sở nộp hồ sơ và <b>phí</b> thẩm định; mức hỗ trợ khuyến công tối đa 50 triệu đồng.</p>",
+                ),
+            ),
+        ),
+        "bulletin": BulletinPageFactory(
+            title="Tập san làng nghề quý Ba",
+            slug="tap-san-quy-ba",
+            contents=stream(("entry", {"title": "Nghề rèn Tây Phương Danh giữ lửa", "page_number": 3})),
+        ),
+        "standard": StandardPageFactory(
+            title="Quy chế hoạt động",
+            slug="quy-che-hoat-dong",
+            parent=ensure_site(),
+            intro="Văn bản của đơn vị.",
+            body=stream(("heading", "Điều 1"), ("paragraph", "<p>Chương trình <i>khuyến công</i> Quokkaword.</p>")),
+        ),
+        "announcement": AnnouncementPageFactory(
+            title="Thông báo nhận hồ sơ bình chọn",
+            slug="thong-bao-nhan-ho-so",
+            competition=CompetitionFactory(),
+            body="<p>Hồ sơ gửi về văn phòng trước ngày 30/4, <b>Zebrawort</b>.</p>",
+        ),
+    }

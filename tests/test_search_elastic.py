@@ -15,16 +15,40 @@ from registry.catalogue.product_search.elastic import ProductFacetedSearch, face
 from registry.catalogue.product_search.filters import CatalogueFilters, CatalogueQuery
 from registry.catalogue.product_search.service import catalogue_search
 from search.elastic import indexing
-from search.elastic.documents import SiteDocument, index_template
+from search.elastic.documents import APOSTROPHE_MAPPINGS, SiteDocument, index_template
 from tests.search_data import build_catalogue
 
 ANALYSIS = {
     "analyzer": {
-        "vi_folding": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "vi_ascii_folding"]}
+        "vi_folding": {
+            "type": "custom",
+            "char_filter": ["vi_apostrophes"],
+            "tokenizer": "standard",
+            "filter": ["lowercase", "vi_ascii_folding"],
+        }
     },
+    # Apostrophes of Jrai/Bahnar names ("Ksor H'Bia", "H’Lin") separate words, as query_tokens splits them.
+    "char_filter": {"vi_apostrophes": {"type": "mapping", "mappings": APOSTROPHE_MAPPINGS}},
     "filter": {"vi_ascii_folding": {"type": "asciifolding", "preserve_original": True}},
 }
 FOLDED_TEXT = {"type": "text", "analyzer": "vi_folding"}
+CATALOGUE_FIELDS = ["title^3", "producer_name^2", "summary", "materials", "producer_details^0.2"]
+SITE_FIELDS = ["title^3", "producer_name^2", "summary", "materials", "producer_details^0.2", "body"]
+
+
+def ranking(tokens, fields):
+    """The ranking clauses words_query adds after the words as typed (search/elastic/queries.py): each folded word
+    as a whole word, the words as a phrase of the title, and the title starting with them (the strongest)."""
+    spans = [
+        {"span_multi": {"match": {"prefix": {"title": {"value": token, "rewrite": "top_terms_100"}}}}}
+        for token in tokens
+    ]
+    match = spans[0] if len(spans) == 1 else {"span_near": {"clauses": spans, "slop": 0, "in_order": True}}
+    return [
+        *({"multi_match": {"query": token, "fields": fields, "boost": 2}} for token in tokens),
+        {"match_phrase_prefix": {"title": {"query": " ".join(tokens), "max_expansions": 50, "boost": 4}}},
+        {"span_first": {"match": match, "end": len(tokens), "boost": 8}},
+    ]
 
 
 @pytest.fixture
@@ -46,6 +70,7 @@ def test_product_mapping():
             "summary": FOLDED_TEXT,
             "body": FOLDED_TEXT,
             "url": {"type": "keyword", "index": False},
+            "note": {"type": "text", "index": False},
             "kind": {"type": "keyword"},
             "suggest": {"type": "completion", "analyzer": "vi_folding"},
             "materials": FOLDED_TEXT,
@@ -110,11 +135,12 @@ def test_exact_query_and_aggregation_body(settings):
                     {
                         "multi_match": {
                             "query": "Thổ cẩm",
-                            "fields": ["title^3", "producer_name^2", "summary", "materials", "producer_details^0.2"],
+                            "fields": CATALOGUE_FIELDS,
                             "type": "cross_fields",
                             "operator": "and",
                         }
-                    }
+                    },
+                    *ranking(["tho", "cam"], CATALOGUE_FIELDS),
                 ],
             }
         },
@@ -220,7 +246,7 @@ def test_fallback_to_database_when_cluster_is_down(home_page, unreachable, caplo
     results = catalogue_search("tho cam")
     assert results.backend == "database"
     assert [hit.object.slug for hit in results.hits] == ["tho-cam-jrai"]
-    assert "Elasticsearch unavailable, the database backend answers" in caplog.text
+    assert "Search engine unavailable, the database backend answers" in caplog.text
     # The failure is remembered: the next search does not wait for the cluster again.
     started = time.monotonic()
     assert catalogue_search("ca phe").backend == "database"
@@ -241,8 +267,8 @@ class Recorder:
     def __init__(self, action, calls):
         self.action, self.calls = action, calls
 
-    def enqueue(self, label, pk):
-        self.calls.append((self.action, label, pk))
+    def enqueue(self, *args):
+        self.calls.append((self.action, *args))
 
 
 @pytest.mark.django_db
@@ -256,6 +282,7 @@ def test_publish_unpublish_move_delete_enqueue_index_tasks(
     calls = []
     monkeypatch.setattr(tasks, "update_search_document", Recorder("update", calls))
     monkeypatch.setattr(tasks, "delete_search_document", Recorder("delete", calls))
+    monkeypatch.setattr(tasks, "update_search_subtree", Recorder("subtree", calls))
     honey = products["honey"]
     with django_capture_on_commit_callbacks(execute=True):
         honey.save_revision().publish()
@@ -269,7 +296,7 @@ def test_publish_unpublish_move_delete_enqueue_index_tasks(
     calls.clear()
     with django_capture_on_commit_callbacks(execute=True):
         spare.move(spare.get_parent(), pos="first-child")
-    assert ("update", "catalogue.productpage", spare.pk) in calls
+    assert calls == [("subtree", spare.pk)]  # one task: the page and the pages under it (tasks.index_subtree)
     calls.clear()
     with django_capture_on_commit_callbacks(execute=True):
         spare.delete()
@@ -305,7 +332,7 @@ def test_nothing_is_enqueued_with_the_database_backend(home_page, settings, djan
 
 @pytest.mark.django_db
 def test_rebuild_command_reports_an_unreachable_cluster(unreachable):
-    with pytest.raises(CommandError, match="search engine is unavailable"):
+    with pytest.raises(CommandError, match="did not answer within .* or is unreachable"):
         call_command("search_index", "--rebuild")
     with pytest.raises(CommandError, match="--rebuild"):
         call_command("search_index")
@@ -338,7 +365,7 @@ def test_site_search_body(settings):
                     {
                         "multi_match": {
                             "query": "dong",
-                            "fields": ["title^3", "producer_name^2", "summary", "materials", "body"],
+                            "fields": SITE_FIELDS,
                             "type": "phrase_prefix",
                             "max_expansions": 500,
                         }
@@ -348,11 +375,12 @@ def test_site_search_body(settings):
                     {
                         "multi_match": {
                             "query": "Đồng",
-                            "fields": ["title^3", "producer_name^2", "summary", "materials", "body"],
+                            "fields": SITE_FIELDS,
                             "type": "cross_fields",
                             "operator": "and",
                         }
-                    }
+                    },
+                    *ranking(["dong"], SITE_FIELDS),
                 ],
             }
         },
@@ -364,7 +392,9 @@ def test_site_search_body(settings):
             "number_of_fragments": 1,
             "fragment_size": 200,
         },
-        "_source": ["title", "summary", "url", "kind", "page_type"],
+        "_source": ["title", "summary", "note", "url", "kind", "page_type"],
+        # A stable order for equal scores (different indices): no hit on two pages of results.
+        "sort": ["_score", {"title.raw": {"order": "asc", "unmapped_type": "keyword"}}, {"kind": {"order": "asc"}}],
         "from": 10,
         "size": 10,
     }

@@ -271,3 +271,87 @@ def test_the_opensearch_client_keeps_a_pool_of_connections():
     engine = OpenSearchEngine("http://127.0.0.1:9", 0.1, on_failure=client._failed, pool_size=10)
     (connection,) = engine.client.transport.connection_pool.connections
     assert connection.pool.pool.maxsize == 10  # urllib3: the queue of idle connections
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/tim-kiem/", "/san-pham/", "/tim-kiem/goi-y/"])
+def test_an_answer_of_the_database_fallback_is_never_page_cached(client, home_page, settings, url):
+    """Tester's finding 8: while the engine was down, the database's answer (here "no result" for a product that
+    only the engine would have found) was stored and served after the engine came back. It is never stored; the
+    engine's own answers still are."""
+    from search.elastic.client import mark_down
+
+    build_catalogue()
+    settings.CATALOGUE_SEARCH_BACKEND = "elasticsearch"
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nobody listens: every search falls back
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    mark_down("refused")
+    for _ in range(3):  # a URL with a query string is stored on its second request, served on the third
+        response = client.get(url, {"q": "tho cam"})
+        assert response.status_code == 200
+        assert response.get("X-Page-Cache") != "hit"
+    settings.CATALOGUE_SEARCH_BACKEND = "database"  # the same URLs answered by the configured database: cached
+    for _ in range(3):
+        last = client.get(url, {"q": "tho cam"})
+    assert last["X-Page-Cache"] == "hit"
+    cache.clear()
+
+
+@pytest.mark.parametrize(
+    ("typed", "cleaned"),
+    [
+        ("thổ\u200bcẩm", "thổ cẩm"),  # zero-width space: a word boundary
+        ("thổ\u200ccẩm", "thổ cẩm"),  # zero-width non-joiner
+        ("thổ\u2060cẩm", "thổ cẩm"),  # word joiner
+        ("Gia\u00adLai", "GiaLai"),  # a soft hyphen sits inside a word: dropped, as core.text.clean_text does
+        ("\ufeffthổ cẩm", "thổ cẩm"),
+    ],
+)
+def test_zero_width_characters_in_a_query_are_read_the_same_by_every_backend(typed, cleaned):
+    """Tester's finding 11: "thổ\u200bcẩm" found nothing on either backend (the space was dropped). Both
+    backends get the query from search.text.clean_text; the live parity test runs it through both."""
+    from search.text import clean_text, query_tokens
+
+    assert clean_text(typed) == cleaned
+    assert query_tokens(clean_text(typed)) == query_tokens(cleaned)
+
+
+def test_the_rebuild_has_its_own_long_timeout_and_never_marks_the_engine_down(settings):
+    """Tester's finding 6: the rebuild used the searches' 2 s timeout; its failures marked the engine down."""
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    settings.ELASTICSEARCH_TIMEOUT = 2
+    cache.clear()
+    assert client.rebuild_timeout() == 60
+    settings.ELASTICSEARCH_REBUILD_TIMEOUT = 90
+    engine = client.maintenance_client(client.rebuild_timeout())
+    assert engine.timeout == 90 and client.get_client().timeout == 2
+    client.mark_down("a slow search")
+    assert client.maintenance_client() is not None  # maintenance ignores the searches' memory of a failure
+    client.mark_up()
+    with pytest.raises(client.ElasticUnavailable):
+        engine.search("kc-products", {})
+    assert not cache.get(client.DOWN_KEY)
+
+
+@pytest.mark.django_db
+def test_the_rebuild_command_fails_in_one_line_and_non_zero(home_page, settings):
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "manage.py", "search_index", "--rebuild", "--timeout", "0.5"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={
+            **__import__("os").environ,
+            "CATALOGUE_SEARCH_BACKEND": "elasticsearch",
+            "ELASTICSEARCH_URL": "http://127.0.0.1:9",
+            "SEARCH_ENGINE": "opensearch",
+        },
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "did not answer within 0.5 s or is unreachable" in done.stderr

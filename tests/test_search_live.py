@@ -7,6 +7,7 @@ the index as they found it. CI (.ci/run) starts an OpenSearch node; without ``EL
 skipped locally and fail under ``CI`` (tests/live_search.py).
 """
 
+import html
 import logging
 import threading
 import time
@@ -58,10 +59,13 @@ def live(request, django_db_blocker):
         try:
             ensure_site()
             products = build_catalogue()
+            pages = live_search.build_pages()  # every other indexed type, with bodies (StreamField, rich text)
             engine_client.mark_up()
             started = time.monotonic()
             counts = rebuild()
-            yield SimpleNamespace(products=products, counts=counts, rebuild_seconds=time.monotonic() - started)
+            yield SimpleNamespace(
+                products=products, pages=pages, counts=counts, rebuild_seconds=time.monotonic() - started
+            )
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
@@ -93,13 +97,15 @@ def titles(results):
 
 def test_rebuild_indexed_every_type(live):
     counts = dict(live.counts)
-    assert counts.pop(f"{PREFIX}-pages") >= 1  # the section pages the factories made (e.g. /san-pham/)
+    # The section pages the factories made (e.g. /san-pham/), the bulletin, the standard page and the call for
+    # entries, each with a non-empty body: the rebuild once crashed on the first StreamField body.
+    assert counts.pop(f"{PREFIX}-pages") >= 3 + 3
     assert counts == {
         f"{PREFIX}-products": 5,
-        f"{PREFIX}-producers": 4,
-        f"{PREFIX}-artisans": 0,
-        f"{PREFIX}-villages": 0,
-        f"{PREFIX}-news": 0,
+        f"{PREFIX}-producers": 5,
+        f"{PREFIX}-artisans": 2,
+        f"{PREFIX}-villages": 1,
+        f"{PREFIX}-news": 1,
     }
     engine = engine_client.get_client()
     assert engine.name == live_search.ENGINE
@@ -298,6 +304,9 @@ def test_fallback_to_the_database_when_the_node_stops(live, settings, caplog):
         assert [hit.title for hit in site_search("tho cam", 1).object_list]  # the site search too
     finally:
         live_search.control("start")
+    # The first searches of a node just started (cold JVM, queries compiled anew) can exceed 2 s on a busy CI machine:
+    # that is a timeout, and a fallback again, not what this case checks (seen once with the ranking clauses).
+    settings.ELASTICSEARCH_TIMEOUT = 30
     time.sleep(1.2)  # ELASTICSEARCH_RETRY_AFTER
     again = catalogue_search("tho cam")
     assert again.backend == "elasticsearch"
@@ -416,3 +425,234 @@ def test_partial_words_and_punctuation_as_on_the_database(live, settings, query)
 @pytest.mark.parametrize(("typed", "expected"), [("tho", "Thổ cẩm Jrai dệt tay"), ("dệt t", "Thổ cẩm Jrai dệt tay")])
 def test_suggestions_match_a_word_inside_the_title(live, typed, expected):
     assert expected in [item["title"] for item in autocomplete(typed)], typed
+
+
+# -- the tester's findings of 29 Nov (issue 17): each kind has its cases here -----------------------------------
+
+
+def refresh_all():
+    engine_client.get_client(check_down=False).refresh(f"{PREFIX}-*")
+
+
+def site_hits(query, backend=None, settings=None):
+    """Every hit of the site search for ``query`` as the view sees it (search.text.clean_text first), all pages:
+    [(title without marks, url, kind)]; ``backend`` "database" switches the backend for this call."""
+    from search.text import clean_text
+
+    previous = settings.CATALOGUE_SEARCH_BACKEND if settings is not None else None
+    if backend and settings is not None:
+        settings.CATALOGUE_SEARCH_BACKEND = backend
+    try:
+        text = clean_text(query)
+        first = site_search(text, 1)
+        hits = list(first.object_list)
+        for number in range(2, first.paginator.num_pages + 1):
+            hits += list(site_search(text, number).object_list)
+        return [(html.unescape(strip_tags(hit.title)), hit.url, hit.kind, hit.lang) for hit in hits]
+    finally:
+        if settings is not None:
+            settings.CATALOGUE_SEARCH_BACKEND = previous
+
+
+def test_every_body_kind_is_searchable(live):
+    """Finding 1: the bodies themselves are in the index (StreamField heading + rich text, struct blocks, a rich
+    text field), found as the database finds them."""
+    cases = {
+        "quokkaword": live.pages["standard"].title,  # rich text inside a StreamField
+        "dieu 1": live.pages["standard"].title,  # a heading block
+        "giu lua": live.pages["bulletin"].title,  # a struct block (table of contents entry)
+        "zebrawort": live.pages["announcement"].title,  # a RichTextField
+        "tham dinh": live.pages["news"].title,  # a news article's StreamField body
+    }
+    for query, title in cases.items():
+        assert [hit[0] for hit in site_hits(query)] == [title], query
+
+
+# Finding 4 (site-search fields) and 3 (apostrophe names), 10 (operators), 11 (zero-width space): the engine's hit
+# set equals the database's; for exact names the top hit too.
+PARITY_QUERIES = [
+    "Pleiku",
+    "Lê Minh Tâm",
+    "dan lat",
+    "tho cam",
+    "dong",
+    "khuyen cong",
+    "Ia Bang",
+    "tho^100",
+    "thổ\u200bcẩm",
+]
+EXACT_NAMES = ["Ksor H'Bia", "Ksor H\u2019Bia", "ksor h bia", "H'Lin", "Rơ Châm H'Lin", "Rơ Châm H\u2019Lin"]
+
+
+@pytest.mark.parametrize("query", PARITY_QUERIES + EXACT_NAMES)
+def test_site_search_parity_with_the_database(live, settings, query):
+    engine = site_hits(query, "elasticsearch", settings)
+    database = site_hits(query, "database", settings)
+    assert {hit[:3] for hit in engine} == {hit[:3] for hit in database}, (query, engine, database)
+    if query in EXACT_NAMES:
+        assert engine and engine[0][0] == database[0][0], (query, engine, database)
+
+
+@pytest.mark.parametrize("query", ["Ksor H'Bia", "ksor h b", "H\u2019Lin", "Rơ Châm H'L"])
+def test_apostrophe_names_are_suggested(live, query):
+    assert [item["title"] for item in autocomplete(query)][:1] in (["Ksor H'Bia"], ["Rơ Châm H\u2019Lin"]), query
+
+
+def test_a_view_restriction_takes_the_page_and_its_section_out_at_once(
+    live, settings, django_capture_on_commit_callbacks
+):
+    """Finding 2: a password, a login or a group restriction on a page (or on the section above it) removes it
+    from every engine answer as soon as it is saved, and deleting it brings the page back, as on the database."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    brocade = live.products["brocade"]
+
+    def shown():
+        refresh_all()
+        catalogue = titles(catalogue_search("tho cam"))
+        site = [hit[0] for hit in site_hits("tho cam jrai")]
+        suggested = [item["title"] for item in autocomplete("tho cam j")]
+        return brocade.title in catalogue, brocade.title in site, brocade.title in suggested
+
+    assert shown() == (True, True, True)
+    group = Group.objects.create(name="Cán bộ trung tâm")
+    for kind in (PageViewRestriction.PASSWORD, PageViewRestriction.LOGIN, PageViewRestriction.GROUPS):
+        with django_capture_on_commit_callbacks(execute=True):
+            restriction = PageViewRestriction.objects.create(page=brocade, restriction_type=kind, password="bi-mat")
+            if kind == PageViewRestriction.GROUPS:
+                restriction.groups.add(group)
+        assert shown() == (False, False, False), kind
+        settings.CATALOGUE_SEARCH_BACKEND = "database"
+        assert brocade.title not in titles(catalogue_search("tho cam"))  # what the database does
+        settings.CATALOGUE_SEARCH_BACKEND = "elasticsearch"
+        with django_capture_on_commit_callbacks(execute=True):
+            restriction.delete()
+        assert shown() == (True, True, True), kind
+
+    artisan = live.pages["artisan"]
+    section = artisan.get_parent()
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
+    refresh_all()
+    assert artisan.title not in [hit[0] for hit in site_hits("Ksor H'Bia")]
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    refresh_all()
+    assert [hit[0] for hit in site_hits("Ksor H'Bia")][:1] == [artisan.title]
+
+
+def test_a_page_moved_under_a_private_section_leaves_the_engine(live, django_capture_on_commit_callbacks):
+    """Finding 2 (moves): the database's ``.public()`` hides a page moved under a section behind a login; so does
+    the engine, and moving it back brings it back."""
+    from wagtail.models import PageViewRestriction
+
+    from tests.factories.home import StandardPageFactory
+
+    with django_capture_on_commit_callbacks(execute=True):
+        private = StandardPageFactory(title="Nội bộ", slug="noi-bo", parent=ensure_site())
+        PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+        spare = ProductPageFactory(
+            title="Tiêu đen Chư Pưh", slug="tieu-den-chu-puh", producer=live.products["honey"].producer
+        )
+        spare.save_revision().publish()
+    home = spare.get_parent()
+    try:
+        refresh_all()
+        assert "Tiêu đen Chư Pưh" in titles(catalogue_search("tieu den"))
+        with django_capture_on_commit_callbacks(execute=True):
+            ProductPage.objects.get(pk=spare.pk).move(private, pos="last-child")
+        refresh_all()
+        assert "Tiêu đen Chư Pưh" not in titles(catalogue_search("tieu den"))
+        with django_capture_on_commit_callbacks(execute=True):
+            ProductPage.objects.get(pk=spare.pk).move(home, pos="last-child")
+        refresh_all()
+        assert "Tiêu đen Chư Pưh" in titles(catalogue_search("tieu den"))
+    finally:
+        engine_client.get_client(check_down=False).delete_document(f"{PREFIX}-products", spare.pk)
+        refresh_all()
+
+
+def test_english_hits_show_the_translation_as_the_database_does(live, settings):
+    """Finding 5: on /en/ a page with a live English translation shows its English title, summary and address, with
+    the database's type labels (the pages index included)."""
+    from django.utils import translation
+
+    from tests.translating import translate
+
+    coffee = live.products["coffee"]
+    translate(coffee, title="Robusta coffee, plain roasted", summary="Plain roasted Chu Se Robusta beans.")
+    translate(live.pages["news"], title="How to apply for support funds", summary="The 2026 procedure.")
+    with translation.override("en"):
+        for query in ("ca phe", "ho so", "tho cam"):
+            engine = site_hits(query, "elasticsearch", settings)
+            database = site_hits(query, "database", settings)
+            assert sorted(engine) == sorted(database), (query, engine, database)
+        titles_en = [hit[0] for hit in site_hits("ca phe", "elasticsearch", settings)]
+        assert "Robusta coffee, plain roasted" in titles_en
+        engine_suggestions = {tuple(item.values()) for item in autocomplete("ca phe")}
+        settings.CATALOGUE_SEARCH_BACKEND = "database"
+        database_suggestions = {tuple(item.values()) for item in autocomplete("ca phe")}
+        assert engine_suggestions == database_suggestions
+        assert "Robusta coffee, plain roasted" in {item[0] for item in engine_suggestions}
+
+
+def test_a_failed_rebuild_leaves_no_index_and_never_marks_the_engine_down(live, monkeypatch):
+    """Finding 6: the rebuild waits ``ELASTICSEARCH_REBUILD_TIMEOUT`` (60 s, not the searches' timeout); when a
+    request times out after the node created the new index, that index is deleted; visitors keep the engine; the
+    command says so in one line and exits non-zero."""
+    from django.core.management.base import CommandError
+
+    from search.elastic import engines
+
+    original = engines.Engine.create_index
+    timeouts = []
+
+    def create_then_time_out(self, name, body):
+        timeouts.append(self.timeout)
+        original(self, name, body)
+        if "-news-" in name:  # the node made it, but the answer came too late
+            self.on_failure(self, TimeoutError("read timeout (simulated)"), True)
+
+    monkeypatch.setattr(engines.Engine, "create_index", create_then_time_out)
+    engine = engine_client.get_client(check_down=False)
+    (before,) = engine.alias_targets(f"{PREFIX}-news")
+    with pytest.raises(CommandError, match=r"did not answer within 60 s or is unreachable"):
+        call_command("search_index", "--rebuild", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert set(timeouts) == {60.0}
+    names = set(engine.client.indices.get(index=f"{PREFIX}-news-*"))
+    assert names == {before}, names  # the half-made index is gone, the alias still names the old one
+    assert not engine_client.cache.get(engine_client.DOWN_KEY)
+    assert site_search("huong dan", 1).object_list and catalogue_search("tho cam").backend == "elasticsearch"
+
+
+def test_an_update_right_after_a_search_timeout_is_applied(live, django_capture_on_commit_callbacks):
+    """Finding 7: a search timeout marks the engine down for the searches only; an edit published right after it
+    is written to the index (it was skipped for 30 s and logged as stale)."""
+    producer = live.pages["producer"]
+    engine_client.mark_down("ReadTimeout: a slow search (simulated)")
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            producer.name = "Hộ kinh doanh Mây tre Ia Băng Quokka"
+            producer.save()
+        engine = engine_client.get_client(check_down=False)
+        engine.refresh(f"{PREFIX}-producers")
+        found = engine.search(f"{PREFIX}-producers", {"query": {"match": {"title": "quokka"}}})
+        assert [hit["_id"] for hit in found["hits"]["hits"]] == [str(producer.pk)]
+        assert engine_client.cache.get(engine_client.DOWN_KEY)  # the searches still wait for the retry window
+    finally:
+        engine_client.mark_up()
+        with django_capture_on_commit_callbacks(execute=True):
+            producer.name = "Hộ kinh doanh Mây tre Ia Băng"
+            producer.save()
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [("ca ph", "Cà phê Robusta rang mộc"), ("Ca phe", "Cà phê Robusta rang mộc"), ("dao r", "Dao rựa rèn tay")],
+)
+def test_whole_words_and_title_starts_rank_first(live, query, first):
+    """Finding 10: "ca ph" matched "Các … phí" in a news body first; a title starting with the words wins."""
+    assert titles(catalogue_search(query))[:1] == [first]
+    assert [hit[0] for hit in site_hits(query)][:1] == [first]
+    assert [item["title"] for item in autocomplete(query)][:1] == [first]

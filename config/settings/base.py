@@ -320,6 +320,7 @@ ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="khuyenco
 # Search (owned by the search app): Elasticsearch request timeout in seconds (kept short: when the cluster is down
 # the database backend answers), and how many seconds the cluster is skipped after a failure before a new try.
 ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=2.0)
+ELASTICSEARCH_REBUILD_TIMEOUT = env.float("ELASTICSEARCH_REBUILD_TIMEOUT", default=60.0)  # search_index --rebuild
 ELASTICSEARCH_RETRY_AFTER = env.int("ELASTICSEARCH_RETRY_AFTER", default=30)
 ELASTICSEARCH_POOL_SIZE = env.int("ELASTICSEARCH_POOL_SIZE", default=10)  # connections kept open per process
 

@@ -56,7 +56,7 @@ def _description(page):
     return ""
 
 
-def _page_hit(page, tokens, request):
+def page_hit(page, tokens, request):
     """The hit of ``page``, laid over with its translation by ``show_in_language`` (``content_language``)."""
     specific_class = page.specific_class
     language = getattr(page, "content_language", default_language())
@@ -110,7 +110,7 @@ def database_site_search(text, page_number, request=None):
         if obj is None:
             continue
         if key[0] == "page":
-            hits.append(_page_hit(obj, tokens, request))
+            hits.append(page_hit(obj, tokens, request))
         else:
             hits.append(_record_hit(searchable.get(key[0]), obj, tokens))
     page.object_list = hits

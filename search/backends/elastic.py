@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 from elasticsearch.dsl import Q, Search
 
 from core.text import clean_text
-from core.translation import active_language, default_language, translated_url
+from core.translation import active_language, default_language, show_in_language, translated_url
 
 from .. import searchable
 from ..elastic import client
@@ -20,8 +20,14 @@ from ..elastic.queries import words_query
 from ..highlight import remark
 from ..results import HitWindow, SiteHit
 from ..text import query_tokens
+from .database import page_hit
 
-SITE_FIELDS = ["title^3", "producer_name^2", "summary", "materials", "body"]
+# What the database backend searches, per type: a page's search fields (``body``: body, trade, folded copy …), a
+# product's producer (name, representative, address, district), a producer's folded name and address.
+SITE_FIELDS = ["title^3", "producer_name^2", "summary", "materials", "producer_details^0.2", "body"]
+
+
+BY_SCORE = ("_score", {"title.raw": {"order": "asc", "unmapped_type": "keyword"}}, {"kind": {"order": "asc"}})
 
 
 def indices():
@@ -30,14 +36,33 @@ def indices():
 
 
 def kind_label(kind_code, page_type=""):
-    """The translated label of a hit's ``kind`` (e.g. "product" → "sản phẩm"); for the catch-all pages index, the
-    name of the page's type (``page_type``), as the database backend shows it; "" when unknown."""
+    """The translated label of a hit's ``kind``: its model's name (e.g. "product" → "sản phẩm"; for the catch-all
+    pages index the page's type, ``page_type``), the label the database backend shows; "" when unknown."""
     if page_type:
         model = _page_model(page_type)
         if model is not None:
             return str(model._meta.verbose_name)
     kind = searchable.for_kind(kind_code)
-    return str(kind.kind_label) if kind else ""
+    return str(kind.model._meta.verbose_name) if kind else ""
+
+
+def _is_page_hit(hit):
+    kind = searchable.for_kind(hit.kind)
+    return bool(getattr(hit, "page_type", "")) or (kind is not None and kind.is_page)
+
+
+def translated_pages(hits):
+    """{page id: page laid over with its translation in the active language (``show_in_language``, one query per
+    type)} for the page hits of ``hits``; {} on the default language's site (no query)."""
+    if active_language() == default_language():
+        return {}
+    from wagtail.models import Page
+
+    ids = [int(hit.meta.id) for hit in hits if _is_page_hit(hit)]
+    if not ids:
+        return {}
+    pages = show_in_language(Page.objects.filter(pk__in=ids).specific(), by_type=True)
+    return {page.pk: page for page in pages}
 
 
 def type_code(kind_code, page_type=""):
@@ -80,11 +105,15 @@ def suggest(text, size=8):
     query = words_query(clean_text(text), ["title"])
     if query is None:
         return []
-    search = Search(index=indices()).query(query).source(["title", "url", "kind", "page_type"])[:size]
+    search = Search(index=indices()).query(query).source(["title", "url", "kind", "page_type"]).sort(*BY_SCORE)[:size]
     items = []
-    for hit in execute(search).hits:
+    hits = list(execute(search).hits)
+    pages = translated_pages(hits)  # on /en/: the English title and address, as the database backend gives them
+    for hit in hits:
         page_type = getattr(hit, "page_type", "")
-        items.append({"title": hit.title, "url": localized(hit.url), "type": kind_label(hit.kind, page_type)})
+        page = pages.get(int(hit.meta.id)) if _is_page_hit(hit) else None
+        title, url = (page.title, page.get_url()) if page is not None else (hit.title, localized(hit.url))
+        items.append({"title": title, "url": url, "type": kind_label(hit.kind, page_type)})
     return items
 
 
@@ -99,7 +128,10 @@ def site_search_body(text, page_number, per_page):
             encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], number_of_fragments=1, fragment_size=200
         )
         .highlight("title", "summary")
-        .source(["title", "summary", "url", "kind", "page_type"])
+        .source(["title", "summary", "note", "url", "kind", "page_type"])
+        # Equal scores in different indices come back in any order: without a tiebreak a hit could be on two
+        # pages of results and another on none.
+        .sort(*BY_SCORE)
     )
     return search[start : start + per_page]
 
@@ -116,12 +148,22 @@ def site_search(text, page_number, per_page):
     tokens = query_tokens(text)
     source_language = "" if active_language() == default_language() else default_language()
     hits = []
-    for hit in response.hits:
+    found = list(response.hits)
+    pages = translated_pages(found)
+    for hit in found:
+        page = pages.get(int(hit.meta.id)) if _is_page_hit(hit) else None
+        if page is not None:
+            # On /en/: the hit the database backend shows (its English title, summary, address and type where the
+            # page has a live translation, else marked as Vietnamese), highlighted by the site's one rule.
+            hits.append(page_hit(page, tokens, None))
+            continue
         marks = getattr(hit.meta, "highlight", None) or {}
         # Elasticsearch's marks, redone with the site's one rule (search/highlight.py).
         title = remark(marks["title"][0], tokens) if "title" in marks else escape(hit.title)
         summary = (
-            remark(marks["summary"][0], tokens) if "summary" in marks else escape(getattr(hit, "summary", "") or "")
+            remark(marks["summary"][0], tokens)
+            if "summary" in marks
+            else escape(getattr(hit, "summary", "") or getattr(hit, "note", "") or "")
         )
         page_type = getattr(hit, "page_type", "")
         hits.append(

@@ -6,6 +6,12 @@ the answer is wrapped in elasticsearch.dsl's own response classes).
 When the engine fails (unreachable, timeout, 5xx), :func:`mark_down` remembers it for ``ELASTICSEARCH_RETRY_AFTER``
 seconds so the following searches go straight to the database instead of waiting for the timeout again. An error
 the request caused (a 4xx answer) raises :class:`EngineRequestError` without marking anything down.
+
+Index maintenance (the rebuild, the index updates of tasks.py) uses :func:`maintenance_client`: it ignores that
+memory (one slow search must not make the updates of the next 30 s skip) and never sets it (a failed rebuild or
+update is not a reason to send visitors to the database), with a timeout of its own for the rebuild
+(``ELASTICSEARCH_REBUILD_TIMEOUT``, 60 s: a bulk request or an index creation on a busy node takes longer than a
+search).
 """
 
 from django.conf import settings
@@ -57,6 +63,18 @@ def _failed(engine, error, down=True):
     raise EngineRequestError(f"{engine.name} at {engine.url} refused the request: {error}") from error
 
 
+def _failed_quietly(engine, error, down=True):
+    """``on_failure`` of the maintenance adapters: raise as ``_failed`` does, never marking the cluster down."""
+    if down:
+        raise ElasticUnavailable(f"{engine.name} at {engine.url}: {error}") from error
+    raise EngineRequestError(f"{engine.name} at {engine.url} refused the request: {error}") from error
+
+
+def rebuild_timeout():
+    """Seconds a rebuild's requests may take (``ELASTICSEARCH_REBUILD_TIMEOUT``, default 60)."""
+    return float(getattr(settings, "ELASTICSEARCH_REBUILD_TIMEOUT", 60) or 60)
+
+
 def last_window_page(per_page):
     """The last page of ``per_page`` hits the engine can serve (``MAX_RESULT_WINDOW``)."""
     return max(1, MAX_RESULT_WINDOW // per_page)
@@ -72,19 +90,29 @@ def reachable_total(total, per_page):
     return min(total, last_window_page(per_page) * per_page)
 
 
-def get_client(check_down=True):
-    """The adapter (engines.py) of the configured engine at ``ELASTICSEARCH_URL``, one per (engine, URL, timeout).
-    Raises :class:`ElasticUnavailable` without a URL, or (``check_down``) while a recent failure is remembered."""
+def get_client(check_down=True, timeout=None, marks_down=True):
+    """The adapter (engines.py) of the configured engine at ``ELASTICSEARCH_URL``, one per (engine, URL, timeout,
+    ``marks_down``). Raises :class:`ElasticUnavailable` without a URL, or (``check_down``) while a recent failure is
+    remembered. ``timeout``: seconds per request (default ``ELASTICSEARCH_TIMEOUT``, 2); ``marks_down``: whether
+    a failure of the cluster is remembered (searches) or not (maintenance)."""
     url = getattr(settings, "ELASTICSEARCH_URL", "")
     if not url:
         raise ElasticUnavailable("ELASTICSEARCH_URL is not set")
     if check_down and (reason := cache.get(DOWN_KEY)):
         raise ElasticUnavailable(f"cluster marked down after a recent failure: {reason}")
-    key = (engine_name(), url, float(getattr(settings, "ELASTICSEARCH_TIMEOUT", 2.0)))
+    seconds = float(timeout if timeout is not None else getattr(settings, "ELASTICSEARCH_TIMEOUT", 2.0))
+    key = (engine_name(), url, seconds, bool(marks_down))
     if key not in _engines:
         pool_size = int(getattr(settings, "ELASTICSEARCH_POOL_SIZE", 10) or 10)
-        _engines[key] = engine_class(key[0])(url, key[2], on_failure=_failed, pool_size=pool_size)
+        on_failure = _failed if marks_down else _failed_quietly
+        _engines[key] = engine_class(key[0])(url, seconds, on_failure=on_failure, pool_size=pool_size)
     return _engines[key]
+
+
+def maintenance_client(timeout=None):
+    """The adapter for index maintenance (rebuild, index updates): sent even while searches remember a failure, and
+    its own failures are not remembered (they raise :class:`ElasticUnavailable` / :class:`EngineRequestError`)."""
+    return get_client(check_down=False, timeout=timeout, marks_down=False)
 
 
 def execute(search, index):

@@ -2,8 +2,11 @@
 artisans and villages in registry/catalogue/product_search/documents.py, news in news/search.py) and register
 them as searchable types (search/searchable.py).
 
-Every index shares the ``vi_folding`` analyzer: standard tokenizer, lowercase, then asciifolding keeping the
-original token, so "tho cam", "Thổ cẩm" and "THỔ CẨM" all match, and "dong" matches "Đồng" (Lucene folds đ → d).
+Every index shares the ``vi_folding`` analyzer: apostrophes made spaces (``vi_apostrophes``), standard tokenizer,
+lowercase, then asciifolding keeping the original token, so "tho cam", "Thổ cẩm" and "THỔ CẨM" all match, and "dong"
+matches "Đồng" (Lucene folds đ → d). A Jrai or Bahnar name ("Ksor H'Bia", "H’Lin") is indexed as the words the query
+side makes of it (search/text.py ``query_tokens``: "h" + "bia"): the standard tokenizer alone kept "h'bia" as one
+term, which no query token started.
 Documents are read and written through an alias (``<prefix>-products`` …); ``search_index --rebuild`` builds a new
 timestamped index and swaps the alias (see indexing.py).
 """
@@ -19,6 +22,7 @@ from elasticsearch.dsl import (
     Keyword,
     Text,
     analyzer,
+    char_filter,
     token_filter,
 )
 
@@ -26,14 +30,27 @@ from core.translation import default_language, source_pages
 
 from .client import index_prefix
 
+# Every apostrophe a name may be typed or pasted with (ASCII, right and left single quotes, modifier letter, prime,
+# grave and acute accents): a word separator, as ``query_tokens`` treats any punctuation.
+APOSTROPHES = ("'", "\u2019", "\u2018", "\u02bc", "\u2032", "`", "\u00b4")
+APOSTROPHE_MAPPINGS = [f"{mark} => \\u0020" for mark in APOSTROPHES]
+vi_apostrophes = char_filter("vi_apostrophes", type="mapping", mappings=APOSTROPHE_MAPPINGS)
 vi_ascii_folding = token_filter("vi_ascii_folding", type="asciifolding", preserve_original=True)
-vi_folding = analyzer("vi_folding", tokenizer="standard", filter=["lowercase", vi_ascii_folding])
+vi_folding = analyzer(
+    "vi_folding", char_filter=[vi_apostrophes], tokenizer="standard", filter=["lowercase", vi_ascii_folding]
+)
 
 ANALYSIS_SETTINGS = {
     "analysis": {
+        "char_filter": {"vi_apostrophes": {"type": "mapping", "mappings": APOSTROPHE_MAPPINGS}},
         "filter": {"vi_ascii_folding": {"type": "asciifolding", "preserve_original": True}},
         "analyzer": {
-            "vi_folding": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "vi_ascii_folding"]}
+            "vi_folding": {
+                "type": "custom",
+                "char_filter": ["vi_apostrophes"],
+                "tokenizer": "standard",
+                "filter": ["lowercase", "vi_ascii_folding"],
+            }
         },
     }
 }
@@ -51,6 +68,9 @@ class SiteDocument(Document):
     summary = folded_text()
     body = folded_text()
     url = Keyword(index=False)
+    # The snippet of an item whose summary the database backend does not search (a section's ``intro``, a
+    # producer's description): shown on its hit, never matched, so the engine finds what the database finds.
+    note = Text(index=False)
     kind = Keyword()
     suggest = Completion(analyzer=vi_folding)
 
@@ -77,24 +97,41 @@ class SiteDocument(Document):
 
     @classmethod
     def from_object(cls, obj):
-        """The document of ``obj`` (default: a page's title, summary, URL and kind, its title as suggestion)."""
+        """The document of ``obj`` (default: a page's title, summary, URL and kind, its title as suggestion, and as
+        ``body`` the text of its other search fields, as the database backend searches them)."""
         return cls(
             meta={"id": obj.pk},
             title=obj.title,
             summary=summary_of(obj),
+            body=searchable_text(obj),
             url=url_of(obj),
             kind=cls.kind_code,
             suggest={"input": [obj.title]},
         )
 
 
+SUMMARY_FIELDS = ("summary", "intro", "search_description")
+
+
 def summary_of(page):
     """The first non-empty of the page's ``summary``, ``intro`` and ``search_description``."""
-    for attr in ("summary", "intro", "search_description"):
+    return summary_source(page)[1]
+
+
+def summary_source(page):
+    """``(field name, text)`` of :func:`summary_of` (``("", "")`` when all are empty)."""
+    for attr in SUMMARY_FIELDS:
         value = getattr(page, attr, "")
         if isinstance(value, str) and value:
-            return value
-    return ""
+            return attr, value
+    return "", ""
+
+
+def searched_fields(obj):
+    """The names of ``obj``'s declared ``index.SearchField`` s: what the database backend matches it by."""
+    from wagtail.search import index
+
+    return {field.field_name for field in getattr(obj, "search_fields", ()) if isinstance(field, index.SearchField)}
 
 
 def url_of(obj):
@@ -108,23 +145,21 @@ def url_of(obj):
 
 
 def searchable_text(page, limit=20_000):
-    """The text of ``page``'s own ``search_fields`` (not the title), as Wagtail's backends index it: stream fields
-    by their searchable content, HTML without tags."""
+    """The text of ``page``'s own ``search_fields`` (not the title; a record's too), as Wagtail's backends index it:
+    stream and rich text fields by their searchable content, HTML without tags, at most ``limit`` characters.
+
+    ``SearchField.get_value`` already gives a stream or rich text field's searchable content (a list of strings):
+    calling the field's ``get_searchable_content`` on that again crashed every page with a non-empty body
+    ("'str' object has no attribute 'block'"), so the rebuild never finished."""
     from wagtail.search import index
 
     parts = []
     for field in getattr(page, "search_fields", ()):
         if not isinstance(field, index.SearchField) or field.field_name == "title":
             continue
-        try:
-            value = field.get_value(page)
-            model_field = field.get_field(type(page))
-        except Exception:  # noqa: BLE001 - a search field that is not a model field (a method): its value as is
-            model_field = None
+        value = field.get_value(page)
         if value is None:
             continue
-        if hasattr(model_field, "get_searchable_content"):
-            value = model_field.get_searchable_content(value)
         if isinstance(value, list | tuple):
             value = " ".join(str(item) for item in value)
         parts.append(strip_tags(str(value)))
@@ -165,10 +200,13 @@ class PageDocument(SiteDocument):
     @classmethod
     def from_object(cls, page):
         page = getattr(page, "specific", page)
+        field, text = summary_source(page)
+        searched = field in searched_fields(page)
         return cls(
             meta={"id": page.pk},
             title=page.title,
-            summary=summary_of(page),
+            summary=text if searched else "",
+            note="" if searched else text,
             body=searchable_text(page),
             url=url_of(page),
             kind=cls.kind_code,

@@ -8,7 +8,7 @@ from django.utils import timezone
 from elasticsearch.dsl import Index
 
 from .. import searchable
-from .client import get_client
+from .client import EngineRequestError, maintenance_client, rebuild_timeout
 from .documents import INDEX_SETTINGS, index_template, template_name
 
 logger = logging.getLogger("search")
@@ -37,23 +37,24 @@ def new_index(document_class, suffix):
     return index
 
 
-def rebuild(progress=None, notice=None):
+def rebuild(progress=None, notice=None, timeout=None):
     """Build a fresh index per document type, fill it, make its documents searchable (refresh), then atomically
     point the alias at it and drop the old ones, so searches never see an empty index. ``progress(label, done,
     total)`` is called as batches go in; ``notice(text)`` is told when a plain index that had an alias's name (made
     by an index update sent before the first rebuild) is replaced.
-    A failure deletes the new index being built (no timestamped index is left behind) and raises
-    :class:`~.client.ElasticUnavailable` (marking the cluster down only when it failed, not for a refused
-    request)."""
-    engine = get_client(check_down=False)
+    Requests wait up to ``timeout`` seconds (default ``ELASTICSEARCH_REBUILD_TIMEOUT``, 60).
+    A failure deletes the new index being built (no timestamped index is left behind, even when its creation timed
+    out on our side but went through on the node) and raises :class:`~.client.ElasticUnavailable`; it never marks
+    the cluster down for the site's searches (the old indices still answer them)."""
+    engine = maintenance_client(timeout if timeout is not None else rebuild_timeout())
     suffix = timezone.now().strftime("%Y%m%d%H%M%S%f")
     counts = {}
     engine.put_index_template(template_name(), index_template().to_dict())
     for document_class in documents():
         alias = document_class.alias()
         index = new_index(document_class, suffix)
-        engine.create_index(index._name, index.to_dict())
         try:
+            engine.create_index(index._name, index.to_dict())
             counts[alias] = fill(engine, document_class, index._name, progress)
             # Without this refresh the alias pointed at an index whose documents were not searchable yet: searches
             # found nothing for up to a refresh interval after the swap (seen on a live node, never by the stub).
@@ -95,6 +96,9 @@ def drop_quietly(engine, name):
     """Delete the index a failed rebuild was building; a failure to do so is logged (the rebuild's error wins)."""
     try:
         engine.delete_index(name)
+    except EngineRequestError as error:
+        if "index_not_found" not in str(error):  # never created (the failure came first): nothing to delete
+            logger.error("Search rebuild failed and its new index %s could not be deleted: %s", name, error)
     except Exception as error:  # noqa: BLE001 - the original failure is the one to report
         logger.error("Search rebuild failed and its new index %s could not be deleted: %s", name, error)
 
@@ -122,14 +126,18 @@ def swap_alias(engine, alias, new_name, notice=None):
 
 
 def index_object(model_label, pk):
-    """(Re)index one object, or remove it when it is no longer live."""
+    """(Re)index one object, or remove it when it is no longer live and public. Sent even while the searches
+    remember a failure (``maintenance_client``): a search that timed out must not make the next edits skip. The
+    document is searchable at the engine's next refresh (about 1 s): no ``refresh`` is asked for, which would add
+    up to a second to every publish in the editor (the tasks run in the request with the immediate backend)
+    and to each page of a moved section."""
     document_class = document_for(model_label)
     if document_class is None:
         return "ignored"
     obj = document_class.source_queryset().filter(pk=pk).first()
     if obj is None:
         return remove_object(model_label, pk)
-    get_client().index_document(document_class.alias(), pk, document_class.from_object(obj).to_dict())
+    maintenance_client().index_document(document_class.alias(), pk, document_class.from_object(obj).to_dict())
     return "indexed"
 
 
@@ -138,5 +146,24 @@ def remove_object(model_label, pk):
     document_class = document_for(model_label)
     if document_class is None:
         return "ignored"
-    get_client().delete_document(document_class.alias(), pk)
+    maintenance_client().delete_document(document_class.alias(), pk)
     return "removed"
+
+
+def index_subtree(page_pk):
+    """(Re)index ``page_pk`` and every live page under it, each in its type's index, or remove those no longer
+    public (a password, a login or a group restriction set on them or on a section above them, as the database
+    backend's ``.public()`` decides): after a view restriction is added or removed, or a section moved. How many
+    pages were looked at (0 when the page no longer exists)."""
+    from wagtail.models import Page
+
+    page = Page.objects.filter(pk=page_pk).first()
+    if page is None:
+        return 0
+    seen = 0
+    for found in page.get_descendants(inclusive=True).live().specific(defer=True).iterator(chunk_size=BATCH):
+        kind = searchable.of_instance(found)
+        if kind is not None and kind.document:
+            index_object(kind.label, found.pk)
+            seen += 1
+    return seen

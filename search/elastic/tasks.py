@@ -39,3 +39,16 @@ def delete_search_document(model_label, pk):
     except ElasticUnavailable as error:
         logger.error(STALE, "removal", model_label, pk, error)
         return "unavailable"
+
+
+@task()
+def update_search_subtree(page_pk):
+    """Re-index a page and the live pages under it (their visibility or address changed); "unavailable" (logged)
+    when the engine cannot be written to."""
+    from .indexing import index_subtree
+
+    try:
+        return index_subtree(page_pk)
+    except ElasticUnavailable as error:
+        logger.error(STALE, "update", "the pages under page", page_pk, error)
+        return "unavailable"

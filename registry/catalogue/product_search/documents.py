@@ -6,7 +6,14 @@ from django.db.models import Prefetch
 from elasticsearch.dsl import Date, Integer, Keyword
 
 from core.translation import source_pages
-from search.elastic.documents import ANALYSIS_SETTINGS, INDEX_SETTINGS, SiteDocument, folded_text, url_of
+from search.elastic.documents import (
+    ANALYSIS_SETTINGS,
+    INDEX_SETTINGS,
+    SiteDocument,
+    folded_text,
+    searchable_text,
+    url_of,
+)
 
 from ..models.producers import Producer
 from ..models.products import ProductPage
@@ -60,6 +67,7 @@ class ProductDocument(SiteDocument):
             meta={"id": product.pk},
             title=product.title,
             summary=product.summary,
+            body=searchable_text(product),
             materials=product.materials,
             producer_name=product.producer.name,
             producer_details=" ".join(
@@ -102,7 +110,9 @@ class ProducerDocument(SiteDocument):
         return cls(
             meta={"id": producer.pk},
             title=producer.name,
-            summary=producer.description,
+            note=producer.description or producer.address,  # its hit's snippet, as on the database
+            body=producer.search_folded,  # what the database backend matches a producer by: name, representative,
+            # address, district (folded)
             url=url_of(producer),
             kind=cls.kind_code,
             producer_kind=producer.kind,
@@ -111,7 +121,7 @@ class ProducerDocument(SiteDocument):
 
 
 class ArtisanDocument(SiteDocument):
-    """A live artisan page (title, summary, URL)."""
+    """A live artisan page (title, summary, URL; its trade, ethnicity … in ``body``, as the database searches them)."""
 
     alias_suffix = "artisans"
     model_label = "catalogue.artisanpage"
@@ -123,7 +133,7 @@ class ArtisanDocument(SiteDocument):
 
 
 class VillageDocument(SiteDocument):
-    """A live craft village page (title, summary, URL)."""
+    """A live craft village page (title, summary, URL; its main trade, district … in ``body``)."""
 
     alias_suffix = "villages"
     model_label = "catalogue.craftvillagepage"

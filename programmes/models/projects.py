@@ -113,21 +113,65 @@ class ProjectPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, FoldedSe
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("year"), FieldPanel("funding_source")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("year"),
+                        FieldPanel(
+                            "funding_source",
+                            help_text=_(
+                                "Kinh phí khuyến công quốc gia, kinh phí khuyến công địa phương hay nguồn khác."
+                            ),
+                        ),
+                    ]
+                ),
                 FieldPanel("programme_content"),
-                FieldRowPanel([FieldPanel("decision_number"), FieldPanel("decision_date")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("decision_number"),
+                        FieldPanel(
+                            "decision_date", help_text=_("Ngày ký quyết định phê duyệt đề án (ngày/tháng/năm).")
+                        ),
+                    ]
+                ),
                 FieldRowPanel([FieldPanel("support_amount"), FieldPanel("counterpart_amount")]),
             ],
             heading=_("Quyết định và kinh phí"),
         ),
         MultiFieldPanel(
-            [FieldPanel("producers"), FieldPanel("villages"), FieldPanel("beneficiary_group"), FieldPanel("commune")],
+            [
+                FieldPanel(
+                    "producers",
+                    help_text=_(
+                        "Các cơ sở công nghiệp nông thôn nhận hỗ trợ; để trống nếu thụ hưởng là làng nghề hoặc một nhóm."
+                    ),
+                ),
+                FieldPanel("villages", help_text=_("Các làng nghề nhận hỗ trợ.")),
+                FieldPanel("beneficiary_group"),
+                FieldPanel("commune"),
+            ],
             heading=_("Thụ hưởng"),
         ),
-        MultiFieldPanel([FieldPanel("status"), FieldPanel("cancellation_reason")], heading=_("Tình trạng")),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("jobs"), FieldPanel("trainees"), FieldPanel("products_developed")]),
+                FieldPanel(
+                    "status",
+                    help_text=_(
+                        "Đề xuất, đã phê duyệt, đang thực hiện, đã nghiệm thu hoặc đã hủy (khi hủy phải ghi lý do)."
+                    ),
+                ),
+                FieldPanel("cancellation_reason"),
+            ],
+            heading=_("Tình trạng"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("jobs", help_text=_("Số lao động có việc làm mới hoặc được duy trì nhờ đề án.")),
+                        FieldPanel("trainees", help_text=_("Số người được đào tạo, tập huấn trong đề án.")),
+                        FieldPanel("products_developed", help_text=_("Số sản phẩm mới hoặc được cải tiến nhờ đề án.")),
+                    ]
+                ),
                 FieldPanel("capacity_added"),
             ],
             heading=_("Kết quả"),
@@ -198,7 +242,10 @@ class ProjectPhoto(Orderable):
     page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="photos")
     image = models.ForeignKey("wagtailimages.Image", verbose_name=_("ảnh"), on_delete=models.CASCADE, related_name="+")
     caption = models.CharField(_("chú thích"), max_length=255, blank=True)
-    panels = [FieldPanel("image"), FieldPanel("caption")]
+    panels = [
+        FieldPanel("image", help_text=_("Ảnh hoạt động hoặc máy móc, thiết bị được hỗ trợ.")),
+        FieldPanel("caption", help_text=_("Một câu mô tả ảnh: ai, làm gì, ở đâu.")),
+    ]
 
 
 class ProjectDocument(Orderable):
@@ -209,7 +256,10 @@ class ProjectDocument(Orderable):
         "wagtaildocs.Document", verbose_name=_("tài liệu"), on_delete=models.CASCADE, related_name="+"
     )
     title = models.CharField(_("tên tài liệu"), max_length=255, blank=True, help_text=_("Để trống thì dùng tên tệp."))
-    panels = [FieldPanel("document"), FieldPanel("title")]
+    panels = [
+        FieldPanel("document", help_text=_("Biên bản nghiệm thu, quyết định hoặc báo cáo kết quả (PDF).")),
+        FieldPanel("title"),
+    ]
 
 
 class ProjectRelatedNews(Orderable):
@@ -219,4 +269,4 @@ class ProjectRelatedNews(Orderable):
     article = models.ForeignKey(
         "news.NewsPage", verbose_name=_("tin bài"), on_delete=models.CASCADE, related_name="support_projects"
     )
-    panels = [FieldPanel("article")]
+    panels = [FieldPanel("article", help_text=_("Tin bài trên trang viết về đề án này."))]

@@ -1,10 +1,16 @@
 """The transparency dashboard ``/de-an-khuyen-cong/tong-quan/``: money and number of projects per year, per
 programme content and per commune, with jobs and trainees, computed in the database (four aggregate queries,
-whatever the number of projects) and drawn as server-side SVG bar charts with their data tables.
+whatever the number of projects, plus one for the training courses) and drawn as server-side SVG bar charts with
+their data tables.
 
 What is counted: live public projects whose money is committed or spent (approved, in progress, accepted on
 completion: ``choices.FUNDED_STATUSES``); proposed and cancelled projects are left out. Amounts are VND
 (``support_amount``: the public funds; ``counterpart_amount``: the beneficiaries' contribution).
+
+Trainees come from two sources, shown side by side and never added up (a training project may fund a course, so
+a sum could count the same people twice): ``trainees``, the outcome indicator entered on the projects, and
+``trained``, the people marked attended in past courses (``programmes.training.stats``). ``programmes`` imports
+``programmes.training``, never the other way round (``tests/test_architecture.py``).
 """
 
 from dataclasses import dataclass
@@ -15,6 +21,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.numbers import format_number
+from programmes.training import stats as training_stats
 from registry.catalogue.choices import CommuneKind
 
 from .choices import FUNDED_STATUSES
@@ -89,14 +96,33 @@ class Chart:
         return sum(bar.value for bar in self.bars)
 
 
+@dataclass
+class CountBar(Bar):
+    """A bar of people (the training chart): its value is written as a whole number, not in millions."""
+
+    @property
+    def value_text(self):
+        return format_number(self.value)
+
+
+def _training_chart():
+    """People trained per year in past courses (one query, ``training.stats.trained_per_year``): a chart whose
+    bars count people, and the grand total. ``Bar.projects`` holds the number of courses."""
+    rows = training_stats.trained_per_year()
+    bars = [CountBar(str(row["year"]), row["trained"], row["courses"], 0, row["trained"], 0) for row in rows]
+    chart = Chart("trained", _("Số người được đào tạo qua các khóa học theo năm"), _("Năm"), bars)
+    return chart, sum(row["trained"] for row in rows)
+
+
 def _bar(label, row):
     return Bar(str(label), row["support"], row["projects"], row["jobs"], row["trainees"], row["counterpart"])
 
 
 def dashboard(projects):
-    """``{"totals": {...}, "charts": [Chart by year, by content, by commune]}`` of ``projects`` (live public
-    projects): the funded ones added up in four GROUP BY queries. ``totals``: support, counterpart, projects,
-    jobs, trainees (ints)."""
+    """``{"totals": {...}, "charts": [Chart by year, by content, by commune], "training_chart": Chart}`` of
+    ``projects`` (live public projects): the funded ones added up in four GROUP BY queries, and the people trained
+    in past courses in one more. ``totals``: support, counterpart, projects, jobs, trainees (the projects'
+    indicator), trained (attended a course that has ended) — ints."""
     funded = projects.filter(status__in=FUNDED_STATUSES).order_by()
     totals = funded.aggregate(**_sums())
     by_year = funded.values("year").annotate(**_sums()).order_by("year")
@@ -127,4 +153,5 @@ def dashboard(projects):
             [_bar(f"{kinds.get(row['commune__kind'], '')} {row['commune__name']}", row) for row in by_commune],
         ),
     ]
-    return {"totals": totals, "charts": charts}
+    training_chart, totals["trained"] = _training_chart()
+    return {"totals": totals, "charts": charts, "training_chart": training_chart}

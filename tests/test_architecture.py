@@ -165,3 +165,16 @@ def test_import_linter_contracts_are_kept():
         pytest.fail("lint-imports is not installed: pip install -r requirements-dev.txt")
     result = subprocess.run([command, "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_training_imports_nothing_from_the_projects_app():
+    """``programmes`` (projects, dashboard) imports ``programmes.training`` (the dashboard's number trained,
+    ``training/stats.py``); the training app never imports ``programmes`` back, even inside a function."""
+    problems = [
+        f"{path.relative_to(ROOT)}:{line} imports {name}"
+        for module, path in project_modules()
+        if app_of(module) == "programmes.training"
+        for line, name, _in_function in imports(path, module)
+        if app_of(name) == "programmes"
+    ]
+    assert problems == []

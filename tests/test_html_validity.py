@@ -14,6 +14,7 @@ import pytest
 from django.core.management import call_command
 
 from news.models import NewsPage
+from programmes.models import ProjectPage
 from programmes.training.models import CoursePage
 from registry.catalogue.models import ArtisanPage, Certificate, CraftVillagePage, ProductPage
 
@@ -58,6 +59,11 @@ def test_public_pages_have_no_html_error(client, home_page, tmp_path):
         NewsPage.objects.live().first().url,
         f"/xac-minh/{certificate.verification_code}/",
         "/giam-khao/dang-nhap/",
+        "/de-an-khuyen-cong/",
+        "/de-an-khuyen-cong/?q=may&year=2024&year=2025&status=accepted",
+        ProjectPage.objects.live().filter(cancellation_reason="").first().url,
+        ProjectPage.objects.live().exclude(cancellation_reason="").first().url,
+        "/de-an-khuyen-cong/tong-quan/",
         "/dao-tao/",
         CoursePage.objects.live().filter(registration_deadline__gte=datetime.date.today()).first().url,
         "/cong-tac-vien/?xa=ia+grai",

@@ -1,16 +1,20 @@
 """Issue 16, items 2 and 6: the transparency dashboard ``/de-an-khuyen-cong/tong-quan/`` on the demo projects —
 its totals equal a hand sum of the demo data (``demo/projects.py``: the 12 approved, in progress or accepted
-projects; the proposed one and the cancelled one left out), each chart's table carries the chart's numbers, and
-the page makes the same number of queries at 1× and 3× the demo projects."""
+projects; the proposed one and the cancelled one left out) and the people trained in the demo's past courses
+(``demo/training.py``), each chart's table carries the chart's numbers, and the page makes the same number of
+queries at 1× and 3× the demo projects and trainees."""
 
+import datetime
 import re
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from demo import catalogue as demo_catalogue
 from demo import projects as demo_projects
+from demo import training as demo_training
 from demo.context import SeedContext
 
 pytestmark = pytest.mark.django_db
@@ -26,6 +30,9 @@ BY_YEAR = {
     2026: (60 + 350, 15 + 500),  # the proposed weaving course (120) is left out
 }
 MILLION = 1_000_000
+# Hand count of demo/training.py's past courses, everyone attended: rush mats (18 people, ended ~100 days ago) and
+# macadamia (26 × scale, ~400 days ago). The three upcoming courses have not ended: nobody trained yet.
+TRAINED = {"mats": 18, "macadamia": 26}
 
 
 @pytest.fixture(autouse=True)
@@ -38,6 +45,7 @@ def demo(home_page):
     ctx = SeedContext(write=lambda *_: None)
     demo_catalogue.seed(ctx)
     demo_projects.seed(ctx)
+    demo_training.seed(ctx)
     return ctx
 
 
@@ -50,6 +58,16 @@ def test_totals_equal_a_hand_sum_of_the_demo_projects(client, demo):
     assert totals["projects"] == 12
     assert totals["jobs"] == 15 + 30 + 8 + 12 + 20 + 25 + 18
     assert totals["trainees"] == 30 + 20 + 25
+    assert totals["trained"] == 18 + 26 == sum(TRAINED.values())
+    assert 'data-total="trained">44<' in response.content.decode()
+    today = timezone.localdate()
+    years = [(today - datetime.timedelta(days=120 - 19)).year, (today - datetime.timedelta(days=400 - 1)).year]
+    expected = {}
+    for year, trained in zip(years, TRAINED.values(), strict=True):
+        courses, people = expected.get(str(year), (0, 0))
+        expected[str(year)] = (courses + 1, people + trained)
+    trained_chart = response.context["training_chart"]
+    assert {bar.label: (bar.projects, bar.value) for bar in trained_chart.bars} == expected
     html = response.content.decode()
     assert "2.325.000.000" in html and "2.560.000.000" in html  # Vietnamese thousands dots
     years = {bar.label: (bar.value, bar.counterpart) for bar in response.context["charts"][0].bars}
@@ -58,16 +76,18 @@ def test_totals_equal_a_hand_sum_of_the_demo_projects(client, demo):
 
 def test_each_chart_and_its_table_carry_the_same_numbers(client, demo):
     html = client.get(URL).content.decode()
-    for key in ("year", "content", "commune"):
+    for key in ("year", "content", "commune", "trained"):
         block = html[html.index(f'data-chart="{key}"') :]
         block = block[: block.index("</section>")]
         svg = block[block.index("<svg") : block.index("</svg>")]
         table = block[block.index("<table") : block.index("</table>")]
         in_table = [int(v) for v in re.findall(r'data-value="(\d+)"', table)]
         in_chart = [v.replace(".", "").replace(",", ".") for v in re.findall(r'class="chart__value">([^<]+)<', svg)]
-        assert [float(v) for v in in_chart] == [round(v / MILLION, 1) for v in in_table], key
+        unit = 1 if key == "trained" else MILLION
+        assert [float(v) for v in in_chart] == [round(v / unit, 1) for v in in_table], key
         # the province-wide broadcast project (80 million) has no commune
-        assert sum(in_table) == {"year": 2_325, "content": 2_325, "commune": 2_245}[key] * MILLION
+        expected = {"year": 2_325, "content": 2_325, "commune": 2_245}.get(key, 0) * MILLION or sum(TRAINED.values())
+        assert sum(in_table) == expected
         assert 'role="img"' in svg and "<title" in svg
     assert "<script" not in html[html.index("<main") : html.index("</main>")]
 
@@ -77,8 +97,11 @@ def test_the_dashboard_keeps_its_query_count_as_projects_grow(client, demo):
     with CaptureQueriesContext(connection) as small:
         client.get(URL)
     demo_projects.seed(SeedContext(scale=3, write=lambda *_: None))
+    demo_training.seed(SeedContext(scale=3, write=lambda *_: None))
     client.get(URL)
     with CaptureQueriesContext(connection) as large:
         response = client.get(URL)
     assert response.context["totals"]["projects"] == 36
+    # 78 registrations for macadamia's 30 seats at 3×: 30 confirmed and attended, the rest waited (not trained)
+    assert response.context["totals"]["trained"] == 18 + 30
     assert len(large) == len(small)

@@ -9,11 +9,11 @@ provably change no public content:
   unlocks it (``Page.save_revision``, ``LockView``, ``GroupApprovalTask.start``). The draft itself lives in a
   ``Revision`` row, which is not a public model.
 - **Pages before their first publication**: a page that is not live, was not live before this save, has no
-  children and that nothing else points to (a news story being written: Wagtail's edit view commits the page row
+  children and that no other row points to (a news story being written: Wagtail's edit view commits the page row
   of a page that is not live) is shown nowhere. Its child rows (related links, tags: ``ParentalKey``) and
   many-to-many links saved with it follow the page. Never skipped: a page with children (its slug is part of their
   addresses), a page type other rows point to with a foreign key (a product page: its certificates, competition
-  entries and results show its title whether it is live or not) and a page another object refers to (Wagtail's
+  entries and results show its title whether it is live or not, once such a row exists) and a page another object refers to (Wagtail's
   reference index: a page chooser in a live page's content).
 - **Uploads**: a new image, document or tag is referenced by no public page yet (the page or snippet that starts
   using it is saved, and flushes, then); nor is the size or hash Wagtail computes later (``file_size``,
@@ -52,7 +52,7 @@ DRAFT_FLAG = "_page_cache_draft_only"
 
 def remember_draft_state(instance):
     """Before a page is saved: flag it as a draft that no public page shows (``DRAFT_FLAG``) when it is not live,
-    was not live before, has no children and nothing points to it (two queries for an existing page)."""
+    was not live before, has no children and nothing points to it (a few queries for an existing page)."""
     if not isinstance(instance, Page):
         return
     setattr(instance, DRAFT_FLAG, False)
@@ -62,17 +62,20 @@ def remember_draft_state(instance):
         setattr(instance, DRAFT_FLAG, not instance.numchild)  # nothing can point to a row not yet created
         return
     before = Page.objects.filter(pk=instance.pk).values("live", "numchild").first()
-    if before is None or before["live"] or before["numchild"] or _pointed_to(type(instance)):
+    if before is None or before["live"] or before["numchild"] or _pointed_to(instance):
         return
     setattr(instance, DRAFT_FLAG, not ReferenceIndex.get_references_to(instance).exists())
 
 
-def _pointed_to(page_type):
-    """Whether rows of another model point to pages of ``page_type`` with a foreign key of their own (its own
-    ``ParentalKey`` children do not count): such rows may show the page whether it is live or not."""
+def _pointed_to(page):
+    """Whether rows of another model point to ``page`` with a foreign key or many-to-many field of their own (its
+    own ``ParentalKey`` children do not count): such rows may show the page whether it is live or not (a product's
+    certificates and entries). One query per such relation of the page's type, only for pages that are not live."""
+    page_type = type(page)
     return any(
-        relation.field.related_model is page_type and not isinstance(relation.field, ParentalKey)
+        relation.related_model._base_manager.filter(**{relation.field.name: page.pk}).exists()
         for relation in page_type._meta.related_objects
+        if relation.field.related_model is page_type and not isinstance(relation.field, ParentalKey)
     )
 
 

@@ -160,8 +160,15 @@ def test_a_story_written_before_its_first_publication_keeps_the_cache(client, ho
 
 
 def test_drafts_of_pages_other_rows_show_still_flush(client, home_page):
-    """A product page that is not live still has its title on certificates and results: its drafts flush."""
+    """A product page that is not live still has its title on its certificates and results: its drafts flush. A
+    product nothing points to yet (no certificate, no entry) is shown nowhere: its drafts keep the cache."""
     product = ProductPageFactory(title="Rượu cần Kon Chiêng", live=False)
+    before = generation()
+    product.title = "Rượu cần Kon Chiêng (bản thảo)"
+    product.save()
+    assert generation() == before
+
+    CertificateFactory(product=product)
     before = generation()
     product.title = "Rượu cần Kon Chiêng (mới)"
     product.save()

@@ -277,6 +277,7 @@ PAGE_CACHE_PRIVATE_MODELS = {
     "producers.applicationdocument",
     "producers.applicationevent",
     "producers.certificatereminder",
+    "producers.applicationversion",
 }
 
 # Background work (search index updates, reminder e-mails): django-tasks, run in-process by default.

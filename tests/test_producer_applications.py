@@ -183,6 +183,20 @@ def test_one_application_per_product_per_competition(signed_in, product):
     assert signed_in.get(apply_url(staff_entered, product)).status_code == 409
 
 
+def test_a_draft_saved_twice_at_once_answers_409_not_500(signed_in, product, monkeypatch):
+    """Two "Lưu bản nháp" of the same product at once: both pass the eligibility check before either is written;
+    the database's one-per-product constraint refuses the second, answered as the rule's 409 (a tester saw a 500)."""
+    from registry.producers.services import applications as service
+
+    competition = open_competition()
+    assert signed_in.post(apply_url(competition, product), FORM).status_code == 302
+    monkeypatch.setattr(service, "eligibility_problems", lambda *args, **kwargs: [])  # the race: check passed
+    second = signed_in.post(apply_url(competition, product), FORM)
+    assert second.status_code == 409
+    assert "Sản phẩm này đã có hồ sơ trong cuộc bình chọn." in second.content.decode()
+    assert Application.objects.filter(competition=competition, product=product).count() == 1
+
+
 def test_after_the_deadline_applying_and_submitting_are_refused_with_the_date(signed_in, product):
     closed = open_competition(entries_open_until=TODAY - datetime.timedelta(days=1))
     response = signed_in.get(apply_url(closed, product))

@@ -21,7 +21,7 @@ Rules (Circular 26/2014/TT-BCT as amended; the competition rules themselves are 
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -149,15 +149,18 @@ def create_draft(account, competition, data, product=None):
     problems = eligibility_problems(competition, producer, product, data.get("product_name", ""))
     if problems:
         raise Refused(problems)
-    with transaction.atomic():
-        application = Application.objects.create(
-            competition=competition,
-            producer=producer,
-            product=product,
-            created_by=account,
-            **{name: data.get(name, Application._meta.get_field(name).get_default()) for name in FORM_FIELDS},
-        )
-        _event(application, ApplicationAction.CREATE, account.user)
+    try:
+        with transaction.atomic():
+            application = Application.objects.create(
+                competition=competition,
+                producer=producer,
+                product=product,
+                created_by=account,
+                **{name: data.get(name, Application._meta.get_field(name).get_default()) for name in FORM_FIELDS},
+            )
+            _event(application, ApplicationAction.CREATE, account.user)
+    except IntegrityError as error:  # a second request for the same product won the race (one per product)
+        raise Refused([_("Sản phẩm này đã có hồ sơ trong cuộc bình chọn.")]) from error
     return application
 
 

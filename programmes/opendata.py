@@ -9,7 +9,7 @@ from registry.catalogue import opendata as catalogue_opendata
 from registry.catalogue.opendata import Dataset
 
 from .listing import public_projects
-from .public_fields import PROJECT_FIELDS
+from .public_fields import PROJECT_FIELDS, live_producers
 
 
 def projects():
@@ -17,7 +17,7 @@ def projects():
     return (
         public_projects()
         .select_related("programme_content", "commune")
-        .prefetch_related("producers", "villages")
+        .prefetch_related(live_producers(), "villages")
         .order_by("-year", "title", "pk")
     )
 

@@ -19,7 +19,7 @@ def project_page_context(page):
         for row in page.documents.select_related("document")
     ]
     return {
-        "producers": list(page.producers.select_related("commune").order_by("sort_key", "name")),
+        "producers": list(page.producers.filter(live=True).select_related("commune").order_by("sort_key", "name")),
         "villages": show_in_language(public_only(page.villages.live().order_by("title"))),
         "photos": list(page.photos.select_related("image")),
         "documents": documents,

@@ -6,18 +6,27 @@ published by name and address of their public profile, as the catalogue's open d
 (a household business carries its owner's name as its trade name; its representative is never published).
 """
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from registry.catalogue.api import ProducerSummarySerializer
 from registry.catalogue.importing import parsers as p
+from registry.catalogue.models import Producer
 from registry.catalogue.public_fields import DATE, INTEGER, F, attribute, page_url, text_of, wagtail_api_fields
 
 from .choices import FundingSource, ProjectStatus
 
 
+def live_producers(with_commune=False):
+    """Prefetch of a project's beneficiary producers that are published (a producer the center unpublished is named
+    nowhere public: not on the project page, in open data or the API), for ``prefetch_related``."""
+    queryset = Producer.objects.filter(live=True).order_by("sort_key", "name")
+    return Prefetch("producers", queryset=queryset.select_related("commune") if with_commune else queryset)
+
+
 def _producer_names(project, request=None):
-    return "; ".join(producer.name for producer in project.producers.all())
+    return "; ".join(producer.name for producer in project.producers.all() if producer.live)
 
 
 def _producer_slugs(project, request=None):

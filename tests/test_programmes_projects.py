@@ -294,3 +294,21 @@ def test_the_api_answers_bad_filters_with_4xx_and_never_filters_on_private_field
     assert response.status_code in (200, 400)
     if "contact" in query:
         assert response.status_code == 400
+
+
+def test_an_unpublished_beneficiary_producer_is_named_nowhere_public(client, home_page):
+    """A producer the center unpublished (its profile answers 404) is not named by the projects that supported it:
+    not on the project page, in open data or the API (a tester found it in all three)."""
+    shown = ProducerFactory(name="Hợp tác xã Vẫn công khai")
+    withdrawn = ProducerFactory(name="Hộ kinh doanh Đã rút")
+    project = ProjectPageFactory(title="Máy rang cà phê", producers=[shown, withdrawn], support_amount=90_000_000)
+    withdrawn.unpublish()
+    answers = {
+        "page": client.get(project.url).content.decode(),
+        "csv": client.get("/du-lieu-mo/projects.csv").content.decode("utf-8-sig"),
+        "json": client.get("/du-lieu-mo/projects.json").content.decode(),
+        "api": client.get("/api/v2/pages/?type=programmes.ProjectPage&fields=*").content.decode(),
+    }
+    for name, text in answers.items():
+        assert "Vẫn công khai" in text or "V\\u1eabn c\\u00f4ng khai" in text, name
+        assert "Đã rút" not in text and "\\u0110\\u00e3 r\\u00fat" not in text, name

@@ -22,7 +22,7 @@ from search.mixins import FoldedSearchMixin
 
 from ..choices import FUNDED_STATUSES, FundingSource, ProjectStatus
 from ..page_context import project_page_context
-from ..public_fields import PROJECT_API_FIELDS
+from ..public_fields import PROJECT_API_FIELDS, live_producers
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
@@ -207,7 +207,7 @@ class ProjectPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, FoldedSe
     def api_optimize_queryset(queryset):
         """What ``/api/v2/pages/?type=programmes.ProjectPage&fields=*`` reads, in a fixed number of queries."""
         return queryset.select_related("programme_content", "commune", "locale").prefetch_related(
-            "producers__commune", "villages"
+            live_producers(with_commune=True), "villages"
         )
 
     @property

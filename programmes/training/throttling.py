@@ -7,8 +7,8 @@ forms: django-ratelimit over the shared cache, per visitor address (``core.secur
 import re
 
 from django.conf import settings
-from django.shortcuts import render
-from django_ratelimit.core import get_usage
+
+from core import throttling
 
 DEFAULT_RATE_IP = "10/h"
 DEFAULT_RATE_PHONE = "5/h"
@@ -21,25 +21,15 @@ def typed_phone(group, request):
 
 
 def throttled(request):
-    """Count this POST against the two limits; return the seconds to wait when one is exceeded, else 0."""
-    if request.method != "POST":
-        return 0
-    rates = (
+    """Count this POST against the two limits (per address, per phone); return the seconds to wait when one is
+    exceeded, else 0."""
+    limits = (
         ("ip", getattr(settings, "TRAINING_FORM_RATE_IP", DEFAULT_RATE_IP)),
         (typed_phone, getattr(settings, "TRAINING_FORM_RATE_PHONE", DEFAULT_RATE_PHONE)),
     )
-    wait = 0
-    for key, rate in rates:
-        usage = get_usage(request, group="training.register", key=key, rate=rate, method="POST", increment=True)
-        if usage is not None and usage["should_limit"]:
-            wait = max(wait, usage["time_left"], 1)
-    return wait
+    return throttling.wait_seconds(request, "training.register", limits)
 
 
 def too_many_requests(request, wait_seconds):
     """HTTP 429 with the Vietnamese explanation and ``Retry-After`` (seconds)."""
-    minutes = max(1, -(-wait_seconds // 60))
-    response = render(request, "training/throttled.html", {"minutes": minutes}, status=429)
-    response["Retry-After"] = str(wait_seconds)
-    response["Cache-Control"] = "no-store"
-    return response
+    return throttling.too_many_requests(request, wait_seconds, "training/throttled.html")

@@ -9,9 +9,8 @@ HTTP 429 with a Vietnamese page and ``Retry-After``; nothing is saved and no e-m
 """
 
 from django.conf import settings
-from django.shortcuts import render
-from django_ratelimit.core import get_usage
 
+from core import throttling
 from core.text import clean_text
 
 
@@ -21,24 +20,12 @@ def typed_email(group, request):
 
 
 def throttled(request, group):
-    """Count this POST against ``group``'s two limits; return the seconds to wait when one is exceeded, else 0.
-
-    Both counters are incremented on every POST (a bot cycling addresses still hits the per-account limit, one
-    cycling e-mail addresses the per-address limit)."""
-    if request.method != "POST":
-        return 0
-    wait = 0
-    for key, rate in (("ip", settings.PRODUCER_FORM_RATE_IP), (typed_email, settings.PRODUCER_FORM_RATE_ACCOUNT)):
-        usage = get_usage(request, group=f"producers.{group}", key=key, rate=rate, method="POST", increment=True)
-        if usage is not None and usage["should_limit"]:
-            wait = max(wait, usage["time_left"], 1)
-    return wait
+    """Count this POST against ``group``'s two limits (per address, per account); return the seconds to wait when
+    one is exceeded, else 0."""
+    limits = (("ip", settings.PRODUCER_FORM_RATE_IP), (typed_email, settings.PRODUCER_FORM_RATE_ACCOUNT))
+    return throttling.wait_seconds(request, f"producers.{group}", limits)
 
 
 def too_many_requests(request, wait_seconds):
     """HTTP 429 with the Vietnamese explanation and ``Retry-After`` (seconds)."""
-    minutes = max(1, -(-wait_seconds // 60))
-    response = render(request, "producers/throttled.html", {"minutes": minutes}, status=429)
-    response["Retry-After"] = str(wait_seconds)
-    response["Cache-Control"] = "no-store"
-    return response
+    return throttling.too_many_requests(request, wait_seconds, "producers/throttled.html")

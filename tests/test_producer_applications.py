@@ -197,6 +197,21 @@ def test_a_draft_saved_twice_at_once_answers_409_not_500(signed_in, product, mon
     assert Application.objects.filter(competition=competition, product=product).count() == 1
 
 
+def test_a_product_and_its_english_translation_are_one_product(signed_in, product):
+    """The English translation of a product is not offered as a product of its own: not on the product choice, and
+    its page id cannot open a second application for the same product (a tester entered one product twice)."""
+    from tests.translating import translate
+
+    english = translate(product, title="Ia Grai roasted ground coffee")
+    competition = open_competition()
+    choose = signed_in.get(reverse("producers:apply", args=[competition.slug])).content.decode()
+    assert product.title in choose and "Ia Grai roasted ground coffee" not in choose
+    assert signed_in.post(apply_url(competition, product), FORM).status_code == 302
+    assert signed_in.get(apply_url(competition, english)).status_code == 404
+    assert signed_in.post(apply_url(competition, english), FORM).status_code == 404
+    assert Application.objects.filter(competition=competition).count() == 1
+
+
 def test_after_the_deadline_applying_and_submitting_are_refused_with_the_date(signed_in, product):
     closed = open_competition(entries_open_until=TODAY - datetime.timedelta(days=1))
     response = signed_in.get(apply_url(closed, product))

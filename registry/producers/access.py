@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from core.translation import source_pages
 from registry.catalogue.models import Certificate, ProductPage
 from registry.competitions.lifecycle import FROZEN_STATES
 from registry.competitions.models import Entry
@@ -53,8 +54,10 @@ def producer_view(linked=False):
 
 
 def own_products(producer):
-    """The producer's catalogue products (pages, live or not), A–Z."""
-    return ProductPage.objects.filter(producer=producer).order_by("title")
+    """The producer's catalogue products (pages, live or not), A–Z, each once: the Vietnamese source pages, never
+    their English translations (a translation offered as a product of its own let the same product enter one
+    competition twice)."""
+    return source_pages(ProductPage.objects.filter(producer=producer)).order_by("title")
 
 
 def own_certificates(producer, today=None):

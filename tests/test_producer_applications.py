@@ -229,6 +229,11 @@ def test_after_the_deadline_applying_and_submitting_are_refused_with_the_date(si
     assert "Đã hết hạn nộp hồ sơ" in late.content.decode()
     application.refresh_from_db()
     assert application.status == ApplicationStatus.DRAFT
+    # nor may files be added to the draft after the deadline (a tester's upload was stored)
+    late_file = upload(signed_in, application, DocumentKind.PHOTO, "c.png", PNG)
+    assert late_file.status_code == 409
+    assert "Đã hết hạn nộp hồ sơ" in late_file.content.decode()
+    assert application.documents.count() == 2
 
 
 def test_a_producer_of_no_eligible_kind_is_refused(signed_in, product, producer_account):

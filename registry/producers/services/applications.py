@@ -185,15 +185,29 @@ def save_draft(application, data, user):
     return application
 
 
+def _locked_editable(application):
+    """The application's row locked until the transaction ends (uploads, removals and (re)submission of one
+    application happen one after the other), refused unless it is still editable, or when its deadline has passed
+    (a draft; an application sent back for more information has no deadline)."""
+    locked = Application.objects.select_for_update(of=("self",)).select_related("competition").get(pk=application.pk)
+    _refuse_unless_editable(locked)
+    if _on_time(locked):
+        late = deadline_problem(locked.competition)
+        if late:
+            raise Refused(late)
+    return locked
+
+
 def add_document(application, kind, upload, user):
     """Keep ``upload`` as a dossier file of ``kind``; return the ``ApplicationDocument``. Raises
-    ``ValidationError`` for a refused file (``uploads.check_upload``), ``Refused`` for a submitted application or
-    one with ``PRODUCER_DOSSIER_MAX_FILES`` files."""
-    _refuse_unless_editable(application)
-    if application.documents.current().count() >= settings.PRODUCER_DOSSIER_MAX_FILES:
-        raise Refused(_("Mỗi hồ sơ có tối đa %(n)s tệp.") % {"n": settings.PRODUCER_DOSSIER_MAX_FILES})
+    ``ValidationError`` for a refused file (``uploads.check_upload``), ``Refused`` for a submitted application, a
+    draft past its deadline, or one with ``PRODUCER_DOSSIER_MAX_FILES`` files (counted under the row lock: parallel
+    uploads cannot pass the limit, nor land between a submission and its version)."""
     check_upload(upload)
     with transaction.atomic():
+        application = _locked_editable(application)
+        if application.documents.current().count() >= settings.PRODUCER_DOSSIER_MAX_FILES:
+            raise Refused(_("Mỗi hồ sơ có tối đa %(n)s tệp.") % {"n": settings.PRODUCER_DOSSIER_MAX_FILES})
         document = ApplicationDocument.objects.create(
             application=application, kind=kind, file=upload, original_name=original_name(upload), size=upload.size
         )
@@ -204,9 +218,8 @@ def add_document(application, kind, upload, user):
 def remove_document(document, user):
     """Take a dossier file out of an editable application: deleted with its stored file when no submitted version
     holds it, else only marked removed (staff still read the versions that held it)."""
-    application = document.application
-    _refuse_unless_editable(application)
     with transaction.atomic():
+        application = _locked_editable(document.application)
         name = document.original_name
         if document.versions.exists():
             document.removed_at = timezone.now()

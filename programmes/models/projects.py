@@ -21,6 +21,7 @@ from core.translation import TranslatedPageMixin
 from search.mixins import FoldedSearchMixin
 
 from ..choices import FUNDED_STATUSES, FundingSource, ProjectStatus
+from ..forms import ProjectPageForm
 from ..page_context import project_page_context
 from ..public_fields import PROJECT_API_FIELDS, live_producers
 
@@ -110,6 +111,7 @@ class ProjectPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, FoldedSe
         index.FilterField("year"),
         index.FilterField("status"),
     ]
+    base_form_class = ProjectPageForm
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [
@@ -133,7 +135,18 @@ class ProjectPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, FoldedSe
                         ),
                     ]
                 ),
-                FieldRowPanel([FieldPanel("support_amount"), FieldPanel("counterpart_amount")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel(
+                            "support_amount",
+                            help_text=_("Số tiền ngân sách hỗ trợ, tính bằng đồng, ví dụ 1.500.000."),
+                        ),
+                        FieldPanel(
+                            "counterpart_amount",
+                            help_text=_("Phần đóng góp của đơn vị thụ hưởng, tính bằng đồng, ví dụ 1.500.000."),
+                        ),
+                    ]
+                ),
             ],
             heading=_("Quyết định và kinh phí"),
         ),

@@ -1,0 +1,32 @@
+"""The editor's form of a support project page: amounts typed the Vietnamese way."""
+
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from core.numbers import AmountField
+
+AMOUNT_FIELDS = ("support_amount", "counterpart_amount")
+
+
+class ProjectPageForm(WagtailAdminPageForm):
+    """Wagtail's page form with the amounts in đồng read by ``core.numbers.AmountField`` (``1.500.000`` accepted, a
+    decimal comma refused with a message) instead of a browser number input, which drops the comma silently."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in AMOUNT_FIELDS:
+            if name in self.fields:
+                model_field = self._meta.model._meta.get_field(name)
+                current = self.fields[name]
+                self.fields[name] = AmountField(
+                    label=current.label, help_text=current.help_text, required=not model_field.blank
+                )
+
+    def _clean_amount(self, name):
+        value = self.cleaned_data.get(name)
+        return 0 if value is None else value
+
+    def clean_support_amount(self):
+        return self._clean_amount("support_amount")
+
+    def clean_counterpart_amount(self):
+        return self._clean_amount("counterpart_amount")

@@ -114,6 +114,12 @@ def _training_chart():
     return chart, sum(row["trained"] for row in rows)
 
 
+def _commune_label(row, kinds):
+    if row["commune__code"] is None:
+        return gettext("Toàn tỉnh hoặc nhiều xã/phường")
+    return f"{kinds.get(row['commune__kind'], '')} {row['commune__name']}"
+
+
 def _bar(label, row):
     return Bar(str(label), row["support"], row["projects"], row["jobs"], row["trainees"], row["counterpart"])
 
@@ -131,9 +137,8 @@ def dashboard(projects):
         .annotate(**_sums())
         .order_by("programme_content__rank", "programme_content__code")
     )
-    by_commune = (
-        funded.exclude(commune=None)
-        .values("commune__code", "commune__name", "commune__kind", "commune__sort_key")
+    by_commune = (  # projects with no commune (province-wide, several communes) make a row of their own
+        funded.values("commune__code", "commune__name", "commune__kind", "commune__sort_key")
         .annotate(**_sums())
         .order_by("-support", "commune__sort_key")
     )
@@ -150,7 +155,7 @@ def dashboard(projects):
             "commune",
             _("Kinh phí hỗ trợ theo xã/phường"),
             _("Xã/phường"),
-            [_bar(f"{kinds.get(row['commune__kind'], '')} {row['commune__name']}", row) for row in by_commune],
+            [_bar(_commune_label(row, kinds), row) for row in by_commune],
         ),
     ]
     training_chart, totals["trained"] = _training_chart()

@@ -185,3 +185,28 @@ def test_the_portal_resets_only_producer_passwords(client):
     get_user_model().objects.create_user("bientap", email="bientap@example.org", password="x-Mat-khau-2026")
     assert client.post(RESET, {"email": "bientap@example.org"}).status_code == 302
     assert mail.outbox == []  # staff reset theirs in the admin; the answer does not say whether the address exists
+
+
+@pytest.mark.parametrize(
+    "typed, stored",
+    [
+        ("0905123456", "0905123456"),
+        ("+84 905.123.456", "0905123456"),
+        ("84905123456", "0905123456"),
+        ("0269 3822 000", "02693822000"),
+        ("0000000000", None),
+        ("00905123456", None),
+        ("090512345", None),
+    ],
+)
+def test_vietnamese_phone_numbers(typed, stored):
+    """10 or 11 digits, 0 then 1–9 (mobile 03/05/07/08/09, landline 02x); a tester's 0000000000 was accepted."""
+    from django.core.exceptions import ValidationError
+
+    from registry.producers.forms import normalize_phone
+
+    if stored is None:
+        with pytest.raises(ValidationError):
+            normalize_phone(typed)
+    else:
+        assert normalize_phone(typed) == stored

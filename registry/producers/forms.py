@@ -39,13 +39,13 @@ class CleanEmailField(forms.EmailField):
 
 def normalize_phone(value):
     """A Vietnamese phone number as stored: digits only, ``+84``/``84`` written as ``0`` (``"+84 905.123.456"`` →
-    ``"0905123456"``). Raises ``ValidationError`` unless it has 10 or 11 digits starting with 0."""
+    ``"0905123456"``). Raises ``ValidationError`` unless it has 10 or 11 digits starting with 0 then 1–9."""
     digits = re.sub(r"[\s.\-()]", "", value or "")
     if digits.startswith("+84"):
         digits = "0" + digits[3:]
     elif digits.startswith("84") and len(digits) in (11, 12):
         digits = "0" + digits[2:]
-    if not re.fullmatch(r"0\d{9,10}", digits):
+    if not re.fullmatch(r"0[1-9]\d{8,9}", digits):  # no Vietnamese number starts 00 (0000000000 was accepted)
         raise ValidationError(_("Số điện thoại cần 10 hoặc 11 chữ số, bắt đầu bằng 0, ví dụ 0905123456."))
     return digits
 

@@ -26,7 +26,9 @@ def communes(home_page):
     }
 
 
-@pytest.mark.parametrize("typed", ["ia grai", "IA GRAI", "Ia Grai", "ía grải", "grai", "xa ia grai"])
+@pytest.mark.parametrize(
+    "typed", ["ia grai", "IA GRAI", "Ia Grai", "ía grải", "grai", "xa ia grai", "ia-grai", "iagrai", "Ia  Grai"]
+)
 def test_folded_lookup_finds_the_commune(client, communes, typed):
     CollaboratorFactory(full_name="Rơ Mah Tuấn", commune=communes["ia_grai"])
     CollaboratorFactory(full_name="Bùi Văn Khánh", commune=communes["dak_doa"])

@@ -19,13 +19,19 @@ from .models import Collaborator
 
 def communes_matching(query):
     """``(communes, matched)``: the communes with an active collaborator, A–Z, and those whose folded name (or
-    "kind name", e.g. "xa ia grai") contains the folded ``query`` (all of them when ``query`` is empty)."""
+    "kind name", e.g. "xa ia grai") contains the folded ``query``, spaces and hyphens aside (all of them when
+    ``query`` is empty)."""
     communes = list(Commune.objects.filter(collaborators__active=True).distinct().order_by("sort_key", "code"))
-    folded = fold(query)
+    folded = _squeezed(query)
     if not folded:
         return communes, communes
-    matched = [c for c in communes if folded in fold(c.name) or folded in fold(str(c))]
+    matched = [c for c in communes if folded in _squeezed(c.name) or folded in _squeezed(str(c))]
     return communes, matched
+
+
+def _squeezed(text):
+    """Folded, without spaces, hyphens or other punctuation: "ia-grai", "iagrai" and "Ia Grai" compare equal."""
+    return "".join(ch for ch in fold(text) if ch.isalnum())
 
 
 def collaborators_by_commune(communes):

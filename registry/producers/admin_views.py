@@ -66,7 +66,9 @@ class DecisionForm(forms.Form):
     """Approve (for a request for a new record: optionally an existing producer instead of a new one) or reject
     with a reason."""
 
-    decision = forms.ChoiceField(choices=[("approve", _("Duyệt")), ("reject", _("Từ chối"))])
+    decision = forms.ChoiceField(
+        label=gettext_lazy("Quyết định"), choices=[("approve", _("Duyệt")), ("reject", _("Từ chối"))]
+    )
     producer = forms.ModelChoiceField(
         label=gettext_lazy("Gắn với cơ sở có sẵn"),
         queryset=Producer.objects.all(),

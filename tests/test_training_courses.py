@@ -40,8 +40,11 @@ def test_seats_are_given_in_order_then_people_wait(client, course):
     third = client.post(course.url, form(phone="0905000003", full_name="Ksor H'Blơ"))
     assert [r.status_code for r in (first, second, third)] == [200, 200, 200]
     assert "Bạn đã có chỗ trong lớp" in first.content.decode()
+    assert "mang theo khi đến lớp" in first.content.decode()
     page = third.content.decode()
     assert "danh sách chờ" in page
+    # someone waiting has no seat to bring a code to (a tester's finding): the centre asks for it when it calls
+    assert "mang theo khi đến lớp" not in page and "hỏi mã khi gọi điện báo có chỗ" in page
     code = Registration.objects.get(phone="0905000003").code
     assert code in page  # the on-screen registration code (no e-mail given)
     statuses = list(Registration.objects.order_by("created_at", "pk").values_list("status", flat=True))

@@ -79,13 +79,14 @@ MODERATORS = Role(
 REGISTRY_STAFF = Role(
     key="registry_staff",
     name="Cán bộ sổ đăng ký",
-    description="Cập nhật cơ sở sản xuất, giấy chứng nhận, sản phẩm, làng nghề và nghệ nhân.",
+    description="Cập nhật cơ sở sản xuất, giấy chứng nhận, sản phẩm, làng nghề, nghệ nhân và cộng tác viên.",
     permissions=(
         ACCESS_ADMIN,
         *_crud("catalogue", "producer", "certificate", actions=("add", "change", "view")),
         "catalogue.publish_producer",  # producers have drafts and a workflow (producers' proposals of corrections)
         *_crud("catalogue", "commune", "traditionaltrade", "artisantitle", actions=("view",)),
         "producers.review_producerclaim",  # the producers' portal: approve claims, invite producers
+        *_crud("training", "collaborator"),  # the collaborator network (cộng tác viên khuyến công) by commune
     ),
     page_permissions=("add_page", "change_page", "publish_page"),
     page_sections=(SECTION_CATALOGUE,),

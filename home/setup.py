@@ -67,6 +67,7 @@ SECTION_OF = {
     NewsIndexPage: SECTION_NEWS,
     BulletinIndexPage: SECTION_NEWS,
     ProjectIndexPage: SECTION_NEWS,  # support projects: written by editors, published by approvers (moderation)
+    CourseIndexPage: SECTION_NEWS,  # training courses: written by editors, published by approvers
     ProductIndexPage: SECTION_CATALOGUE,
     CraftVillageIndexPage: SECTION_CATALOGUE,
     ArtisanIndexPage: SECTION_CATALOGUE,

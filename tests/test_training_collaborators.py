@@ -5,6 +5,7 @@ map (craft village) page and on the contact page, constant query counts and the 
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group
 from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 
@@ -116,3 +117,22 @@ def test_the_lookup_box_is_on_the_map_page_and_the_contact_page(client, home_pag
     for page in (village_page, client.get(contact.url).content.decode()):
         assert 'action="/cong-tac-vien/"' in page and "Liên hệ khuyến công ở xã/phường của bạn" in page
     assert 'action="/cong-tac-vien/"' not in client.get(about.url).content.decode()
+
+
+def test_staff_roles_own_courses_and_collaborators(demo_accounts, django_user_model):
+    """After ``setup_site`` an editor writes course pages and an approver publishes them (the news section's roles), and
+    the registry staff keep the collaborator directory: not only administrators (a tester found no role owning them)."""
+    from core.roles import REGISTRY_STAFF
+    from home.setup import setup_site
+    from programmes.training.models import CourseIndexPage
+
+    setup_site(write=lambda *_: None)
+    courses = CourseIndexPage.objects.get()
+    assert courses.permissions_for_user(demo_accounts["bientap"]).can_add_subpage()
+    assert not courses.permissions_for_user(demo_accounts["bientap"]).can_publish_subpage()
+    assert courses.permissions_for_user(demo_accounts["duyet"]).can_publish_subpage()
+    clerk = django_user_model.objects.create_user("sodangky", password="x")
+    clerk.groups.add(Group.objects.get(name=REGISTRY_STAFF.name))
+    clerk = django_user_model.objects.get(pk=clerk.pk)
+    assert all(clerk.has_perm(f"training.{action}_collaborator") for action in ("add", "change", "delete", "view"))
+    assert not demo_accounts["bientap"].has_perm("training.add_collaborator")

@@ -22,6 +22,7 @@ from wagtail.search.index import class_is_indexed
 from core.folding import Fold
 from core.text import fold
 from news.models import NewsCategory, ProgrammeContent
+from programmes.training.models import Collaborator
 from registry.catalogue.models import Certificate, Commune, Producer, ProductPage, Province, TitleKind
 from registry.competitions.models import Competition, Conflict, Criterion, Entry, Juror, Rubric
 from tests.factories import (
@@ -36,11 +37,12 @@ from tests.factories import (
     RubricFactory,
     UserFactory,
 )
+from tests.factories.training import CollaboratorFactory
 from tests.folding_cases import CASE_IDS, CASES, PHRASES, nfd, other
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_APPS = ("core", "home", "news", "registry", "search", "demo")
+PROJECT_APPS = ("core", "home", "news", "registry", "search", "demo", "programmes")
 _serial = itertools.count(1)
 
 
@@ -72,6 +74,7 @@ MAKERS = {
     ),
     Conflict: lambda phrase: ConflictFactory(reason=phrase),
     get_user_model(): lambda phrase: UserFactory(username=_slug("nd"), last_name=phrase, first_name="An"),
+    Collaborator: lambda phrase: CollaboratorFactory(full_name=phrase),
     AccessAttempt: lambda phrase: AccessAttempt.objects.create(
         username=phrase, ip_address="10.0.0.1", user_agent="test", get_data="", post_data="", failures_since_start=5
     ),

@@ -7,14 +7,16 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.viewsets import FoldedSnippetViewSet
 
 from . import admin_views
 from .models import Collaborator, CoursePage
 
 
-class CollaboratorViewSet(SnippetViewSet):
-    """Snippets → Cộng tác viên khuyến công: the directory by commune (searchable, filterable by commune)."""
+class CollaboratorViewSet(FoldedSnippetViewSet):
+    """Snippets → Cộng tác viên khuyến công: the directory by commune (searched folded, like every admin listing:
+    "ksor h bia" finds "Ksor H'Bia"; filterable by commune)."""
 
     model = Collaborator
     icon = "group"

@@ -14,6 +14,7 @@ from demo import catalogue as demo_catalogue
 from demo import projects as demo_projects
 from demo import training as demo_training
 from demo.context import SeedContext
+from demo.news import ensure_taxonomy
 from programmes.models import ProjectPage
 from programmes.training.models import CoursePage
 
@@ -41,6 +42,7 @@ def axe_source():
 def test_programme_pages_have_no_axe_violation(page, live_server, home_page, settings):
     source = axe_source()
     settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if not name.startswith("core.page_cache.")]
+    ensure_taxonomy()  # migration data (programme contents) may have been flushed by an earlier transactional test
     ctx = SeedContext(write=lambda *_: None)
     for step in (demo_catalogue, demo_projects, demo_training):
         step.seed(ctx)

@@ -10,6 +10,8 @@ page starts a new cache generation; writes that change no public content (drafts
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_save
+from django_tasks.backends.immediate import ImmediateBackend
+from django_tasks.signals import task_finished
 
 from .canonical import sync_default_site
 from .cleaning import clean_instance
@@ -20,7 +22,6 @@ from .page_cache_rules import (
     remember_draft_state,
     saved_changes_public_content,
 )
-from .translation import forget_locales
 
 
 def clean_saved_text(sender, instance, update_fields=None, **kwargs):
@@ -63,6 +64,20 @@ def invalidate_on_link(sender, instance, action, **kwargs):
         invalidate()
 
 
+# Tasks that change what a search shows: Wagtail's database index (modelsearch) and the search engine's documents.
+SEARCH_INDEX_TASKS = ("modelsearch.tasks.", "search.elastic.tasks.")
+
+
+def invalidate_after_index_task(sender, task_result, **kwargs):
+    """A search-index update run by a task worker (any backend but the in-process one, whose updates run before the
+    write's own new generation): a new generation, so that no node keeps serving a search page it stored between
+    the write and the index update (it would list the old text until the page expires)."""
+    if isinstance(sender, type) and issubclass(sender, ImmediateBackend):
+        return
+    if task_result.task.module_path.startswith(SEARCH_INDEX_TASKS):
+        invalidate()
+
+
 def connect():
     """Connect the receivers (called once from ``CoreConfig.ready()``)."""
     pre_save.connect(clean_saved_text, dispatch_uid="clean-saved-text")
@@ -71,6 +86,4 @@ def connect():
     post_save.connect(invalidate_on_save, dispatch_uid="pagecache-save")
     post_delete.connect(invalidate_on_delete, dispatch_uid="pagecache-delete")
     m2m_changed.connect(invalidate_on_link, dispatch_uid="pagecache-m2m")
-    # The language of each locale is remembered per process (core/translation.py): forget it when locales change.
-    post_save.connect(forget_locales, sender="wagtailcore.Locale", dispatch_uid="forget-locales-save")
-    post_delete.connect(forget_locales, sender="wagtailcore.Locale", dispatch_uid="forget-locales-delete")
+    task_finished.connect(invalidate_after_index_task, dispatch_uid="pagecache-index-task")

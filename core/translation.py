@@ -49,23 +49,25 @@ def active_language():
     return (translation.get_language() or default_language()).split("-")[0]
 
 
-_LANGUAGES_BY_LOCALE = {}
+def _languages_by_locale():
+    """{locale id: language code}: read once per process and page-cache generation (core/shared_data.py), so that a
+    locale saved or deleted through any process (another web node, a worker) is seen by every one."""
+    return shared("languages_by_locale", None, lambda: dict(Locale.objects.values_list("id", "language_code")))
 
 
 def language_of(page):
-    """The language code of ``page``'s locale, without a query once the locales are known (the mapping is read
-    once per process and dropped whenever a ``Locale`` is saved or deleted: ``forget_locales``)."""
-    if not _LANGUAGES_BY_LOCALE or page.locale_id not in _LANGUAGES_BY_LOCALE:
-        _LANGUAGES_BY_LOCALE.clear()
-        _LANGUAGES_BY_LOCALE.update(Locale.objects.values_list("id", "language_code"))
-    return _LANGUAGES_BY_LOCALE.get(page.locale_id, default_language())
+    """The language code of ``page``'s locale, without a query once the locales are known (``_languages_by_locale``;
+    a locale not known yet is looked up on its own)."""
+    languages = _languages_by_locale()
+    if page.locale_id in languages:
+        return languages[page.locale_id]
+    code = Locale.objects.filter(pk=page.locale_id).values_list("language_code", flat=True).first()
+    return code or default_language()
 
 
 def default_locale_id():
-    """The id of the default (Vietnamese) locale, from the per-process mapping of ``language_of``."""
-    if not _LANGUAGES_BY_LOCALE:
-        _LANGUAGES_BY_LOCALE.update(Locale.objects.values_list("id", "language_code"))
-    for pk, language in _LANGUAGES_BY_LOCALE.items():
+    """The id of the default (Vietnamese) locale, from the mapping of ``language_of``."""
+    for pk, language in _languages_by_locale().items():
         if language == default_language():
             return pk
     return None
@@ -76,11 +78,6 @@ def source_pages(queryset):
     counts, search and open data show each page once, by its Vietnamese source (English text is laid over it
     when it is served). Use it on every query of pages that is not limited to a part of the Vietnamese tree."""
     return queryset.filter(locale=default_locale_id())
-
-
-def forget_locales(**_kwargs):
-    """Receiver of ``post_save``/``post_delete`` of ``Locale`` (connected in ``core.signals``)."""
-    _LANGUAGES_BY_LOCALE.clear()
 
 
 @lru_cache(maxsize=64)

@@ -206,10 +206,21 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Trung tâm Khuyến công <khuyencong@localhost>")
 
+
 # One cache shared by every process (web workers, management commands, the task worker), so that the page cache's
 # invalidation reaches them all: a file cache by default, Redis (redis://…) on several machines.
-CACHES = {"default": env.cache("CACHE_URL", default=f"filecache://{BASE_DIR / '.cache'}")}
-CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", env.int("CACHE_MAX_ENTRIES", default=5000))
+# Several machines (README "Scale"): CACHE_URL=redis://host:6379/1 (Django's RedisCache, the `redis` package).
+def shared_cache(default_url):
+    """The ``default`` cache from ``CACHE_URL`` (else ``default_url``): a file or local-memory cache holds at most
+    ``CACHE_MAX_ENTRIES`` keys (default 5000); Redis evicts by its own ``maxmemory`` policy and takes no such
+    option (its OPTIONS are the client's connection arguments)."""
+    config = env.cache("CACHE_URL", default=default_url)
+    if config["BACKEND"].endswith(("FileBasedCache", "LocMemCache")):
+        config.setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", env.int("CACHE_MAX_ENTRIES", default=5000))
+    return config
+
+
+CACHES = {"default": shared_cache(f"filecache://{BASE_DIR / '.cache'}")}
 
 
 def renditions_cache(default):
@@ -280,8 +291,18 @@ PAGE_CACHE_PRIVATE_MODELS = {
     "producers.applicationversion",
 }
 
-# Background work (search index updates, reminder e-mails): django-tasks, run in-process by default.
-TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}}
+# Background work (search index updates, reminder e-mails): django-tasks, run in-process by default (TASKS_BACKEND
+# "immediate"); "database" (django-tasks-db: tasks are rows written in the transaction of the change that queued
+# them, run by `manage.py db_worker`) on several machines, or a backend's dotted path.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+    "dummy": "django_tasks.backends.dummy.DummyBackend",
+}
+_tasks_backend = env("TASKS_BACKEND", default="immediate").strip()
+TASKS = {"default": {"BACKEND": TASK_BACKENDS.get(_tasks_backend, _tasks_backend)}}
+if TASKS["default"]["BACKEND"].startswith("django_tasks_db."):
+    INSTALLED_APPS.append("django_tasks_db")  # its table of queued tasks and the db_worker command
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("SITE_SHORT_NAME", default="Khuyến công")  # the admin's name for the site

@@ -28,7 +28,7 @@ if os.environ["EMAIL_URL"].split(":", 1)[0].strip().lower() in ("consolemail", "
     )
 
 from .base import *  # noqa: E402,F403
-from .base import env, renditions_cache  # noqa: E402
+from .base import env, renditions_cache, shared_cache  # noqa: E402
 
 DEBUG = False
 IS_PRODUCTION = True  # seed_demo refuses to run (see demo/management/commands/seed_demo.py)
@@ -53,8 +53,7 @@ X_FRAME_OPTIONS = "DENY"
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # One cache shared by every gunicorn worker (page cache invalidation must reach them all); Redis when scaling out.
-CACHES = {"default": env.cache("CACHE_URL", default="filecache:///var/tmp/khuyencong-cache")}
-CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", env.int("CACHE_MAX_ENTRIES", default=5000))
+CACHES = {"default": shared_cache("filecache:///var/tmp/khuyencong-cache")}
 CACHES["renditions"] = renditions_cache(CACHES["default"])
 
 # Persistent database connections: a worker keeps its connection for CONN_MAX_AGE seconds instead of opening one

@@ -13,6 +13,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     # One file per test run (runs side by side never share it); Django deletes it when the run ends.
     DATABASES["default"]["TEST"] = {"NAME": f"/tmp/khuyencong-test-{os.getpid()}.sqlite3"}  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+if "django_tasks_db" not in INSTALLED_APPS:  # noqa: F405
+    # The test database has the task table: tests/test_two_nodes.py runs web nodes and a db_worker on it.
+    INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]  # noqa: F405
 ALLOWED_HOSTS = ["*"]
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 PRIVATE_MEDIA_ROOT = BASE_DIR / ".test-private"  # noqa: F405

@@ -1,0 +1,125 @@
+"""The two-node drill (issue 18 item 6): two gunicorn nodes sharing PostgreSQL, a Redis cache and the search index,
+with django-tasks' database backend and its worker (tests/two_nodes.py starts them; README "Scale").
+
+An editor publishes through node A; a visitor of node B, who had the old page and the old search in B's page cache,
+sees the new ones at once (search: as soon as the worker has run the index update A queued). Node A killed right
+after a publish, with the worker stopped, loses nothing: the page is written, and the index update it queued is run
+by the worker when it comes back.
+"""
+
+import signal
+import time
+import urllib.parse
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django.db import connection
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from tests.factories.home import StandardPageFactory, ensure_site
+from tests.two_nodes import Browser, Cluster, flush_redis, node_environment, redis_url, required, wait_for
+
+pytestmark = [pytest.mark.postgres]
+
+PASSWORD = "dien-tap-2026"
+SEARCH_SECONDS = 20  # the worker polls every 0.2 s; a busy CI machine may need more than one second
+
+
+def database_url():
+    """The test database as a URL the nodes can use (PostgreSQL only: skipped or failed otherwise)."""
+    database = connection.settings_dict
+    if connection.vendor != "postgresql":
+        required("the two-node drill needs PostgreSQL: set DATABASE_URL=postgres://…")
+    user, password = database["USER"], database["PASSWORD"]
+    return (
+        f"postgres://{user}:{password}@{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}/{database['NAME']}"
+    )
+
+
+@pytest.fixture
+def cluster(transactional_db, tmp_path):
+    """Node A, node B and the worker on the test database and a Redis DB of their own; killed after the test."""
+    url, cache_url = database_url(), redis_url()
+    flush_redis(cache_url)
+    (tmp_path / "mail").mkdir()
+    with Cluster(node_environment(url, cache_url, tmp_path), tmp_path) as nodes:
+        yield nodes
+    flush_redis(cache_url)
+
+
+def draft(title, new_title):
+    """A live page titled ``title`` whose latest revision, not published yet, is titled ``new_title``."""
+    page = StandardPageFactory(parent=ensure_site(), title=title)
+    page.title = new_title
+    page.save_revision()
+    return page
+
+
+def editor():
+    """A superuser whose password the nodes' production hashers read (the tests' own hasher is MD5)."""
+    hashed = PBKDF2PasswordHasher().encode(PASSWORD, "drillsalt2026", iterations=1000)
+    return get_user_model().objects.create(username="dientap", password=hashed, is_superuser=True, is_staff=True)
+
+
+def publish_through(browser, page):
+    """Publish ``page``'s latest revision through the admin of ``browser``'s node (Wagtail's bulk publish)."""
+    status, _headers, text = browser.request(
+        f"/admin/bulk/wagtailcore/page/publish/?id={page.pk}&next=/admin/", {"include_descendants": ""}
+    )
+    assert status == 302, f"publish through node {browser.node} answered {status}: {text[:500]}"
+
+
+def search_lists(browser, query, page):
+    """(whether node ``browser``'s site search for ``query`` lists ``page``, its X-Page-Cache header)."""
+    status, headers, text = browser.request("/tim-kiem/?" + urllib.parse.urlencode({"q": query}))
+    assert status == 200
+    return page.url in text, headers.get("X-Page-Cache")
+
+
+def test_a_publish_through_node_a_is_seen_at_once_through_node_b_and_killing_a_loses_nothing(cluster):
+    started = time.monotonic()
+    fair = draft("Trang diễn tập thứ nhất", "Hội chợ Pleiku 2027")
+    course = draft("Trang diễn tập thứ hai", "Lớp học dệt thổ cẩm Ia Mơ Nông")
+    editor()
+    cluster.start("a", "b", "worker")
+    a, visitor = Browser(cluster, "a"), Browser(cluster, "b")
+
+    # Node B has the old page and an empty search in its page cache.
+    for _ in range(3):
+        status, headers, text = visitor.request(fair.url)
+        assert status == 200 and "Trang diễn tập thứ nhất" in text
+        listed, cached = search_lists(visitor, "hoi cho pleiku", fair)
+        assert not listed
+    assert headers["X-Page-Cache"] == "hit" and cached == "hit"
+
+    # An editor publishes through node A: node B shows the new page at once, its search as soon as the worker ran.
+    a.sign_in("dientap", PASSWORD)
+    publish_through(a, fair)
+    status, headers, text = visitor.request(fair.url)
+    assert "Hội chợ Pleiku 2027" in text and "Trang diễn tập thứ nhất" not in text
+    assert headers["X-Page-Cache"] == "miss"
+    assert wait_for(lambda: search_lists(visitor, "hoi cho pleiku", fair)[0], SEARCH_SECONDS), (
+        f"node B's search never listed the page published through A:\n{cluster.output('worker')}"
+    )
+
+    # The worker is stopped; node A dies (SIGKILL) right after an editor published through it.
+    cluster.stop("worker")
+    publish_through(a, course)
+    cluster.stop("a", signal.SIGKILL)
+    status, _headers, text = visitor.request(course.url)
+    assert "Lớp học dệt thổ cẩm Ia Mơ Nông" in text  # the write is there
+    queued = DBTaskResult.objects.filter(status=TaskResultStatus.READY, task_path__startswith="modelsearch.")
+    assert queued.exists()  # so is the index update A queued, waiting for a worker
+    for _ in range(3):  # meanwhile node B stores its search without the page (the index has not changed)
+        assert not search_lists(visitor, "det tho cam ia mo nong", course)[0]
+
+    # The worker comes back and runs it: node B's search lists the page (its stored copy is not served any more).
+    cluster.start("worker")
+    assert wait_for(lambda: search_lists(visitor, "det tho cam ia mo nong", course)[0], SEARCH_SECONDS), (
+        f"node B kept its stale search after the worker ran the update:\n{cluster.output('worker')}"
+    )
+    assert not DBTaskResult.objects.filter(status=TaskResultStatus.READY).exists()
+    assert not DBTaskResult.objects.filter(status=TaskResultStatus.FAILED).exists()
+    assert time.monotonic() - started < 60

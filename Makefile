@@ -8,7 +8,7 @@ PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test test-search-live lint format messages makemessages migrate setup seed bench bench-cpu bench-more clean
+.PHONY: help run serve test test-search-live lint format messages makemessages migrate setup seed bench bench-cpu bench-more two-nodes clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -84,6 +84,11 @@ bench-cpu: $(VENV)/.installed-dev messages ## CPU ms per page in-process, and th
 bench-more: $(VENV)/.installed-dev ## The other benchmarks: in-process search timings, scoring, import dry run, page profile
 	@for script in bench/search.py bench/scoring.py bench/import_dry_run.py bench/profile_pages.py; do \
 		echo "== $$script"; $(PY) $$script || exit 1; done
+
+# `make two-nodes`: bench/two_nodes.sh — two gunicorn nodes, a db_worker, PostgreSQL (DATABASE_URL) and Redis shared;
+# publish through A, see it through B, kill A (README "Scale"). Needs redis-server (apt-get install redis-server).
+two-nodes: $(VENV)/.installed-dev ## The two-node drill: publish through node A, seen at once through node B, A killed loses nothing
+	bench/two_nodes.sh
 
 clean: ## Remove the virtualenv, the SQLite database and generated files
 	rm -rf $(VENV) db.sqlite3 media .test-media staticfiles

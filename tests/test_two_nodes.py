@@ -19,7 +19,7 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from tests.factories.home import StandardPageFactory, ensure_site
-from tests.two_nodes import Browser, Cluster, flush_redis, node_environment, redis_url, required, wait_for
+from tests.two_nodes import Browser, Cluster, flush_redis, node_environment, redis_url, required, say, wait_for
 
 pytestmark = [pytest.mark.postgres]
 
@@ -84,6 +84,7 @@ def test_a_publish_through_node_a_is_seen_at_once_through_node_b_and_killing_a_l
     course = draft("Trang diễn tập thứ hai", "Lớp học dệt thổ cẩm Ia Mơ Nông")
     editor()
     cluster.start("a", "b", "worker")
+    say(f"node A on :{cluster.ports['a']}, node B on :{cluster.ports['b']}, a db_worker; PostgreSQL + Redis shared")
     a, visitor = Browser(cluster, "a"), Browser(cluster, "b")
 
     # Node B has the old page and an empty search in its page cache.
@@ -93,33 +94,41 @@ def test_a_publish_through_node_a_is_seen_at_once_through_node_b_and_killing_a_l
         listed, cached = search_lists(visitor, "hoi cho pleiku", fair)
         assert not listed
     assert headers["X-Page-Cache"] == "hit" and cached == "hit"
+    say(f"node B serves {fair.url} and its search for 'hoi cho pleiku' (no hit) from its page cache")
 
     # An editor publishes through node A: node B shows the new page at once, its search as soon as the worker ran.
     a.sign_in("dientap", PASSWORD)
     publish_through(a, fair)
+    say("an editor published 'Hội chợ Pleiku 2027' through node A's admin")
     status, headers, text = visitor.request(fair.url)
     assert "Hội chợ Pleiku 2027" in text and "Trang diễn tập thứ nhất" not in text
     assert headers["X-Page-Cache"] == "miss"
+    say("node B shows the new title at once (X-Page-Cache: miss)")
     assert wait_for(lambda: search_lists(visitor, "hoi cho pleiku", fair)[0], SEARCH_SECONDS), (
         f"node B's search never listed the page published through A:\n{cluster.output('worker')}"
     )
+
+    say("node B's search lists it: the worker ran the index update node A queued")
 
     # The worker is stopped; node A dies (SIGKILL) right after an editor published through it.
     cluster.stop("worker")
     publish_through(a, course)
     cluster.stop("a", signal.SIGKILL)
+    say("worker stopped; 'Lớp học dệt thổ cẩm Ia Mơ Nông' published through node A, then node A killed (SIGKILL)")
     status, _headers, text = visitor.request(course.url)
     assert "Lớp học dệt thổ cẩm Ia Mơ Nông" in text  # the write is there
     queued = DBTaskResult.objects.filter(status=TaskResultStatus.READY, task_path__startswith="modelsearch.")
     assert queued.exists()  # so is the index update A queued, waiting for a worker
     for _ in range(3):  # meanwhile node B stores its search without the page (the index has not changed)
         assert not search_lists(visitor, "det tho cam ia mo nong", course)[0]
+    say(f"node B shows the page; {queued.count()} index update(s) wait in the task table; B's search stored without it")
 
     # The worker comes back and runs it: node B's search lists the page (its stored copy is not served any more).
     cluster.start("worker")
     assert wait_for(lambda: search_lists(visitor, "det tho cam ia mo nong", course)[0], SEARCH_SECONDS), (
         f"node B kept its stale search after the worker ran the update:\n{cluster.output('worker')}"
     )
+    say("worker restarted: it ran the queued update and node B's search lists the page")
     assert not DBTaskResult.objects.filter(status=TaskResultStatus.READY).exists()
     assert not DBTaskResult.objects.filter(status=TaskResultStatus.FAILED).exists()
     assert time.monotonic() - started < 60

@@ -97,8 +97,10 @@ def node_environment(database_url, cache_url, work_dir, **extra):
 class Cluster:
     """Node A, node B (gunicorn) and the worker (``db_worker``); a context manager that kills them all on exit."""
 
-    def __init__(self, env, work_dir, log=print):
-        self.env, self.work_dir, self.log = env, Path(work_dir), log
+    def __init__(self, env, work_dir):
+        global _STARTED  # noqa: PLW0603 (the drill's clock starts with its cluster)
+        _STARTED = time.monotonic()
+        self.env, self.work_dir = env, Path(work_dir)
         self.processes, self.ports = {}, {}
 
     def __enter__(self):
@@ -210,6 +212,14 @@ class Browser:
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
+
+
+_STARTED = time.monotonic()
+
+
+def say(text):
+    """One line of the drill's account (shown by bench/two_nodes.sh, which runs the test with ``-s``)."""
+    print(f"[two nodes {time.monotonic() - _STARTED:6.1f} s] {text}", flush=True)
 
 
 def wait_for(check, seconds, step=0.2):

@@ -195,8 +195,41 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 MEDIA_URL = "/media/"
 # Dossier files of competition entries: outside MEDIA_ROOT and never served by URL (registry/competitions/storage.py)
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private")))
+
+
+def media_storage():
+    """Where uploads (images, their renditions, documents) live: ``MEDIA_ROOT`` on this machine, or with
+    ``MEDIA_STORAGE=s3`` an S3-compatible object store that every node shares (django-storages' ``S3Storage``:
+    ``pip install "django-storages[s3]"``, not a dependency of the project; README "Scale"). Files are read from
+    the bucket's address (``S3_CUSTOM_DOMAIN`` or ``S3_ENDPOINT_URL``/bucket), without signed query strings."""
+    if env("MEDIA_STORAGE", default="filesystem") != "s3":
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    options = {
+        "bucket_name": env("S3_BUCKET"),
+        "endpoint_url": env("S3_ENDPOINT_URL", default=None),
+        "region_name": env("S3_REGION", default=None),
+        "access_key": env("S3_ACCESS_KEY_ID", default=None),
+        "secret_key": env("S3_SECRET_ACCESS_KEY", default=None),
+        "custom_domain": env("S3_CUSTOM_DOMAIN", default=None),
+        "querystring_auth": False,
+        "file_overwrite": False,
+    }
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {k: v for k, v in options.items() if v not in (None, "")},
+    }
+
+
+def media_origin(storage):
+    """The origin pictures are loaded from when they are not on this site (for the CSP's ``img-src``), or ""."""
+    options = storage.get("OPTIONS", {})
+    if options.get("custom_domain"):
+        return "https://" + options["custom_domain"].split("/")[0]
+    return "/".join(options["endpoint_url"].split("/")[:3]) if options.get("endpoint_url") else ""
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -362,7 +395,11 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", *([_TILE_ORIGIN] if _TILE_ORIGIN else [])],
+        "img-src": [
+            "'self'",
+            "data:",
+            *(origin for origin in (_TILE_ORIGIN, media_origin(STORAGES["default"])) if origin),
+        ],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-src": ["'self'", *VIDEO_FRAME_HOSTS],

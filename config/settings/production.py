@@ -28,7 +28,7 @@ if os.environ["EMAIL_URL"].split(":", 1)[0].strip().lower() in ("consolemail", "
     )
 
 from .base import *  # noqa: E402,F403
-from .base import env, renditions_cache, shared_cache  # noqa: E402
+from .base import env, media_storage, renditions_cache, shared_cache  # noqa: E402
 
 DEBUG = False
 IS_PRODUCTION = True  # seed_demo refuses to run (see demo/management/commands/seed_demo.py)
@@ -36,7 +36,7 @@ SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(),  # MEDIA_STORAGE=s3: an S3-compatible store shared by every node (README "Scale")
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

@@ -4,7 +4,8 @@ runs it against its own test database, bench/two_nodes.sh against a database of 
     REDIS_URL=redis://127.0.0.1:6379      the Redis server the nodes share as their cache (one DB number of its own:
                                           TWO_NODES_REDIS_DB, default 13, emptied before and after)
     DATABASE_URL=postgres://…             PostgreSQL (the nodes and the worker share it)
-    ELASTICSEARCH_URL, SEARCH_ENGINE      the search engine, when there is one (else the database backend)
+    ELASTICSEARCH_URL, SEARCH_ENGINE      the search engine, when there is one (else the database backend): the
+                                          nodes search it, in indices of their own (deleted afterwards)
 
 Every process runs ``config.settings.production`` through ``tests/two_nodes_settings.py`` (static files from the
 source tree instead of a collectstatic manifest, session cookies over plain HTTP on the loopback, e-mails written
@@ -88,10 +89,24 @@ def node_environment(database_url, cache_url, work_dir, **extra):
         LOG_LEVEL="WARNING",
         PYTHONDONTWRITEBYTECODE="1",
     )
-    if os.environ.get("ELASTICSEARCH_URL"):
-        env["CATALOGUE_SEARCH_BACKEND"] = "elasticsearch"
+    if ENGINE_URL:
+        env.update(CATALOGUE_SEARCH_BACKEND="elasticsearch", ELASTICSEARCH_INDEX_PREFIX=ENGINE_PREFIX)
     env.update(extra)
     return env
+
+
+ENGINE_URL = os.environ.get("ELASTICSEARCH_URL", "").rstrip("/")
+ENGINE_PREFIX = f"khuyencong-drill{os.getpid()}"  # indices of their own, deleted by ``drop_engine_indices``
+
+
+def drop_engine_indices():
+    """Delete the drill's indices and index template from the search engine (nothing else is touched)."""
+    for path in (f"/{ENGINE_PREFIX}-*", f"/_index_template/{ENGINE_PREFIX}-template"):
+        try:
+            urllib.request.urlopen(urllib.request.Request(ENGINE_URL + path, method="DELETE"), timeout=30).close()
+        except urllib.error.HTTPError as error:
+            if error.code != 404:
+                raise
 
 
 class Cluster:
@@ -119,6 +134,14 @@ class Cluster:
             *("--bind", f"127.0.0.1:{port}", "--workers", "1", "--threads", "4", "--timeout", "60"),
             *("--name", f"khuyencong-node-{name}"),
         ]
+
+    def manage(self, *args):
+        """Run ``manage.py args…`` with the nodes' environment; fail with its output unless it succeeds."""
+        done = subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, capture_output=True, text=True, timeout=300
+        )
+        assert done.returncode == 0, f"manage.py {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}"
+        return done.stdout
 
     def start(self, *names):
         """Start the processes ``names``; web nodes are waited for until they answer."""

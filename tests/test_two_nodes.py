@@ -15,10 +15,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
+from django.urls import reverse
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from tests.factories.home import StandardPageFactory, ensure_site
+from tests.factories.competitions import CompetitionFactory, EntryFactory, JurorFactory
+from tests.factories.home import StandardPageFactory, UserFactory, ensure_site
 from tests.two_nodes import (
     ENGINE_URL,
     Browser,
@@ -74,6 +76,19 @@ def draft(title, new_title):
     return page
 
 
+def late_juror():
+    """A competition being scored whose one juror (``cham@example.org``) has a sheet to submit."""
+    competition = CompetitionFactory(name="Bình chọn diễn tập 2027")
+    EntryFactory(competition=competition)
+    JurorFactory(competition=competition, user=UserFactory(email="cham@example.org"))
+    return competition
+
+
+def mails(cluster):
+    """The e-mails the processes sent (the file backend of tests/two_nodes_settings.py), as text."""
+    return [path.read_bytes().decode(errors="replace") for path in sorted((cluster.work_dir / "mail").iterdir())]
+
+
 def editor():
     """A superuser whose password the nodes' production hashers read (the tests' own hasher is MD5)."""
     hashed = PBKDF2PasswordHasher().encode(PASSWORD, "drillsalt2026", iterations=1000)
@@ -99,6 +114,7 @@ def test_a_publish_through_node_a_is_seen_at_once_through_node_b_and_killing_a_l
     started = time.monotonic()
     fair = draft("Trang diễn tập thứ nhất", "Hội chợ Pleiku 2027")
     course = draft("Trang diễn tập thứ hai", "Lớp học dệt thổ cẩm Ia Mơ Nông")
+    competition = late_juror()
     editor()
     cluster.start("a", "b", "worker")
     engine = f"the search engine at {ENGINE_URL}" if ENGINE_URL else "the database search backend"
@@ -131,8 +147,10 @@ def test_a_publish_through_node_a_is_seen_at_once_through_node_b_and_killing_a_l
     # The worker is stopped; node A dies (SIGKILL) right after an editor published through it.
     cluster.stop("worker")
     publish_through(a, course)
+    status, _headers, _text = a.request(reverse("competitions_admin:remind", kwargs={"pk": competition.pk}), {})
+    assert status == 302  # the manager's "send reminders": an e-mail task
     cluster.stop("a", signal.SIGKILL)
-    say("worker stopped; 'Lớp học dệt thổ cẩm Ia Mơ Nông' published through node A, then node A killed (SIGKILL)")
+    say("worker stopped; a page published and reminders requested through node A, then node A killed (SIGKILL)")
     status, _headers, text = visitor.request(course.url)
     assert "Lớp học dệt thổ cẩm Ia Mơ Nông" in text  # the write is there
     index_task = "search.elastic.tasks." if ENGINE_URL else "modelsearch.tasks."
@@ -140,14 +158,18 @@ def test_a_publish_through_node_a_is_seen_at_once_through_node_b_and_killing_a_l
     assert queued.exists()  # so is the index update A queued, waiting for a worker
     for _ in range(3):  # meanwhile node B stores its search without the page (the index has not changed)
         assert not search_lists(visitor, "det tho cam ia mo nong", course)[0]
-    say(f"node B shows the page; {queued.count()} index update(s) wait in the task table; B's search stored without it")
+    assert DBTaskResult.objects.filter(status=TaskResultStatus.READY, task_path__endswith=".send_reminders").exists()
+    assert mails(cluster) == []
+    say(f"node B shows the page; {queued.count()} index update(s) and the reminders wait in the task table")
 
     # The worker comes back and runs it: node B's search lists the page (its stored copy is not served any more).
     cluster.start("worker")
     assert wait_for(lambda: search_lists(visitor, "det tho cam ia mo nong", course)[0], SEARCH_SECONDS), (
         f"node B kept its stale search after the worker ran the update:\n{cluster.output('worker')}"
     )
-    say("worker restarted: it ran the queued update and node B's search lists the page")
+    sent = wait_for(lambda: mails(cluster), SEARCH_SECONDS)
+    assert len(sent) == 1 and "To: cham@example.org" in sent[0] and "1 phiếu chấm chưa nộp" in sent[0]
+    say("worker restarted: it ran the queued tasks; node B's search lists the page, the juror got the reminder")
     assert not DBTaskResult.objects.filter(status=TaskResultStatus.READY).exists()
     assert not DBTaskResult.objects.filter(status=TaskResultStatus.FAILED).exists()
     assert time.monotonic() - started < 60

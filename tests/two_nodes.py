@@ -86,6 +86,7 @@ def node_environment(database_url, cache_url, work_dir, **extra):
         TASKS_BACKEND="database",
         SECURE_SSL_REDIRECT="false",
         CONN_MAX_AGE="0",
+        PAGE_CACHE_SECONDS="600",
         LOG_LEVEL="WARNING",
         PYTHONDONTWRITEBYTECODE="1",
     )

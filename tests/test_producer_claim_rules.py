@@ -7,6 +7,8 @@ log, as the applications' transitions are."""
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
@@ -132,3 +134,27 @@ def test_every_step_of_a_claim_is_in_the_audit_log(client, first, registry_staff
     for url in private_urls(first["application"]):  # the revoked account sees nothing any more
         client.force_login(asking.user)
         assert client.get(url).status_code == 404
+
+
+def test_claim_screens_queries_do_not_grow_with_the_claims(client, registry_staff):
+    def claims_of(count):
+        made = []
+        for _ in range(count):
+            holder = ProducerAccountFactory()
+            ProducerAccountFactory(producer=holder.producer)  # two accounts already acting
+            asking = ProducerAccountFactory(producer=None, linked_at=None)
+            made.append(claims.submit_claim(asking, holder.producer, tax_code="1", applicant_role="Chủ"))
+        return made
+
+    client.force_login(registry_staff)
+    client.get(reverse("producers_admin:index"))  # first request of the session: per-process caches warm up
+    counts = []
+    for count in (1, 9):  # 1× then 10× the claims
+        made = claims_of(count)
+        with CaptureQueriesContext(connection) as queue:
+            html = client.get(reverse("producers_admin:index")).content.decode()
+        assert html.count("Đã có 2 tài khoản đại diện") == len(ProducerClaim.objects.pending())
+        with CaptureQueriesContext(connection) as detail:
+            client.get(reverse("producers_admin:claim", args=[made[-1].pk]))
+        counts.append((len(queue.captured_queries), len(detail.captured_queries)))
+    assert counts[0] == counts[1]

@@ -9,9 +9,10 @@ or its first member ``mimetype`` (OpenDocument 1.2 part 3) holds its media type;
 than ``PRODUCER_DOSSIER_MAX_UNZIPPED_BYTES`` or that is compressed more than
 ``PRODUCER_DOSSIER_MAX_ZIP_RATIO`` times overall (a zip bomb), an encrypted member, or macros (``vbaProject.bin``, a
 macro-enabled main part, OpenDocument ``Basic/`` or ``Scripts/``) are refused. Only the few small members named
-above are read, at most ``ZIP_READ_LIMIT`` bytes each: checking never unpacks the archive. Files are stored in private storage under a random name, never served by URL, and sent back
-only as downloads with ``X-Content-Type-Options: nosniff`` (no browser runs them). There is no antivirus scan on
-this machine; the center's staff open files in their own sandboxed viewers.
+above are read, at most ``ZIP_READ_LIMIT`` bytes each: checking never unpacks the archive. Files are stored
+in private storage under a random name, never served by URL, and sent back only as downloads with
+``X-Content-Type-Options: nosniff`` (no browser runs them). There is no antivirus scan on this machine (nor a
+macro check of Word/Excel 97–2003 files); the center's staff open files in their own sandboxed viewers.
 """
 
 import zipfile

@@ -3,13 +3,25 @@ headers (``SecurityHeadersMiddleware``), and the login lockout page.
 
 ``lockout_response`` is django-axes' lockout callable (``AXES_LOCKOUT_CALLABLE``): after too many wrong passwords
 the visitor gets HTTP 429 with a Vietnamese page saying how long to wait, and a ``Retry-After`` header (seconds).
+
+``LoginLockoutHandler`` is axes' handler (``AXES_HANDLER``): it locks one user name from one address
+(``AXES_LOCKOUT_PARAMETERS``) after ``LOGIN_FAILURE_LIMIT`` wrong passwords, so that one person's mistakes never
+lock the other people behind the same address (a cooperative's office, a NAT); and, counting axes' own records of
+the cool-off period, one address after ``LOGIN_ADDRESS_FAILURE_LIMIT`` failures over any user names (one machine
+trying many accounts) and one user name after ``LOGIN_ACCOUNT_FAILURE_LIMIT`` failures from any addresses (many
+machines guessing one password).
 """
 
 import ipaddress
 import math
 
+from axes.attempts import get_cool_off_threshold
+from axes.handlers.database import AxesDatabaseHandler
+from axes.helpers import get_client_username
+from axes.models import AccessAttempt
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.db.models import Sum
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
@@ -34,6 +46,27 @@ def client_ip(request):
             except ValueError:
                 pass
     return remote
+
+
+class LoginLockoutHandler(AxesDatabaseHandler):
+    """axes' database handler with two wider limits besides its (user name, address) pair (see the module)."""
+
+    def get_failures(self, request, credentials=None):
+        """The failures axes compares with ``AXES_FAILURE_LIMIT`` (``LOGIN_FAILURE_LIMIT + 1``): those of this user
+        name from this address, or the address's (the user name's) failures of the cool-off period shifted so that
+        its own limit + 1 reaches it. Two more queries than axes' own."""
+        pair = super().get_failures(request, credentials)
+        recent = AccessAttempt.objects.filter(attempt_time__gte=get_cool_off_threshold(request))
+        shifted = [pair]
+        for filters, limit in (
+            ({"ip_address": request.axes_ip_address}, settings.LOGIN_ADDRESS_FAILURE_LIMIT),
+            ({"username": get_client_username(request, credentials)}, settings.LOGIN_ACCOUNT_FAILURE_LIMIT),
+        ):
+            if None in filters.values():
+                continue
+            count = recent.filter(**filters).aggregate(n=Sum("failures_since_start"))["n"] or 0
+            shifted.append(count - limit + settings.LOGIN_FAILURE_LIMIT)
+        return max(shifted)
 
 
 def lockout_minutes():

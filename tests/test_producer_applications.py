@@ -215,8 +215,8 @@ def test_a_product_and_its_english_translation_are_one_product(signed_in, produc
 def test_after_the_deadline_applying_and_submitting_are_refused_with_the_date(signed_in, product):
     closed = open_competition(entries_open_until=TODAY - datetime.timedelta(days=1))
     response = signed_in.get(apply_url(closed, product))
-    assert response.status_code == 409
-    assert f"Đã hết hạn nộp hồ sơ ({closed.entries_open_until:%d/%m/%Y})." in response.content.decode()
+    assert response.status_code == 410
+    assert f"Hạn nộp hồ sơ đã kết thúc ngày {closed.entries_open_until:%d/%m/%Y}." in response.content.decode()
 
     competition = open_competition()
     signed_in.post(apply_url(competition, product), FORM)
@@ -226,13 +226,13 @@ def test_after_the_deadline_applying_and_submitting_are_refused_with_the_date(si
     type(competition).objects.filter(pk=competition.pk).update(entries_open_until=TODAY - datetime.timedelta(days=1))
     late = signed_in.post(reverse("producers:application", args=[application.pk]), {"action": "submit"})
     assert late.status_code == 409
-    assert "Đã hết hạn nộp hồ sơ" in late.content.decode()
+    assert "Hạn nộp hồ sơ đã kết thúc ngày" in late.content.decode()
     application.refresh_from_db()
     assert application.status == ApplicationStatus.DRAFT
     # nor may files be added to the draft after the deadline (a tester's upload was stored)
     late_file = upload(signed_in, application, DocumentKind.PHOTO, "c.png", PNG)
     assert late_file.status_code == 409
-    assert "Đã hết hạn nộp hồ sơ" in late_file.content.decode()
+    assert "Hạn nộp hồ sơ đã kết thúc ngày" in late_file.content.decode()
     assert application.documents.count() == 2
 
 

@@ -68,15 +68,23 @@ def test_claim_approval_flow(client, registry_staff, newcomer):
     assert "Hợp tác xã Dệt thổ cẩm Đăk Đoa" in client.get("/co-so-san-xuat/").content.decode()
 
 
-def test_a_wrong_tax_code_is_refused_with_a_message(client, newcomer):
+def test_a_wrong_tax_code_is_received_for_review_like_a_right_one(client, newcomer, registry_staff):
+    # No oracle: the claimant learns nothing about whose tax code is whose; staff see the mismatch.
     producer = ProducerFactory(tax_code="5900123456")
     client.force_login(newcomer.user)
-    response = client.post(
-        reverse("producers:claim", args=[producer.slug]), {"tax_code": "5900000000", "applicant_role": "Giám đốc"}
-    )
-    assert response.status_code == 400
-    assert "Mã số thuế không khớp với hồ sơ của cơ sở trong sổ đăng ký." in response.content.decode()
-    assert not ProducerClaim.objects.exists()
+    answers = []
+    for code in ("5900000000", "5900123456"):
+        response = client.post(
+            reverse("producers:claim", args=[producer.slug]), {"tax_code": code, "applicant_role": "Giám đốc"}
+        )
+        assert response.status_code == 302
+        answers.append(client.get(response["Location"]).content.decode())
+        ProducerClaim.objects.filter(account=newcomer).update(status=ClaimStatus.REJECTED, decision_reason="x")
+    assert "Đã gửi yêu cầu. Cán bộ trung tâm sẽ kiểm tra và trả lời qua thư." in answers[0]
+    assert all("khớp" not in answer for answer in answers)
+    wrong = ProducerClaim.objects.get(tax_code="5900000000")
+    client.force_login(registry_staff)
+    assert "KHÔNG khớp sổ đăng ký" in client.get(f"/admin/co-so-san-xuat/{wrong.pk}/").content.decode()
 
 
 def test_a_claim_needs_a_number_and_is_sent_once(client, newcomer):

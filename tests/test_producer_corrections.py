@@ -204,7 +204,8 @@ def test_only_linked_producer_accounts_may_propose(client, account, product):
     assert client.get(url).status_code == 403
     client.force_login(ProducerAccountFactory(producer=None, linked_at=None).user)
     assert client.get(url).status_code == 403
-    assert client.get(reverse("producers:correct-product", args=[product.pk])).status_code == 403
+    # a record's page answers 404 to an account not acting for its producer (nothing says it exists)
+    assert client.get(reverse("producers:correct-product", args=[product.pk])).status_code == 404
 
 
 @pytest.mark.parametrize("name", ["wagtailadmin_home", "wagtailsnippets_catalogue_producer:list"])

@@ -65,7 +65,7 @@ def test_staff_without_a_producer_account_get_403(client, two_producers):
 def test_an_account_not_yet_linked_sees_nothing_of_a_producer(client, two_producers):
     account = ProducerAccountFactory(producer=None)
     client.force_login(account.user)
-    assert client.get(reverse("producers:entry", args=[two_producers["mine"]["entry"].pk])).status_code == 403
+    assert client.get(reverse("producers:entry", args=[two_producers["mine"]["entry"].pk])).status_code == 404
     assert "Tìm và nhận cơ sở" in client.get("/co-so-san-xuat/").content.decode()
 
 

@@ -126,13 +126,19 @@ LOGIN_URL = "wagtailadmin_login"
 CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 
-# Login throttling (django-axes) on every login form: LOGIN_FAILURE_LIMIT wrong passwords for one account, or from
-# one IP address, are answered normally; the next one locks that account / address for LOGIN_LOCKOUT_MINUTES
-# (HTTP 429, Vietnamese page); a successful login resets the count; staff unlock under Settings → Khoá đăng nhập.
+# Login throttling (django-axes) on every login form: LOGIN_FAILURE_LIMIT wrong passwords for one account from one
+# IP address are answered normally; the next one locks that account from that address (not the address: a
+# cooperative's office shares one) for LOGIN_LOCKOUT_MINUTES (HTTP 429, Vietnamese page). One address failing
+# LOGIN_ADDRESS_FAILURE_LIMIT times over any accounts, or one account LOGIN_ACCOUNT_FAILURE_LIMIT times from any
+# addresses, is locked too (core.security.LoginLockoutHandler); a successful login resets its pair's count; staff
+# unlock under Settings → Khoá đăng nhập.
 LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+LOGIN_ADDRESS_FAILURE_LIMIT = env.int("LOGIN_ADDRESS_FAILURE_LIMIT", default=30)
+LOGIN_ACCOUNT_FAILURE_LIMIT = env.int("LOGIN_ACCOUNT_FAILURE_LIMIT", default=20)
 AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT + 1  # axes locks on the attempt that reaches its limit
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "core.security.LoginLockoutHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_CALLABLE = "core.security.lockout_response"
@@ -151,6 +157,9 @@ PRODUCER_INVITATION_DAYS = env.int("PRODUCER_INVITATION_DAYS", default=14)  # ho
 PRODUCER_EXPIRY_WARNING_DAYS = 90  # the dashboard marks certificates expiring within this many days
 PRODUCER_DOSSIER_MAX_BYTES = env.int("PRODUCER_DOSSIER_MAX_BYTES", default=10 * 1024 * 1024)  # per uploaded file
 PRODUCER_DOSSIER_MAX_FILES = 20  # files per application
+# A docx/xlsx/odt/ods dossier file unpacking to more than this, or compressed more than the ratio: a zip bomb, refused.
+PRODUCER_DOSSIER_MAX_UNZIPPED_BYTES = env.int("PRODUCER_DOSSIER_MAX_UNZIPPED_BYTES", default=100 * 1024 * 1024)
+PRODUCER_DOSSIER_MAX_ZIP_RATIO = 200  # unpacked / packed size of the whole archive (documents: 3–30)
 PRODUCER_REMINDER_DAYS = (90, 30)  # certificate-expiry reminders (manage.py send_certificate_reminders, daily cron)
 
 # Languages: Vietnamese is the default (no URL prefix), English lives under /en/.

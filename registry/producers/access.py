@@ -10,6 +10,7 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -34,8 +35,10 @@ def account_of(user):
 
 def producer_view(linked=False):
     """Decorator of portal views: anonymous visitors are sent to the portal's sign-in, users without a producer
-    account get 403; with ``linked=True`` an account not yet acting for a producer gets the dashboard's "claim a
-    producer" page (403). The view receives the account as ``request.account``."""
+    account get 403; with ``linked=True`` an account not yet acting for a producer (a claim still waiting for
+    staff, or a link revoked) gets 404 on a record's page (a URL with arguments: an application, its files, an
+    entry…: nothing says whether it exists) and the "claim a producer" page (403) elsewhere. The view receives the
+    account as ``request.account``."""
 
     def decorate(view):
         @wraps(view)
@@ -43,6 +46,8 @@ def producer_view(linked=False):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path(), reverse("producers:login"))
             account = account_of(request.user)
+            if account is not None and linked and account.producer_id is None and kwargs:
+                raise Http404
             if account is None or (linked and account.producer_id is None):
                 return render(request, "producers/forbidden.html", {"account": account}, status=403)
             request.account = account

@@ -1,6 +1,6 @@
 """Staff screens in the Wagtail admin (menu "Yêu cầu nhận cơ sở"): the queue of claims and requests for new
-producer records, one claim with its checks (tax code match, account verified) and its decision, and inviting a
-producer by e-mail. Every view needs ``producers.review_producerclaim``; decisions go through
+producer records, one claim with its checks (tax code match, account verified, the accounts already acting for the
+producer: who, since when) and its decision, revoking an account's link, and inviting a producer by e-mail. Every view needs ``producers.review_producerclaim``; decisions go through
 ``services.claims`` (a claim already decided answers 409 with the reason)."""
 
 from django import forms
@@ -17,7 +17,7 @@ from registry.catalogue.models import Producer
 
 from .choices import ClaimKind, ClaimStatus
 from .forms import CleanCharField, CleanEmailField
-from .models import ProducerClaim
+from .models import ProducerAccount, ProducerClaim
 from .services import accounts, claims
 
 REVIEW_PERMISSION = "producers.review_producerclaim"
@@ -76,6 +76,11 @@ class DecisionForm(forms.Form):
         help_text=gettext_lazy("Chỉ với đề nghị tạo mới: để trống thì tạo cơ sở mới từ thông tin đề nghị."),
     )
     reason = CleanCharField(label=gettext_lazy("Lý do từ chối"), required=False, widget=forms.Textarea)
+    confirm_shared = forms.BooleanField(
+        label=gettext_lazy("Đã liên hệ các tài khoản đang đại diện cho cơ sở và đồng ý cho thêm tài khoản này"),
+        required=False,
+        help_text=gettext_lazy("Bắt buộc khi duyệt yêu cầu nhận một cơ sở đã có tài khoản đại diện."),
+    )
 
 
 class ClaimView(ReviewerView, FormView):
@@ -93,13 +98,18 @@ class ClaimView(ReviewerView, FormView):
         return self.claim.shown_name
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(claim=self.claim, is_new=self.claim.kind == ClaimKind.NEW, **kwargs)
+        links = claims.existing_links(self.claim.producer, self.claim.account) if self.claim.producer_id else []
+        return super().get_context_data(
+            claim=self.claim, is_new=self.claim.kind == ClaimKind.NEW, existing_links=links, **kwargs
+        )
 
     def form_valid(self, form):
         data = form.cleaned_data
         try:
             if data["decision"] == "approve":
-                claims.approve(self.claim, self.request.user, producer=data.get("producer"))
+                claims.approve(
+                    self.claim, self.request.user, producer=data.get("producer"), confirm_shared=data["confirm_shared"]
+                )
                 messages.success(self.request, _("Đã duyệt; tài khoản đã được gắn với cơ sở."))
             else:
                 claims.reject(self.claim, self.request.user, data.get("reason"))
@@ -107,6 +117,47 @@ class ClaimView(ReviewerView, FormView):
         except claims.ClaimRefused as refused:
             form.add_error(None, refused)
             return self.render_to_response(self.get_context_data(form=form), status=409)
+        return redirect("producers_admin:index")
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class RevokeForm(forms.Form):
+    """Why the account stops acting for its producer (e-mailed to it, kept on its claim and in the audit log)."""
+
+    reason = CleanCharField(label=gettext_lazy("Lý do thu hồi"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class RevokeView(ReviewerView, FormView):
+    """Revoke one account's link to its producer (an approved claim or an accepted invitation), with a reason."""
+
+    template_name = "producers/admin/revoke.html"
+    form_class = RevokeForm
+    page_title = gettext_lazy("Thu hồi quyền đại diện")
+
+    def dispatch(self, request, *args, **kwargs):
+        queryset = ProducerAccount.objects.select_related("user", "producer").filter(producer__isnull=False)
+        self.account = get_object_or_404(queryset, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.account.producer.name
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(account=self.account, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            producer = claims.revoke(self.account, self.request.user, form.cleaned_data["reason"])
+        except claims.ClaimRefused as refused:
+            form.add_error(None, refused)
+            return self.render_to_response(self.get_context_data(form=form), status=409)
+        messages.success(
+            self.request,
+            _("Đã thu hồi quyền đại diện cho %(name)s của %(email)s.")
+            % {"name": producer.name, "email": self.account.user.email},
+        )
         return redirect("producers_admin:index")
 
     def form_invalid(self, form):

@@ -12,11 +12,13 @@ class ClaimKind(models.TextChoices):
 
 
 class ClaimStatus(models.TextChoices):
-    """Where a claim stands: waiting for staff, approved (the account is linked) or rejected (with a reason)."""
+    """Where a claim stands: waiting for staff, approved (the account is linked), rejected (with a reason) or
+    revoked (approved, then unlinked by staff, with a reason)."""
 
     PENDING = "pending", _("Chờ duyệt")
     APPROVED = "approved", _("Đã duyệt")
     REJECTED = "rejected", _("Bị từ chối")
+    REVOKED = "revoked", _("Đã thu hồi")
 
 
 class ApplicationStatus(models.TextChoices):

@@ -11,7 +11,7 @@ from wagtail.log_actions import LogFormatter
 
 from . import admin_views, review_views
 from .choices import ApplicationAction
-from .services.history import LOG_ACTIONS
+from .services.history import CLAIM_LOG_ACTIONS, LOG_ACTIONS
 from .services.review import may_review
 
 
@@ -29,6 +29,7 @@ class ProducerAccountsViewSet(ViewSet):
             path("", admin_views.QueueView.as_view(), name="index"),
             path("<int:pk>/", admin_views.ClaimView.as_view(), name="claim"),
             path("moi/", admin_views.InviteView.as_view(), name="invite"),
+            path("tai-khoan/<int:pk>/thu-hoi/", admin_views.RevokeView.as_view(), name="revoke"),
         ]
 
     def get_menu_item(self, order=None):
@@ -88,4 +89,35 @@ def register_application_actions(actions):
         formatter = type(
             f"Log{step.name.title()}", (ApplicationLogFormatter,), {"label": ApplicationAction(step).label}
         )
+        actions.register_action(name)(formatter)
+
+
+#: Labels of the steps of a claim in Reports → Site history.
+CLAIM_STEP_LABELS = {
+    "request": _("đề nghị nhận cơ sở"),
+    "approve": _("duyệt yêu cầu nhận cơ sở"),
+    "reject": _("từ chối yêu cầu nhận cơ sở"),
+    "revoke": _("thu hồi quyền đại diện cơ sở"),
+}
+
+
+class ClaimLogFormatter(LogFormatter):
+    """One step of a claim in Reports → Site history: the step, the account, the producer and the reason."""
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        text = gettext("%(account)s – %(producer)s: %(step)s") % {
+            "account": data.get("account", ""),
+            "producer": data.get("producer", ""),
+            "step": self.label,
+        }
+        if data.get("reason"):
+            text += " (" + data["reason"] + ")"
+        return text + "."
+
+
+@hooks.register("register_log_actions")
+def register_claim_actions(actions):
+    for step, name in CLAIM_LOG_ACTIONS.items():
+        formatter = type(f"LogClaim{step.title()}", (ClaimLogFormatter,), {"label": CLAIM_STEP_LABELS[step]})
         actions.register_action(name)(formatter)

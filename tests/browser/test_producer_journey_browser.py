@@ -115,7 +115,9 @@ def test_producer_journey_from_sign_up_to_certificate(page, browser, live_server
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     page.set_viewport_size({"width": 390, "height": 844})
     producer = ProducerFactory(name="Hợp tác xã Dệt thổ cẩm Phung", tax_code="5900765432")
-    ProductPageFactory(producer=producer, title="Khăn thổ cẩm Phung", summary="Khăn dệt tay bằng sợi bông.")
+    ProductPageFactory(  # a handicraft: a food product would also need its food-safety fields
+        producer=producer, title="Khăn thổ cẩm Phung", summary="Khăn dệt tay bằng sợi bông.", product_group="handicraft"
+    )
     today = datetime.date.today()
     competition = CompetitionFactory(
         name="Bình chọn sản phẩm CNNT tiêu biểu cấp tỉnh 2027",

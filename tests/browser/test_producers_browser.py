@@ -28,7 +28,9 @@ def test_sign_up_claim_apply_and_submit_on_a_phone(page, live_server, home_page,
     settings.SITE_URL = live_server.url
     page.set_viewport_size({"width": 390, "height": 844})
     producer = ProducerFactory(name="Hợp tác xã Dệt thổ cẩm Phung", tax_code="5900765432")
-    ProductPageFactory(producer=producer, title="Khăn thổ cẩm Phung", summary="Khăn dệt tay bằng sợi bông.")
+    ProductPageFactory(  # a handicraft: a food product would also need its food-safety fields
+        producer=producer, title="Khăn thổ cẩm Phung", summary="Khăn dệt tay bằng sợi bông.", product_group="handicraft"
+    )
     today = datetime.date.today()
     CompetitionFactory(
         name="Bình chọn sản phẩm CNNT tiêu biểu cấp tỉnh 2027",

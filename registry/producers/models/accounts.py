@@ -78,8 +78,10 @@ class ProducerClaimQuerySet(models.QuerySet):
         return self.filter(status=ClaimStatus.PENDING)
 
     def for_queue(self):
-        """Claims with their account, user, producer and decider loaded (the queue's fixed number of queries)."""
-        return self.select_related("account__user", "producer", "decided_by")
+        """Claims with their account, user, producer and decider loaded, and ``existing_links``: how many other
+        accounts already act for the claimed producer (the queue's fixed number of queries)."""
+        others = models.Count("producer__accounts", filter=~Q(producer__accounts__pk=models.F("account_id")))
+        return self.select_related("account__user", "producer", "decided_by").annotate(existing_links=others)
 
 
 class ProducerClaim(models.Model):
@@ -130,7 +132,7 @@ class ProducerClaim(models.Model):
         related_name="+",
     )
     decided_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True)
-    decision_reason = models.TextField(_("lý do"), blank=True, help_text=_("Bắt buộc khi từ chối."))
+    decision_reason = models.TextField(_("lý do"), blank=True, help_text=_("Bắt buộc khi từ chối hoặc thu hồi."))
     created_at = models.DateTimeField(_("gửi lúc"), auto_now_add=True)
 
     objects = ProducerClaimQuerySet.as_manager()
@@ -148,6 +150,9 @@ class ProducerClaim(models.Model):
             ),
             models.CheckConstraint(
                 condition=~Q(status="rejected") | ~Q(decision_reason=""), name="producerclaim_rejection_has_reason"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="revoked") | ~Q(decision_reason=""), name="producerclaim_revocation_has_reason"
             ),
             models.CheckConstraint(
                 condition=~Q(kind="claim") | Q(producer__isnull=False), name="producerclaim_claim_names_producer"

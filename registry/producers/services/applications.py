@@ -29,7 +29,14 @@ from django.utils.translation import gettext_lazy as _
 
 from core.text import fold
 from registry.competitions.choices import CompetitionStatus
-from registry.competitions.eligibility import has_prior_certificate, producer_kind_eligible, required_prior_level
+from registry.competitions.eligibility import (
+    BUSINESS_REGISTRATION,
+    PHOTOS,
+    dossier_requirements,
+    has_prior_certificate,
+    producer_kind_eligible,
+    required_prior_level,
+)
 from registry.competitions.models import Competition, Entry
 
 from ..choices import ApplicationAction, ApplicationStatus, DocumentKind
@@ -42,26 +49,43 @@ FORM_FIELDS = (
     "product_name", "product_group", "description", "materials", "capacity", "market",
     "quality_documents", "food_safety", "ip_statement", "commitment",
 )  # fmt: skip
-# What a submission needs besides the commitment: the registration form's substance.
-REQUIRED_FIELDS = ("product_name", "product_group", "description", "materials", "capacity", "market", "ip_statement")
-REQUIRED_DOCUMENTS = (DocumentKind.PHOTO, DocumentKind.BUSINESS_REGISTRATION)
+#: The dossier kind that meets each document need of ``registry.competitions.eligibility.dossier_requirements``.
+DOCUMENT_NEEDS = {PHOTOS: DocumentKind.PHOTO, BUSINESS_REGISTRATION: DocumentKind.BUSINESS_REGISTRATION}
 
 
 class Refused(ValidationError):
     """An application action refused by the rules above; ``messages`` are the Vietnamese reasons (views: 4xx)."""
 
 
-def deadline_problem(competition, today=None):
-    """Why ``competition`` does not accept applications today, or ``None`` when it does."""
+def entries_closed(competition, today=None):
+    """Whether ``competition`` has stopped taking entries for good: its deadline (``entries_open_until``, the last
+    day, local time) has passed, or it has moved on (scoring and after). A competition not yet open is not closed."""
     today = today or timezone.localdate()
+    if competition.status in (CompetitionStatus.DRAFT, CompetitionStatus.ENTRIES_OPEN):
+        return bool(
+            competition.status == CompetitionStatus.ENTRIES_OPEN
+            and competition.entries_open_until
+            and today > competition.entries_open_until
+        )
+    return True
+
+
+def deadline_problem(competition, today=None):
+    """Why ``competition`` does not accept applications today (a Vietnamese message naming the deadline when it
+    has passed: "Hạn nộp hồ sơ đã kết thúc ngày 30/11/2026."), or ``None`` when it does."""
+    today = today or timezone.localdate()
+    if entries_closed(competition, today):
+        if competition.entries_open_until:
+            return _("Hạn nộp hồ sơ đã kết thúc ngày %(date)s.") % {
+                "date": date_format(competition.entries_open_until, "d/m/Y")
+            }
+        return _("Cuộc bình chọn này đã thôi nhận hồ sơ.")
     if competition.status != CompetitionStatus.ENTRIES_OPEN:
         return _("Cuộc bình chọn này không nhận hồ sơ.")
     if competition.entries_open_from and today < competition.entries_open_from:
         return _("Chưa đến ngày nhận hồ sơ (từ %(date)s).") % {
             "date": date_format(competition.entries_open_from, "d/m/Y")
         }
-    if competition.entries_open_until and today > competition.entries_open_until:
-        return _("Đã hết hạn nộp hồ sơ (%(date)s).") % {"date": date_format(competition.entries_open_until, "d/m/Y")}
     return None
 
 
@@ -232,11 +256,14 @@ def remove_document(document, user):
 
 def missing(application, documents=None):
     """What the application still lacks before it can be submitted: the labels of empty required fields, the
-    commitment, and the required kinds of files without one (Vietnamese, in form order). ``documents``: its
-    current files when already loaded (the review queue prefetches them), else read here (one query)."""
+    commitment, and the required kinds of files without one (Vietnamese, in form order), as the one completeness
+    rule ``dossier_requirements`` says for the application's product group (a food product also needs its
+    quality standard and food-safety certificate). ``documents``: its current files when already loaded (the
+    review queue prefetches them), else read here (one query)."""
+    fields, needs = dossier_requirements(application.product_group)
     items = [
         Application._meta.get_field(name).verbose_name
-        for name in REQUIRED_FIELDS
+        for name in fields
         if not str(getattr(application, name) or "").strip()
     ]
     if not application.commitment:
@@ -244,7 +271,7 @@ def missing(application, documents=None):
     if documents is None:
         documents = application.documents.current()
     present = {document.kind for document in documents}
-    items += [kind.label for kind in REQUIRED_DOCUMENTS if kind not in present]
+    items += [DOCUMENT_NEEDS[need].label for need in needs if DOCUMENT_NEEDS[need] not in present]
     return items
 
 

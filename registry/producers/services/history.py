@@ -1,5 +1,7 @@
-"""Writing an application's transitions: its own history (``ApplicationEvent``, shown to the producer and staff)
-and the site's audit log (Wagtail's ``ModelLogEntry``, Reports → Site history, with the imports' entries)."""
+"""Writing the portal's transitions to the site's audit log (Wagtail's ``ModelLogEntry``, Reports → Site history,
+with the imports' entries), the one home of both kinds: an application's steps (also to its own history,
+``ApplicationEvent``, shown to the producer and staff) and the steps of a claim of a producer record (requested,
+approved, rejected, revoked; the claim row keeps its last decision)."""
 
 from wagtail.log_actions import log
 
@@ -28,3 +30,31 @@ def record(application, action, user, note="", **data):
         data={"code": application.code, "status": application.status, "note": note, **data},
     )
     return event
+
+
+#: Wagtail audit-log action names of the steps of a claim (labels registered in ``wagtail_hooks``).
+CLAIM_LOG_ACTIONS = {
+    "request": "producers.claim.request",
+    "approve": "producers.claim.approve",
+    "reject": "producers.claim.reject",
+    "revoke": "producers.claim.revoke",
+}
+
+
+def record_claim(claim, step, user, **data):
+    """Write the step ``step`` (a key of ``CLAIM_LOG_ACTIONS``) of ``claim`` (a ``ProducerClaim``) by ``user`` (the
+    claimant or the staff member) to the audit log, with the producer, the account's address, the claim's status
+    and reason; ``data`` adds JSON-serialisable details (e.g. ``existing_links``: addresses already acting)."""
+    actor = user if user is not None and user.is_authenticated else None
+    log(
+        instance=claim,
+        action=CLAIM_LOG_ACTIONS[step],
+        user=actor,
+        data={
+            "producer": claim.shown_name,
+            "account": claim.account.user.email,
+            "status": claim.status,
+            "reason": claim.decision_reason,
+            **data,
+        },
+    )

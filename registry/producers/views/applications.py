@@ -50,14 +50,18 @@ def _chosen_product(request):
 @require_http_methods(["GET", "POST"])
 def apply(request, slug):
     """``/co-so-san-xuat/binh-chon/<slug>/dang-ky/``: without ``?san-pham=`` the choice of a product (each with
-    its eligibility); with it, the pre-filled form, refused at once (409) when the product is not eligible."""
+    its eligibility); with it, the pre-filled form, refused at once (409) when the product is not eligible. Past the
+    deadline (or once the competition moved on) 410 with the date it closed; before its window opens 403."""
     competition = get_object_or_404(Competition.objects.public(), slug=slug)
     producer = request.account.producer
     product, chosen = _chosen_product(request)
     late = service.deadline_problem(competition)
     if late:
+        # After the deadline: 410 Gone (it will not open again), a clear page and no way back to this form;
+        # before the entry window opens: 403 with the opening date.
+        status = 410 if service.entries_closed(competition) else 403
         return render(
-            request, "producers/apply_refused.html", {"competition": competition, "problems": [late]}, status=409
+            request, "producers/apply_closed.html", {"competition": competition, "reason": late}, status=status
         )
     if not chosen:
         products = list(own_products(producer).live())
@@ -113,7 +117,13 @@ def _center_message(application):
 
 
 def _page(request, application, form=None, upload=None, problems=None, status=200):
+    # A draft past its deadline can no longer be changed nor submitted: say so instead of offering the forms.
+    closed = (
+        service.deadline_problem(application.competition) if application.status == ApplicationStatus.DRAFT else None
+    )
     context = {
+        "closed": closed,
+        "editable": application.is_editable and not closed,
         "summary": _summary(application),
         "application": application,
         "competition": application.competition,

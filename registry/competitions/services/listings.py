@@ -55,7 +55,7 @@ def juror_entries(request, seat):
     submitted), ``state_options`` (to score / submitted with counts), ``group_options``, ``filter`` (its
     ``invalid`` says an unknown value was ignored). Six queries whatever the number of entries."""
     competition = seat.competition
-    own = ScoreSheet.objects.filter(juror=seat, entry=OuterRef("pk")).values("status")[:1]
+    own = ScoreSheet.objects.filter(juror=seat, entry=OuterRef("pk")).order_by().values("status")[:1]
     base = visible_entries(seat)
     entries = base.annotate(own_status=Subquery(own))
     counts = entries.aggregate(total=Count("pk"), done=Count("pk", filter=Q(own_status=SheetStatus.SUBMITTED)))

@@ -102,10 +102,11 @@ def _states(rows):
     return states
 
 
-def _filtered_page(request, competition, results):
+def _progress_filter(request, competition, results):
+    """(ProgressFilter bound to the query string, the filter's template context) for the entries of ``results``
+    (``compute_results``): the states' counts, the groups' counts, the selected values."""
     states = _states(results["rows"])
     filterset = ProgressFilter(request.GET, queryset=_scorable(competition), states=states)
-    page = paginate(request, filterset.qs.only("pk"), PROGRESS_PER_PAGE)
     selected = filterset.form.cleaned_data if filterset.is_valid() else {}
     counts = {state: len(ids) for state, ids in states.items()}
     options = {
@@ -116,31 +117,26 @@ def _filtered_page(request, competition, results):
         "group_options": _group_options(_group_counts(_scorable(competition)), selected.get("group") or ""),
         "entry_total": len(results["rows"]),
     }
-    return page, options
+    return filterset, options
 
 
 def progress_listing(request, competition):
     """Context of one page of scoring progress (the managers' dashboard and the chair's council page): ``jurors``
     (every juror with counts: a council is small), ``page_obj`` of entries annotated as ``results.progress`` does
-    plus ``result`` (its ``EntryResult``), ``submitted_list`` and ``void_list`` (its sheets), ``jurors_by_id``,
+    plus ``result`` (its ``EntryResult``) and ``quorum_required``, the ``submitted_sheets`` and ``void_sheets`` of
+    those entries only, ``jurors_by_id``,
     the filter's options (state with counts, product group). A fixed number of queries; the results of every
     entry are computed (to count the states) but only one page of entries and their sheets is drawn."""
     results = compute_results(competition) if competition.rubric_id else {"rows": [], "jurors": {}}
     by_id = {entry.pk: (entry, result) for entry, result in results["rows"]}
-    page, options = _filtered_page(request, competition, results)
+    filterset, options = _progress_filter(request, competition, results)
+    page = paginate(request, filterset.qs.only("pk"), PROGRESS_PER_PAGE)
     ids = [entry.pk for entry in page.object_list]
     data = progress(competition, entry_ids=ids, entry_total=len(results["rows"]))
-    submitted, void = defaultdict(list), defaultdict(list)
-    for sheet in data["submitted_sheets"]:
-        submitted[sheet.entry_id].append(sheet)
-    for sheet in data["void_sheets"]:
-        void[sheet.entry_id].append(sheet)
     for entry in data["entries"]:
         scored = by_id.get(entry.pk)
         entry.result = scored[1] if scored else None
         entry.quorum_required = scored[0].quorum_required if scored else 0
-        entry.submitted_list = submitted[entry.pk]
-        entry.void_list = void[entry.pk]
     page.object_list = data["entries"]
     return {
         "jurors": data["jurors"],
@@ -156,21 +152,7 @@ def decisions_listing(request, competition):
     """Context of one page of the council's decisions (admin): ``criteria``, ``page_obj`` of (entry, EntryResult)
     in rank order, the filter's options. The whole ranking is computed (ranks need every entry), one page drawn."""
     results = compute_results(competition) if competition.rubric_id else {"rows": [], "criteria": [], "jurors": {}}
-    by_id = {entry.pk: (entry, result) for entry, result in results["rows"]}
-    states = _states(results["rows"])
-    filterset = ProgressFilter(request.GET, queryset=_scorable(competition), states=states)
+    filterset, options = _progress_filter(request, competition, results)
     wanted = set(filterset.qs.values_list("pk", flat=True))
     rows = [(entry, result) for entry, result in results["rows"] if entry.pk in wanted]
-    page = paginate(request, rows, PROGRESS_PER_PAGE)
-    selected = filterset.form.cleaned_data if filterset.is_valid() else {}
-    counts = {state: len(ids) for state, ids in states.items()}
-    return {
-        "criteria": results["criteria"],
-        "page_obj": page,
-        "filter": filterset,
-        "state": selected.get("state") or "",
-        "group": selected.get("group") or "",
-        "state_options": _state_options(ProgressState.choices, counts, selected.get("state") or ""),
-        "group_options": _group_options(_group_counts(_scorable(competition)), selected.get("group") or ""),
-        "entry_total": len(by_id),
-    }
+    return {"criteria": results["criteria"], "page_obj": paginate(request, rows, PROGRESS_PER_PAGE), **options}

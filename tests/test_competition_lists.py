@@ -81,7 +81,7 @@ def results_url(competition):
 def rows_of(html):
     """(rank, product title) of each row of the results table."""
     body = html.split('<table class="results-table">', 1)[1].split("</table>", 1)[0]
-    return re.findall(r'<td class="num">(\d+|–)</td>\s*<td[^>]*><a href="[^"]*">([^<]+)</a>', body)
+    return re.findall(r'<td class="num rank">(\d+|–)</td>\s*<td[^>]*><a href="[^"]*">([^<]+)</a>', body)
 
 
 def walk(client, url):

@@ -87,6 +87,19 @@ def _scorable(competition):
     return Entry.objects.filter(competition=competition).scorable().order_by("number")
 
 
+LIGHT_FIELDS = ("id", "competition_id", "number", "code", "status", "product_group", "recognized")
+"""What ``compute_results`` and the filters' states read of every entry: the page's entries are then read whole
+(product, producer, certificate) for one page only."""
+
+
+def _results(competition):
+    """``compute_results`` over every scorable entry read without its product, producer and certificate (the cost
+    that grew with the entries was building those objects, not scoring), or an empty result without a rubric."""
+    if not competition.rubric_id:
+        return {"rows": [], "criteria": [], "jurors": {}}
+    return compute_results(competition, entries=list(_scorable(competition).only(*LIGHT_FIELDS)))
+
+
 def _states(rows):
     """{ProgressState value: set of entry ids} from ``compute_results`` rows."""
     states = defaultdict(set)
@@ -127,7 +140,7 @@ def progress_listing(request, competition):
     those entries only, ``jurors_by_id``,
     the filter's options (state with counts, product group). A fixed number of queries; the results of every
     entry are computed (to count the states) but only one page of entries and their sheets is drawn."""
-    results = compute_results(competition) if competition.rubric_id else {"rows": [], "jurors": {}}
+    results = _results(competition)
     by_id = {entry.pk: (entry, result) for entry, result in results["rows"]}
     filterset, options = _progress_filter(request, competition, results)
     page = paginate(request, filterset.qs.only("pk"), PROGRESS_PER_PAGE)
@@ -151,8 +164,17 @@ def progress_listing(request, competition):
 def decisions_listing(request, competition):
     """Context of one page of the council's decisions (admin): ``criteria``, ``page_obj`` of (entry, EntryResult)
     in rank order, the filter's options. The whole ranking is computed (ranks need every entry), one page drawn."""
-    results = compute_results(competition) if competition.rubric_id else {"rows": [], "criteria": [], "jurors": {}}
+    results = _results(competition)
     filterset, options = _progress_filter(request, competition, results)
     wanted = set(filterset.qs.values_list("pk", flat=True))
-    rows = [(entry, result) for entry, result in results["rows"] if entry.pk in wanted]
-    return {"criteria": results["criteria"], "page_obj": paginate(request, rows, PROGRESS_PER_PAGE), **options}
+    page = paginate(request, [row for row in results["rows"] if row[0].pk in wanted], PROGRESS_PER_PAGE)
+    full = Entry.objects.filter(pk__in=[entry.pk for entry, _result in page.object_list]).for_listing()
+    full = {entry.pk: entry for entry in full}
+    rows = []
+    for light, result in page.object_list:
+        entry = full[light.pk]
+        for name in ("quorum_required", "quorum_met", "recognition_refusal", "outcome"):
+            setattr(entry, name, getattr(light, name))
+        rows.append((entry, result))
+    page.object_list = rows
+    return {"criteria": results["criteria"], "page_obj": page, **options}

@@ -22,12 +22,15 @@ from .documents import pdf as pdf_docs
 from .documents import xlsx as xlsx_docs
 from .lifecycle import BACK, FORWARD, Action, ActionNotAllowed, ensure_allowed, next_action, refusal, state_of
 from .models import AuditEntry, Competition, Entry, ScoreSheet
+from .paging import paginate
 from .services import council
 from .services.access import can_reopen, is_manager
 from .services.amendments import amend_results
-from .services.results import closing_warnings, compute_results, progress
+from .services.listings import decisions_listing, progress_listing
+from .services.results import closing_warnings, compute_results
 from .services.sheets import reopen_refusal, reopen_sheet
 
+AUDIT_PER_PAGE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -114,9 +117,7 @@ class DashboardView(ManagerView, TemplateView):
 
     def get_context_data(self, **kwargs):
         competition = self.competition
-        data = progress(competition)
-        results = compute_results(competition, entries=data["entries"]) if competition.rubric_id else {"rows": []}
-        flagged = [(e, r) for e, r in results["rows"] if r.flagged_spread or r.outlier_jurors]
+        data = progress_listing(self.request, competition)
         may_reopen = can_reopen(self.request.user, competition)
         for sheet in data["submitted_sheets"]:
             sheet.reopen_refusal = reopen_refusal(self.request.user, sheet, competition, may_reopen)
@@ -130,11 +131,9 @@ class DashboardView(ManagerView, TemplateView):
         )
         return super().get_context_data(
             events=events,
-            flagged=flagged,
             transitions=transitions(competition),
             remind_refusal=refusal(competition, Action.SEND_REMINDERS),
             amend_refusal=refusal(competition, Action.AMEND),
-            jurors_by_id=results.get("jurors", {}),
             **data,
             **kwargs,
         )
@@ -154,10 +153,10 @@ class ResultsView(ManagerView, FormView):
 
     def get_context_data(self, **kwargs):
         competition = self.competition
-        data = compute_results(competition) if competition.rubric_id else {"rows": [], "criteria": []}
+        data = decisions_listing(self.request, competition)
         decide_refusal = refusal(competition, Action.DECIDE)
         rows = []
-        for entry, result in data["rows"]:
+        for entry, result in data["page_obj"]:
             form = DecisionForm(
                 competition=competition,
                 auto_id=f"e{entry.pk}_%s",
@@ -171,10 +170,9 @@ class ResultsView(ManagerView, FormView):
             rows.append((entry, result, form))
         return super().get_context_data(
             rows=rows,
-            criteria=data["criteria"],
             decide_refusal=decide_refusal,
             issue_refusal=council.issue_refusal(competition),
-            **kwargs,
+            **{**data, **kwargs},
         )
 
     def post(self, request, *args, **kwargs):
@@ -203,7 +201,7 @@ class ResultsView(ManagerView, FormView):
             messages.error(self.request, exc.messages[0])
             return self.render_to_response(self.get_context_data(form=form), status=400)
         messages.success(self.request, _("Đã ghi quyết định cho hồ sơ %(code)s.") % {"code": entry.code})
-        return redirect("competitions_admin:results", pk=self.competition.pk)
+        return redirect(self.request.get_full_path())  # back to the same page and filters of the list
 
 
 class StatusView(ManagerView, FormView):
@@ -363,8 +361,9 @@ class AuditLogView(ManagerView, TemplateView):
     def get_context_data(self, **kwargs):
         log = AuditEntry.objects.filter(competition=self.competition).select_related(
             "user", "entry", "sheet__juror__user"
-        )[:500]
-        return super().get_context_data(log=log, **kwargs)
+        )
+        page = paginate(self.request, log, AUDIT_PER_PAGE)
+        return super().get_context_data(log=page, page_obj=page, **kwargs)
 
 
 def _download(content, content_type, filename):

@@ -16,8 +16,8 @@ from ..lifecycle import Action, ActionNotAllowed, allowed, refusal
 from ..models import ScoreSheet
 from ..services.access import can_reopen, juror_seats, may_see_peers, visible_entries
 from ..services.conflicts import confirm_no_conflict, declare_conflict, statement_required
+from ..services.listings import juror_entries, progress_listing
 from ..services.presentation import jury_title, jury_view
-from ..services.results import progress
 from ..services.sheets import (
     SheetLocked,
     get_or_create_sheet,
@@ -58,21 +58,13 @@ def home(request):
 
 @jury_login
 def competition(request, slug):
+    """The juror's entries of one competition, a page at a time: to score or submitted (with counts), by product
+    group (services/listings.py)."""
     seat = _seat(request, slug)
-    entries = list(visible_entries(seat))
-    own = {
-        s["entry_id"]: s
-        for s in ScoreSheet.objects.filter(juror=seat).with_total().values("entry_id", "status", "total")
-    }
-    for entry in entries:
-        entry.competition = seat.competition
-        entry.own_sheet = own.get(entry.id)
-        entry.shown_title = jury_title(entry)
-    done = sum(1 for e in entries if e.own_sheet and e.own_sheet["status"] == SheetStatus.SUBMITTED)
     return render(
         request,
         "jury/competition.html",
-        {"seat": seat, "competition": seat.competition, "entries": entries, "done": done},
+        {"seat": seat, "competition": seat.competition, **juror_entries(request, seat)},
     )
 
 
@@ -203,8 +195,8 @@ def council(request, slug):
     seat = _seat(request, slug)
     if not seat.is_chair:
         raise PermissionDenied
-    data = progress(seat.competition)
-    for entry in data["entries"]:
+    data = progress_listing(request, seat.competition)
+    for entry in data["page_obj"]:
         entry.shown_title = jury_title(entry)  # the chair judges too: blind judging hides the catalogue title
     may_reopen = can_reopen(request.user, seat.competition)
     for sheet in data["submitted_sheets"]:

@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from core.page_cache import CachedPageMixin
 from core.slugs import TitleSlugMixin
-from core.translation import TranslatedPageMixin, show_in_language
+from core.translation import TranslatedPageMixin
 
 from ..choices import CompetitionStatus
 
@@ -26,6 +26,7 @@ class CompetitionIndexPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin,
     subpage_types = []
     max_count = 1
     template = "competitions/competition_index_page.html"
+    cache_query_params = ("page", "group", "prize")  # the published results' pagination and filters
 
     class Meta:
         verbose_name = _("trang bình chọn")
@@ -42,17 +43,21 @@ class CompetitionIndexPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin,
 
     @path("<slug:slug>/ket-qua/", name="results")
     def results(self, request, slug):
-        from ..services.results import public_results
+        """One page of the published results (services/ranking.py: cached per results version, paginated and
+        filtered by product group and prize)."""
+        from ..services.ranking import results_context
         from .competitions import Competition
 
         competition = get_object_or_404(Competition.objects.select_related("rubric"), slug=slug)
         if competition.status not in (CompetitionStatus.PUBLISHED, CompetitionStatus.ARCHIVED):
             raise Http404
         amendments = list(competition.amendments.order_by("version"))
-        results = public_results(competition)
-        show_in_language([entry.product for entry, _result in results.get("rows", [])])  # English titles: 1 query
         return self.render(
             request,
             template="competitions/results_page.html",
-            context_overrides={"competition": competition, "amendments": amendments, **results},
+            context_overrides={
+                "competition": competition,
+                "amendments": amendments,
+                **results_context(request, competition),
+            },
         )

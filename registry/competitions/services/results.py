@@ -144,9 +144,14 @@ def public_results(competition):
     return data
 
 
-def progress(competition):
-    """Progress per juror and per entry for the managers' dashboard (constant queries)."""
-    entries = list(
+def progress(competition, entry_ids=None, entry_total=None):
+    """Progress per juror and per entry for the managers' dashboard and the chair's council page (constant
+    queries): {"entries" (annotated with submitted, drafts, void and conflict counts), "jurors" (annotated with
+    submitted, drafts, conflict_count, assigned and ``expected``), "submitted_sheets", "void_sheets"}. With
+    ``entry_ids`` (one page of a listing: services/listings.py) only those entries and their sheets are read; the
+    jurors' counts are always over the whole competition (``entry_total``: its number of scorable entries, counted
+    when not given)."""
+    entries = (
         Entry.objects.filter(competition=competition)
         .scorable()
         .for_listing()
@@ -158,6 +163,11 @@ def progress(competition):
         )
         .order_by("number")
     )
+    sheets = ScoreSheet.objects.filter(entry__competition=competition)
+    if entry_ids is not None:
+        entries = entries.filter(pk__in=entry_ids)
+        sheets = sheets.filter(entry_id__in=entry_ids)
+    entries = list(entries)
     jurors = list(
         Juror.objects.filter(competition=competition)
         .select_related("user")
@@ -168,18 +178,21 @@ def progress(competition):
             assigned=Count("assignments", distinct=True),
         )
     )
-    total_entries = len(entries)
+    if entry_total is None:
+        entry_total = (
+            len(entries) if entry_ids is None else Entry.objects.filter(competition=competition).scorable().count()
+        )
     balanced = competition.assignment_mode == AssignmentMode.BALANCED
     for j in jurors:
-        j.expected = j.assigned if balanced else total_entries - j.conflict_count
-    sheets = list(
-        ScoreSheet.objects.filter(entry__competition=competition, status=SheetStatus.SUBMITTED)
+        j.expected = j.assigned if balanced else entry_total - j.conflict_count
+    submitted = list(
+        sheets.filter(status=SheetStatus.SUBMITTED)
         .select_related("entry", "juror__user")
         .order_by("entry__number", "juror_id")
     )
     void_sheets = list(
-        ScoreSheet.objects.filter(entry__competition=competition, status=SheetStatus.VOID)
+        sheets.filter(status=SheetStatus.VOID)
         .select_related("entry", "juror__user")
         .order_by("entry__number", "juror_id")
     )
-    return {"entries": entries, "jurors": jurors, "submitted_sheets": sheets, "void_sheets": void_sheets}
+    return {"entries": entries, "jurors": jurors, "submitted_sheets": submitted, "void_sheets": void_sheets}

@@ -77,12 +77,12 @@ def test_every_export_imports_back_unchanged(demo_registry, admin_client, tmp_pa
     for kind in OPEN_DATA_KINDS:
         response = admin_client.get(f"/du-lieu-mo/{kind}.csv")
         path = tmp_path / f"open-{kind}.csv"
-        path.write_bytes(response.content)
+        path.write_bytes(response.getvalue())
         report = import_file(path, kind)
         if not unchanged_everywhere(report):
             failures.append(("open-data csv", kind, explain(report)))
 
-        data = json.loads(admin_client.get(f"/du-lieu-mo/{kind}.json").content)
+        data = json.loads(admin_client.get(f"/du-lieu-mo/{kind}.json").getvalue())
         rows = [[item[name] for name in data["fields"]] for item in data["items"]]
         path = write_csv(tmp_path / f"json-{kind}.csv", data["fields"], rows)
         report = import_file(path, kind)
@@ -122,7 +122,7 @@ def test_open_data_page_offers_xlsx_templates_beside_csv(client, home_page):
 
 def test_template_cells_are_safe(client, home_page, monkeypatch):
     monkeypatch.setitem(SCHEMAS["artisans"].example, "trade", '=HYPERLINK("http://x")')
-    text = client.get("/du-lieu-mo/mau/artisans.csv").content.decode("utf-8-sig")
+    text = client.get("/du-lieu-mo/mau/artisans.csv").getvalue().decode("utf-8-sig")
     assert "'=HYPERLINK" in text
     workbook = load_workbook(io.BytesIO(client.get("/du-lieu-mo/mau/artisans.xlsx").content))
     values = [cell.value for cell in workbook.active[2]]

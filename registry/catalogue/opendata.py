@@ -42,12 +42,21 @@ def producers():
     return Producer.objects.filter(live=True).select_related("commune").order_by("name", "pk")
 
 
+# What the certificates' columns read of a certificate, its product and its producer: not the product page's text and
+# stream fields nor the producer's description (a certificate row then weighs a few hundred bytes, not kilobytes).
+CERTIFICATE_COLUMNS = (
+    "serial", "level", "region", "year", "score", "decision_number", "decision_date", "issuer", "valid_from",
+    "valid_until", "revoked_at", "revoked_reason", "product__title", "product__slug", "product__producer__name",
+)  # fmt: skip
+
+
 def certificates():
     """Certificates of live public products (``publicly_visible``), with their status computed in the database."""
     return (
         Certificate.objects.publicly_visible()
         .with_status()
         .select_related("product__producer")
+        .only(*CERTIFICATE_COLUMNS)
         .order_by("-year", "serial")
     )
 
@@ -74,7 +83,7 @@ def artisans():
     )
 
 
-CHUNK_SIZE = 500
+CHUNK_SIZE = 200
 """Records read from the database at a time when a dataset is written (``QuerySet.iterator(chunk_size=…)``, with
 the prefetches of each chunk): the memory of a download is bounded by one chunk, whatever the size of the registry;
 a dataset costs its fixed queries once per chunk."""

@@ -7,6 +7,7 @@ bounding box (used to warn about coordinates outside it) are data here, filled b
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import F
+from django.db.models.functions import Now
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -208,9 +209,10 @@ class PageCacheGeneration(models.Model):
 
     @classmethod
     def bump(cls):
-        """Add one to the generation atomically and return the new value."""
+        """Add one to the generation atomically and return the new value; ``updated_at`` says when it started (the
+        ``Last-Modified`` of open data: registry/catalogue/opendata_files.py)."""
         with transaction.atomic():
-            if not cls.objects.filter(pk=1).update(generation=F("generation") + 1):
+            if not cls.objects.filter(pk=1).update(generation=F("generation") + 1, updated_at=Now()):
                 cls.objects.get_or_create(pk=1)
-                cls.objects.filter(pk=1).update(generation=F("generation") + 1)
+                cls.objects.filter(pk=1).update(generation=F("generation") + 1, updated_at=Now())
             return cls.objects.get(pk=1).generation

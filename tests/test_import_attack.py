@@ -36,7 +36,7 @@ def drafted(home_page):
 
 def test_an_unchanged_row_of_a_page_with_a_draft_is_unchanged_and_the_draft_kept(drafted, client, tmp_path):
     path = tmp_path / "products.csv"
-    path.write_bytes(client.get("/du-lieu-mo/products.csv").content)
+    path.write_bytes(client.get("/du-lieu-mo/products.csv").getvalue())
     for dry_run in (True, False):
         report = import_file(path, "products", dry_run=dry_run)
         assert report.ok, report.errors

@@ -17,7 +17,6 @@ from wagtail.models import Page, get_page_models
 
 from core.page_cache import CachedPageMixin
 from registry.catalogue.importing.schemas import SCHEMAS
-from registry.catalogue.opendata import DATASETS
 from registry.competitions.choices import CompetitionStatus
 from tests.factories import (
     AnnouncementPageFactory,
@@ -143,7 +142,8 @@ def public_site(home_page):
         "project": project.url,
         "verification": certificate.get_verification_path(),
         "open data": "/du-lieu-mo/",
-        **{f"open data {kind}.{fmt}": f"/du-lieu-mo/{kind}.{fmt}" for kind in DATASETS for fmt in ("csv", "json")},
+        # The downloads /du-lieu-mo/<kind>.csv|json are streamed from a file per data version, with validators,
+        # not stored by the page cache: tests/test_open_data_stream.py.
         **{f"import template {kind}.csv": f"/du-lieu-mo/mau/{kind}.csv" for kind in SCHEMAS},
         **{f"import template {kind}.xlsx": f"/du-lieu-mo/mau/{kind}.xlsx" for kind in SCHEMAS},
         "site search": "/tim-kiem/?q=ca+phe",

@@ -108,7 +108,7 @@ def test_the_template_passes_a_dry_run_and_the_command_knows_the_kind(registry, 
 def test_the_open_data_file_imports_back_unchanged(registry, client, tmp_path):
     import_file(_file(tmp_path, GOOD), "projects")
     path = tmp_path / "open.csv"
-    path.write_bytes(client.get("/du-lieu-mo/projects.csv").content)
+    path.write_bytes(client.get("/du-lieu-mo/projects.csv").getvalue())
     report = import_file(path, "projects", dry_run=True)
     assert report.counts["unchanged"] == 2 and report.ok, (report.errors, report.results)
 

@@ -174,7 +174,7 @@ def _everywhere(client, hidden):
     urls = ["/de-an-khuyen-cong/", "/de-an-khuyen-cong/tong-quan/", "/du-lieu-mo/projects.csv",
             "/du-lieu-mo/projects.json", "/api/v2/pages/?type=programmes.ProjectPage&fields=*",
             f"/co-so/{hidden['producer'].slug}/", hidden["village"].url, hidden["public"].url]  # fmt: skip
-    return "\n".join(client.get(url).content.decode() for url in urls)
+    return "\n".join(client.get(url).getvalue().decode() for url in urls)
 
 
 def test_drafts_and_unapproved_changes_are_never_public(client, hidden):
@@ -195,7 +195,7 @@ def test_the_staff_contact_is_never_public(client, hidden):
     everything = _everywhere(client, hidden)
     for private in PRIVATE:
         assert private not in everything
-    data = json.loads(client.get("/du-lieu-mo/projects.json").content)
+    data = json.loads(client.get("/du-lieu-mo/projects.json").getvalue())
     assert not {"contact_name", "contact_phone", "representative"} & set(data["fields"])
     api = json.loads(client.get("/api/v2/pages/?type=programmes.ProjectPage&fields=*").content)
     for item in api["items"]:
@@ -205,7 +205,7 @@ def test_the_staff_contact_is_never_public(client, hidden):
 
 
 def test_open_data_carries_amounts_and_organisations(client, hidden):
-    data = json.loads(client.get("/du-lieu-mo/projects.json").content)
+    data = json.loads(client.get("/du-lieu-mo/projects.json").getvalue())
     row = next(item for item in data["items"] if item["slug"] == hidden["public"].slug)
     assert row["support_amount"] == 100_000_000 and row["counterpart_amount"] == 50_000_000
     assert row["producer_names"] == "Hợp tác xã Công khai"
@@ -216,7 +216,7 @@ def test_open_data_carries_amounts_and_organisations(client, hidden):
 
 def test_csv_cells_are_safe_against_formulas(client, home_page):
     ProjectPageFactory(title='=HYPERLINK("http://x")', summary="+cmd|' /C calc'!A0", beneficiary_group="@SUM(1)")
-    text = client.get("/du-lieu-mo/projects.csv").content.decode("utf-8-sig")
+    text = client.get("/du-lieu-mo/projects.csv").getvalue().decode("utf-8-sig")
     assert ",=HYPERLINK" not in text and "\n=HYPERLINK" not in text
     assert "'=HYPERLINK" in text and "'+cmd" in text and "'@SUM" in text
 
@@ -305,8 +305,8 @@ def test_an_unpublished_beneficiary_producer_is_named_nowhere_public(client, hom
     withdrawn.unpublish()
     answers = {
         "page": client.get(project.url).content.decode(),
-        "csv": client.get("/du-lieu-mo/projects.csv").content.decode("utf-8-sig"),
-        "json": client.get("/du-lieu-mo/projects.json").content.decode(),
+        "csv": client.get("/du-lieu-mo/projects.csv").getvalue().decode("utf-8-sig"),
+        "json": client.get("/du-lieu-mo/projects.json").getvalue().decode(),
         "api": client.get("/api/v2/pages/?type=programmes.ProjectPage&fields=*").content.decode(),
     }
     for name, text in answers.items():

@@ -289,6 +289,9 @@ CACHES["renditions"] = renditions_cache(CACHES["default"])
 # PAGE_CACHE_PRIVATE_MODELS (tests/test_page_cache.py checks it), so a new model cannot be forgotten.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PAGE_CACHE_BROWSER_SECONDS = env.int("PAGE_CACHE_BROWSER_SECONDS", default=0)
+# Open-data downloads are written once per data version into this directory and streamed from it (one per node;
+# registry/catalogue/opendata_files.py). Empty: a directory in the system's temporary directory.
+OPEN_DATA_ROOT = env("OPEN_DATA_ROOT", default="")
 PAGE_CACHE_PUBLIC_MODELS = {
     "core.sitesettings",
     "home.*",

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from core.cells import safe_cell
 from core.translation import source_pages
 
 from .models import ArtisanPage, ArtisanTitle, Certificate, CraftVillagePage, Producer, ProductPage
@@ -43,12 +42,21 @@ def producers():
     return Producer.objects.filter(live=True).select_related("commune").order_by("name", "pk")
 
 
+# What the certificates' columns read of a certificate, its product and its producer: not the product page's text and
+# stream fields nor the producer's description (a certificate row then weighs a few hundred bytes, not kilobytes).
+CERTIFICATE_COLUMNS = (
+    "serial", "level", "region", "year", "score", "decision_number", "decision_date", "issuer", "valid_from",
+    "valid_until", "revoked_at", "revoked_reason", "product__title", "product__slug", "product__producer__name",
+)  # fmt: skip
+
+
 def certificates():
     """Certificates of live public products (``publicly_visible``), with their status computed in the database."""
     return (
         Certificate.objects.publicly_visible()
         .with_status()
         .select_related("product__producer")
+        .only(*CERTIFICATE_COLUMNS)
         .order_by("-year", "serial")
     )
 
@@ -75,9 +83,18 @@ def artisans():
     )
 
 
+CHUNK_SIZE = 200
+"""Records read from the database at a time when a dataset is written (``QuerySet.iterator(chunk_size=…)``, with
+the prefetches of each chunk): the memory of a download is bounded by one chunk, whatever the size of the registry;
+a dataset costs its fixed queries once per chunk."""
+
+
 @dataclass(frozen=True)
 class Dataset:
-    """One open-data download: its title, the records published and their public fields."""
+    """One open-data download: its title, the records published and their public fields.
+
+    ``records``: a function returning the queryset of the records, in publication order (its ``prefetch_related``
+    lookups are run for each chunk of ``CHUNK_SIZE`` records)."""
 
     label: object
     records: object
@@ -89,22 +106,23 @@ class Dataset:
         return [field.name for field in open_data_fields(self.fields)]
 
     def raw_rows(self, request):
-        """Each record's open-data values before formatting, as lists in column order."""
+        """Each record's open-data values before formatting, as lists in column order, read ``CHUNK_SIZE`` records
+        at a time (constant memory)."""
         fields = open_data_fields(self.fields)
-        for record in self.records():
+        for record in self.records().iterator(chunk_size=CHUNK_SIZE):
             yield [field.value(record, request) for field in fields]
 
     def json_rows(self, request):
-        """Rows as dicts {column: value}: text, ISO dates, ``""`` for nothing (see ``PublicField.open_value``)."""
+        """Rows as dicts {column: value}, each value typed by ``PublicField.json_value`` (the API's rule too)."""
         fields = open_data_fields(self.fields)
         for values in self.raw_rows(request):
-            yield {field.name: field.open_value(value) for field, value in zip(fields, values, strict=True)}
+            yield {field.name: field.json_value(value) for field, value in zip(fields, values, strict=True)}
 
     def csv_rows(self, request):
-        """Rows as lists of text cells, each made safe for spreadsheets (``core.cells.safe_cell``)."""
+        """Rows as lists of text cells, each made safe for spreadsheets (``PublicField.csv_value``)."""
         fields = open_data_fields(self.fields)
         for values in self.raw_rows(request):
-            yield [str(field.open_value(safe_cell(value))) for field, value in zip(fields, values, strict=True)]
+            yield [field.csv_value(value) for field, value in zip(fields, values, strict=True)]
 
 
 DATASETS = {

@@ -3,16 +3,16 @@
 import csv
 import io
 
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import condition, require_safe
 
 from core.cells import safe_row
 from core.page_cache import page_cacheable
 
 from .importing.schemas import SCHEMAS, example_row
 from .opendata import DATASETS, LICENCE_NAME, LICENCE_URL
+from .opendata_files import data_version, download
 
 FORMATS = ("csv", "json")
 
@@ -42,32 +42,30 @@ def _csv_response(filename, header, rows):
     return response
 
 
+def _etag(request, kind, fmt):
+    """The ``ETag`` of a download: of its dataset, format and data version (registry/catalogue/opendata_files.py)."""
+    if kind not in DATASETS or fmt not in FORMATS:
+        return None
+    return data_version(request).etag(kind, fmt)
+
+
+def _last_modified(request, kind, fmt):
+    """The ``Last-Modified`` of a download: when its data version started."""
+    if kind not in DATASETS or fmt not in FORMATS:
+        return None
+    return data_version(request).last_modified
+
+
 @require_safe
 @page_cacheable()
+@condition(etag_func=_etag, last_modified_func=_last_modified)
 def open_data_download(request, kind, fmt):
-    """A dataset as CSV or JSON, built in memory (page-cached below ``PAGE_CACHE_MAX_BYTES``; issue 18 will stream
-    the large ones)."""
+    """A dataset as CSV or JSON, streamed in constant memory from its file of the current data version (written by
+    the first request of the version), with ``ETag``/``Last-Modified``: a repeated request gets a 304. Never stored
+    by the page cache (a streamed response); see registry/catalogue/opendata_files.py."""
     if kind not in DATASETS or fmt not in FORMATS:
         raise Http404("Không có bộ dữ liệu này.")
-    dataset = DATASETS[kind]
-    fields = dataset.columns
-    if fmt == "json":
-        rows = list(dataset.json_rows(request))
-        return JsonResponse(
-            {
-                "dataset": kind,
-                "title": str(dataset.label),
-                "licence": {"name": LICENCE_NAME, "url": LICENCE_URL},
-                "generated_at": timezone.now().isoformat(timespec="seconds"),
-                "count": len(rows),
-                "fields": fields,
-                "items": rows,
-            },
-            json_dumps_params={"ensure_ascii": False},
-        )
-    response = _csv_response(f"khuyencong-{kind}.csv", fields, dataset.csv_rows(request))
-    response["Link"] = f'<{LICENCE_URL}>; rel="license"'
-    return response
+    return download(DATASETS[kind], kind, fmt, request)
 
 
 def _template_rows(kind):

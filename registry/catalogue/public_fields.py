@@ -17,29 +17,31 @@ producer's representative (a private person) is declared for the staff's export 
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from wagtail.api import APIField
 
 from core.canonical import page_url as canonical_page_url
 from core.canonical import site_url
+from core.cells import safe_cell
 
 from .choices import CommuneKind, Level, ProducerKind, ProductGroup, Region, TradeGroup, VillageType
 from .importing import parsers as p
 
-TEXT, INTEGER, DECIMAL, DATE, BOOLEAN = "text", "integer", "decimal", "date", "boolean"
+TEXT, INTEGER, DECIMAL, DATE, BOOLEAN, CODES = "text", "integer", "decimal", "date", "boolean", "codes"
+"""The types of a public field. Their JSON value, the same in open data and in the API (``PublicField.json_value``):
 
-# The DRF field of each type, for the nested serializers (top-level API fields take the model field's own).
-_API_TYPES = {
-    TEXT: serializers.CharField,
-    INTEGER: serializers.IntegerField,
-    DECIMAL: serializers.CharField,  # as text, like DRF's DecimalField with COERCE_DECIMAL_TO_STRING: "78.00"
-    DATE: serializers.DateField,
-    BOOLEAN: serializers.BooleanField,
-}
+- ``TEXT``: a string, ``""`` when there is nothing (never ``null``);
+- ``INTEGER``, ``DECIMAL``: a JSON number (a decimal as its float: ``78.5``, ``13.98``), ``null`` when unknown;
+- ``DATE``: ``"YYYY-MM-DD"`` (a date-time as its local date), ``null`` when there is none;
+- ``BOOLEAN``: ``true``/``false``, ``null`` when unknown;
+- ``CODES``: a list of codes (``["det", "gom"]``), ``[]`` when there is none; one cell of codes joined by ``,`` in
+  CSV and in the import.
+
+CSV cells are text: numbers as written in the database (``"-13.500000"``), ISO dates, ``""`` for nothing."""
 
 
 def attribute(path):
@@ -80,10 +82,10 @@ class PublicField:
     ``name``: the API field, open-data column and import column name. ``label``: the column heading of exports
     (Vietnamese, translated). ``read(obj, request)``: its value (default: the attribute ``name``). ``type``: one of
     ``TEXT``, ``INTEGER``, ``DECIMAL``, ``DATE``, ``BOOLEAN``. ``parse``: the import parser (``None``: not
-    importable); ``required``: the import rejects an empty cell. ``api``: in the API (``api_serializer``: a
-    factory of the DRF field when the model field's own does not fit). ``open_data``, ``export``: in open data,
-    in the admin export. ``number``: open-data JSON keeps the number (else every value is text, as published
-    since the first release)."""
+    importable); ``required``: the import rejects an empty cell. ``api``: in the API, with the value and JSON type
+    open data has (``json_value``), unless ``native``: the model field's own serializer, or the one the API module
+    gives (stream fields, pictures, nested records). ``open_data``, ``export``: in open data, in the admin
+    export."""
 
     name: str
     label: Any  # a lazy translation
@@ -92,31 +94,68 @@ class PublicField:
     parse: Callable[[Any], Any] | None = None
     required: bool = False
     api: bool = True
-    api_serializer: Callable[[], Any] | None = None
+    native: bool = False
     open_data: bool = True
     export: bool = True
-    number: bool = False
 
     def value(self, obj, request=None):
         """The raw value of this field for ``obj`` (a str, number, date, bool or None)."""
         reader = self.read or attribute(self.name)
         return reader(obj, request)
 
-    def open_value(self, value):
-        """``value`` as open data publishes it: text, ISO dates, ``""`` for nothing; numbers kept if ``number``."""
+    def json_value(self, value):
+        """``value`` (from ``value()``) as open-data JSON and the API publish it, by this field's ``type`` (see the
+        types above): the one rule of JSON types and empty values. Raises ``ValueError`` for a value the type
+        cannot hold (a declaration that does not match its model field)."""
+        if self.type == TEXT:
+            return "" if value is None else str(value)
+        if self.type == CODES:
+            return [] if value is None else [str(code) for code in value]
+        if value is None or value == "":
+            return None
+        if self.type == INTEGER:
+            return int(value)
+        if self.type == DECIMAL:
+            return float(value)
+        if self.type == DATE:
+            if isinstance(value, datetime.datetime):
+                value = timezone.localdate(value) if timezone.is_aware(value) else value.date()
+            return value.isoformat()
+        if self.type == BOOLEAN:
+            return bool(value)
+        raise ValueError(f"unknown public field type {self.type!r}")
+
+    def csv_value(self, value):
+        """``value`` as one CSV cell of open data (text): as written in the database, ISO dates, codes joined by
+        ``,``, ``""`` for nothing. Made safe for spreadsheets (``core.cells.safe_cell``)."""
         if value is None:
             return ""
-        if isinstance(value, datetime.date):
-            return value.isoformat()
-        if self.number and isinstance(value, int | Decimal):
-            return value
-        return str(value)
+        if self.type == CODES:
+            value = ",".join(str(code) for code in value)
+        elif isinstance(value, datetime.date):
+            value = self.json_value(value)
+        return str(safe_cell(value))
+
+
+class PublicValueField(serializers.Field):
+    """The DRF field of a declared ``PublicField`` in the API: the value ``PublicField.value`` reads, as
+    ``PublicField.json_value`` types it, so that the API and open-data JSON agree field by field."""
+
+    def __init__(self, public_field, **kwargs):
+        self.public_field = public_field
+        kwargs.update(source="*", read_only=True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, obj):
+        request = self.context.get("request") if hasattr(self, "parent") else None
+        return self.public_field.json_value(self.public_field.value(obj, request))
 
 
 def F(name, label, api_only=False, **options):  # noqa: N802 (a short constructor keeps the tables readable)
-    """A ``PublicField``; ``api_only``: a field only the API carries (images, stream fields, nested records)."""
+    """A ``PublicField``; ``api_only``: a field only the API carries, with its own serializer (images, stream
+    fields, nested records)."""
     if api_only:
-        options.update(open_data=False, export=False)
+        options.update(open_data=False, export=False, native=True)
     return PublicField(name, label, **options)
 
 
@@ -145,7 +184,7 @@ PRODUCER_FIELDS = [
     F("tax_code", _("mã số thuế"), parse=p.text),
     F("representative", _("người đại diện"), parse=p.text, api=False, open_data=False),
     F("address", _("địa chỉ"), parse=p.text),
-    F("commune", _("xã/phường"), read=text_of("commune"), api_serializer=serializers.StringRelatedField),
+    F("commune", _("xã/phường"), read=text_of("commune")),
     F("commune_code", _("mã xã/phường"), read=attribute("commune.code"), parse=p.text, api=False, export=False),
     F("legacy_district", _("huyện (cũ)"), parse=p.text),
     F("phone", _("điện thoại"), parse=p.text),
@@ -160,15 +199,14 @@ PRODUCER_SUMMARY = ("name", "slug", "kind", "commune")
 
 CERTIFICATE_FIELDS = [
     F("serial", _("số hiệu"), parse=p.text, required=True),
-    F("product", _("sản phẩm"), read=text_of("product.title"), open_data=False,
-      api_serializer=serializers.StringRelatedField),
+    F("product", _("sản phẩm"), read=text_of("product.title"), open_data=False),
     F("product_slug", _("đường dẫn sản phẩm"), read=attribute("product.slug"), parse=p.slug, required=True,
       api=False, export=False),
     F("product_title", _("tên sản phẩm"), read=attribute("product.title"), api=False, export=False),
     F("producer_name", _("tên cơ sở"), read=attribute("product.producer.name"), api=False, export=False),
     F("level", _("cấp"), parse=p.choice(Level), required=True),
     F("region", _("khu vực"), parse=p.choice(Region)),
-    F("year", _("năm"), type=INTEGER, parse=p.year, required=True, number=True),
+    F("year", _("năm"), type=INTEGER, parse=p.year, required=True),
     F("score", _("điểm"), type=DECIMAL, parse=p.decimal),
     F("decision_number", _("số quyết định"), parse=p.text, required=True),
     F("decision_date", _("ngày quyết định"), type=DATE, parse=p.date, required=True),
@@ -188,12 +226,12 @@ PRODUCT_FIELDS = [
     F("url", _("địa chỉ trang"), read=page_url, api=False),
     F("product_group", _("nhóm sản phẩm"), parse=p.choice(ProductGroup), required=True),
     # Import: the producer's tax code or slug. API: a summary of the producer (see api.py).
-    F("producer", _("cơ sở sản xuất"), parse=p.text, required=True, open_data=False),
+    F("producer", _("cơ sở sản xuất"), parse=p.text, required=True, open_data=False, native=True),
     F("producer_slug", _("đường dẫn cơ sở"), read=attribute("producer.slug"), api=False),
     F("producer_name", _("tên cơ sở"), read=attribute("producer.name"), api=False),
-    F("commune", _("xã/phường"), read=text_of("commune"), api_serializer=serializers.StringRelatedField),
+    F("commune", _("xã/phường"), read=text_of("commune")),
     F("commune_code", _("mã xã/phường"), parse=p.text, api=False, open_data=False),
-    F("craft_village_id", _("làng nghề"), open_data=False),
+    F("craft_village_id", _("làng nghề"), type=INTEGER, open_data=False),
     F("craft_village_slug", _("đường dẫn làng nghề"), read=attribute("craft_village.slug"), parse=p.slug,
       api=False),
     F("summary", _("mô tả ngắn"), parse=p.text),
@@ -212,10 +250,9 @@ VILLAGE_FIELDS = [
     F("url", _("địa chỉ trang"), read=page_url, api=False),
     F("village_type", _("loại làng nghề"), parse=p.choice(VillageType), required=True),
     F("main_trade", _("nghề chính"), parse=p.text, required=True),
-    F("trade_groups", _("nhóm ngành nghề"), parse=p.multi_choice(TradeGroup),
-      read=lambda village, request=None: ",".join(t.code for t in village.trade_groups.all()),
-      api_serializer=lambda: serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)),
-    F("commune", _("xã/phường"), read=text_of("commune"), api_serializer=serializers.StringRelatedField),
+    F("trade_groups", _("nhóm ngành nghề"), type=CODES, parse=p.multi_choice(TradeGroup),
+      read=lambda village, request=None: [t.code for t in village.trade_groups.all()]),
+    F("commune", _("xã/phường"), read=text_of("commune")),
     F("commune_code", _("mã xã/phường"), parse=p.text, api=False, open_data=False),
     F("legacy_district", _("huyện (cũ)"), parse=p.text),
     F("latitude", _("vĩ độ"), type=DECIMAL, parse=p.latitude),
@@ -239,15 +276,15 @@ ARTISAN_FIELDS = [
     F("trade", _("nghề"), parse=p.text, required=True),
     F("birth_year", _("năm sinh"), type=INTEGER, parse=p.year),
     F("ethnicity", _("dân tộc"), parse=p.text),
-    F("craft_village_id", _("làng nghề"), open_data=False),
+    F("craft_village_id", _("làng nghề"), type=INTEGER, open_data=False),
     F("craft_village_slug", _("đường dẫn làng nghề"), read=attribute("craft_village.slug"), parse=p.slug,
       api=False),
-    F("commune", _("xã/phường"), read=text_of("commune"), api_serializer=serializers.StringRelatedField),
+    F("commune", _("xã/phường"), read=text_of("commune")),
     F("commune_code", _("mã xã/phường"), parse=p.text, api=False, open_data=False),
     F("legacy_district", _("huyện (cũ)"), parse=p.text, api=False, open_data=False),
     F("years_in_trade", _("số năm trong nghề"), type=INTEGER, parse=p.integer),
     F("trainees", _("số người đã truyền nghề"), type=INTEGER, parse=p.integer),
-    F("titles", _("danh hiệu"),
+    F("titles", _("danh hiệu"), native=True,
       read=lambda artisan, request=None: "; ".join(
           f"{t.kind.name} ({t.decision_number})" if t.decision_number else t.kind.name for t in artisan.titles.all()
       )),
@@ -298,8 +335,8 @@ def wagtail_api_fields(fields, serializers_by_name=None):
         if not field.api:
             continue
         serializer = serializers_by_name.get(field.name)
-        if serializer is None and field.api_serializer is not None:
-            serializer = field.api_serializer()
+        if serializer is None and not field.native:
+            serializer = PublicValueField(field)
         result.append(APIField(field.name, serializer=serializer) if serializer else APIField(field.name))
     return result
 
@@ -311,5 +348,5 @@ def nested_serializer(class_name, fields, only=None, exclude=()):
     for field in fields:
         if not field.api or field.name in exclude or (only is not None and field.name not in only):
             continue
-        attrs[field.name] = field.api_serializer() if field.api_serializer else _API_TYPES[field.type]()
+        attrs[field.name] = PublicValueField(field)
     return type(class_name, (serializers.Serializer,), attrs)

@@ -11,6 +11,7 @@ import pytest
 from django.db import connection
 from django.db.models import Max
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from core.canonical import site_url
@@ -119,8 +120,8 @@ def test_entries_and_index_carry_lastmod(client, registry, home_page):
     product.refresh_from_db()
     producer = Producer.objects.filter(live=True).order_by("pk").first()
     dated = {loc: lastmod for loc, _alternates, lastmod in sitemap_entries(client)}
-    assert dated[site_url(producer.get_absolute_url())] == producer.updated_at.date().isoformat()
-    assert dated[site_url(product.url)] == product.last_published_at.date().isoformat()
+    assert dated[site_url(producer.get_absolute_url())] == timezone.localdate(producer.updated_at).isoformat()
+    assert dated[site_url(product.url)] == timezone.localdate(product.last_published_at).isoformat()
     index = ET.fromstring(client.get("/sitemap.xml").content)
     lastmods = {entry.findtext(SM + "loc"): entry.findtext(SM + "lastmod") for entry in index.findall(SM + "sitemap")}
     holding = [

@@ -236,6 +236,7 @@ CACHES["renditions"] = renditions_cache(CACHES["default"])
 # PAGE_CACHE_PRIVATE_MODELS (tests/test_page_cache.py checks it), so a new model cannot be forgotten.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PAGE_CACHE_BROWSER_SECONDS = env.int("PAGE_CACHE_BROWSER_SECONDS", default=0)
+SITEMAP_PAGE_SIZE = env.int("SITEMAP_PAGE_SIZE", default=2000)  # records per sitemap page (core/sitemaps.py)
 PAGE_CACHE_PUBLIC_MODELS = {
     "core.sitesettings",
     "home.*",

@@ -92,8 +92,9 @@ class PagedSection:
         return None
 
     def num_pages(self):
-        """The number of pages of this section (one query: a count); 1 for an empty section."""
-        return Paginator(self.items(), self.limit).num_pages
+        """The number of pages of this section (one query: a count); 0 for an empty one (the index leaves it out)."""
+        paginator = Paginator(self.items(), self.limit)
+        return paginator.num_pages if paginator.count else 0
 
     def page_lastmods(self, pages):
         """The latest ``<lastmod>`` of each of ``pages`` (numbers from 1), None where unknown: one query a page."""

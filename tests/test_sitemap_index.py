@@ -162,6 +162,13 @@ def test_a_page_out_of_range_and_an_unknown_section_are_not_found(client, regist
     assert client.get("/sitemap-.xml").status_code == 404
 
 
+def test_an_empty_section_is_left_out_of_the_index(client, small_pages, home_page):
+    Producer.objects.all().delete()
+    assert index_locations(client) == [f"{CANONICAL}/sitemap-pages-vi.xml"]  # no producer, no translation
+    response = client.get("/sitemap-producers.xml")  # still a valid, empty document
+    assert response.status_code == 200 and ET.fromstring(response.content).findall(SM + "url") == []
+
+
 def test_robots_txt_points_at_the_index(client, small_pages):
     body = client.get("/robots.txt").content.decode()
     assert f"Sitemap: {CANONICAL}/sitemap.xml" in body

@@ -20,6 +20,7 @@ unpublish of a page or a producer starts a new generation, so no stale copy is s
 """
 
 import datetime
+from functools import cache
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
@@ -125,6 +126,20 @@ class CanonicalSitemap(PagedSection, Sitemap):
             return urlsplit(site_url(item.get_absolute_url())).path
 
 
+@cache
+def _addressed_as_page(model):
+    """Whether pages of ``model`` (a page class, or None for a removed one) have the sitemap entries and addresses
+    of Wagtail's base ``Page``: then the base row is listed as it is, without building the specific page (most of
+    the cost of a sitemap page); a type with its own ``get_sitemap_urls`` (the news index adds its categories) or
+    addresses is listed through its specific page (no query: its own fields are loaded only if asked for)."""
+    if model is None:
+        return True
+    return all(
+        getattr(model, name) is getattr(Page, name)
+        for name in ("get_sitemap_urls", "get_url_parts", "get_full_url", "get_url")
+    )
+
+
 def _published(language):
     return f"sitemap_{language}_published"
 
@@ -143,10 +158,17 @@ class PageSitemap(PagedSection, WagtailSitemap):
     language = settings.LANGUAGE_CODE
 
     def items(self):
-        """Live public pages of the site in path order (specific classes, one query), annotated per other language with whether a live
+        """Live public pages of the site in path order (base ``Page`` rows, one query), annotated per other language with whether a live
         translation exists and when it was last published (no query per page); for another language than the
         Vietnamese, only the translated ones."""
-        queryset = super().items()
+        queryset = (
+            self.get_wagtail_site()
+            .root_page.get_descendants(inclusive=True)
+            .live()
+            .public()
+            .order_by("path")
+            .defer_streamfields()
+        )
         for language in _languages():
             if language == settings.LANGUAGE_CODE:
                 continue
@@ -159,7 +181,7 @@ class PageSitemap(PagedSection, WagtailSitemap):
             )
         if self.language != settings.LANGUAGE_CODE:
             queryset = queryset.filter(**{_present(self.language): True})
-        return queryset.specific(defer=True)  # the specific class, its own fields loaded only if asked for
+        return queryset
 
     def dated_items(self):
         own = Coalesce("last_published_at", "latest_revision_created_at", output_field=DateTimeField())
@@ -186,7 +208,8 @@ class PageSitemap(PagedSection, WagtailSitemap):
                 for language in languages
                 if language == settings.LANGUAGE_CODE or getattr(item, _present(language), False)
             ]
-            by_language = {language: self._entries(item, language) for language in present}
+            listed = item if _addressed_as_page(item.specific_class) else item.specific_deferred
+            by_language = {language: self._entries(listed, language) for language in present}
             count = min(len(entries) for entries in by_language.values())
             published = getattr(item, _published(self.language), None)
             for position in range(count):

@@ -158,9 +158,9 @@ class PageSitemap(PagedSection, WagtailSitemap):
     language = settings.LANGUAGE_CODE
 
     def items(self):
-        """Live public pages of the site in path order (base ``Page`` rows, one query), annotated per other language with whether a live
-        translation exists and when it was last published (no query per page); for another language than the
-        Vietnamese, only the translated ones."""
+        """Live public pages of the site in path order (base ``Page`` rows, one query), annotated per other language
+        with whether a live translation exists and when it was last published (no query per page); for another
+        language than the Vietnamese, only the translated ones."""
         queryset = (
             self.get_wagtail_site()
             .root_page.get_descendants(inclusive=True)

@@ -7,28 +7,24 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core.page_cache import page_cacheable
-from core.sitemaps import PageSitemap
+from core import sitemaps
 from core.views import PostOnlyLogoutView
 from home.views import robots_txt
 from registry.catalogue.sitemaps import ProducerSitemap
 
 from .api import api_router
 
+SITEMAPS = {**sitemaps.page_sitemaps(), "producers": ProducerSitemap}
+
 urlpatterns = [
     path("admin/logout/", PostOnlyLogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path(
-        "sitemap.xml",
-        page_cacheable(params=("p",))(sitemap),  # ?p= is the sitemap's page (core/page_cache.py)
-        {"sitemaps": {"pages": PageSitemap, "producers": ProducerSitemap}},
-        name="sitemap",
-    ),
+    path("sitemap.xml", sitemaps.index, {"sitemaps": SITEMAPS}, name="sitemap"),  # the index (core/sitemaps.py)
+    path("sitemap-<slug:section>.xml", sitemaps.section, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -20,13 +20,12 @@ from tests.factories import (
     ProductPageFactory,
     StandardPageFactory,
 )
+from tests.sitemaps import index_locations, sitemap_entries
 from tests.translating import translate
 
 pytestmark = pytest.mark.django_db
 
 CANONICAL = "https://khuyencong.example.org"
-SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-XHTML = "{http://www.w3.org/1999/xhtml}"
 OTHER_HOST = {"HTTP_HOST": "other-host.example"}
 
 
@@ -44,13 +43,10 @@ def content(settings, home_page):
 
 
 def _sitemap(client):
-    response = client.get("/sitemap.xml", **OTHER_HOST)
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    entries = {}
-    for url in root.findall(SM + "url"):
-        alternates = {link.get("hreflang"): link.get("href") for link in url.findall(XHTML + "link")}
-        entries[url.findtext(SM + "loc")] = alternates
+    """{loc: {hreflang: href}} of every entry of every section page the index links (each listed once)."""
+    found = sitemap_entries(client, **OTHER_HOST)
+    entries = {loc: alternates for loc, alternates, _lastmod in found}
+    assert len(entries) == len(found)
     return entries
 
 
@@ -84,6 +80,7 @@ def test_sitemap_lists_producers_at_their_vietnamese_address_only(client, conten
 def test_every_sitemap_url_is_on_site_url(client, content):
     entries = _sitemap(client)
     urls = list(entries) + [href for alternates in entries.values() for href in alternates.values()]
+    urls += index_locations(client, **OTHER_HOST)  # the index's links to its sections too
     assert urls and all(url.startswith(CANONICAL + "/") for url in urls)
 
 

@@ -44,6 +44,7 @@ from tests.factories import (
     village_index,
 )
 from tests.factories.news import news_index
+from tests.sitemaps import sitemap_text
 from tests.translating import translate
 from tests.vietnamese_text import VIETNAMESE_LETTERS, vietnamese_fragments
 
@@ -343,6 +344,6 @@ def test_producer_profile_is_vietnamese_content_under_the_english_interface(clie
     assert "<dt>Representative</dt>" in html
     vietnamese = client.get("/co-so/ia-grai-coffee/").content.decode()
     assert '<link rel="alternate" hreflang' not in vietnamese and "<h1>Ia Grai Coffee Cooperative</h1>\n" in vietnamese
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = sitemap_text(client)
     assert f"{settings.SITE_URL}/co-so/ia-grai-coffee/" in sitemap and "/en/co-so/" not in sitemap
     assert f"{settings.SITE_URL}/en/san-pham/ca-phe/" in sitemap  # translated pages keep their English entry

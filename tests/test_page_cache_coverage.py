@@ -153,6 +153,8 @@ def public_site(home_page):
         "collaborators": "/cong-tac-vien/",
         "collaborators of a commune": "/cong-tac-vien/?xa=ia+grai",
         "sitemap": "/sitemap.xml",
+        "sitemap section": "/sitemap-pages-vi.xml",
+        "sitemap producers": "/sitemap-producers.xml",
         "robots": "/robots.txt",
     }
 

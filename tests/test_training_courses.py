@@ -20,6 +20,7 @@ from programmes.training.models import CoursePage, Registration
 from programmes.training.services import RegistrationRefused, cancel, register
 from tests.factories import ProducerFactory, UserFactory
 from tests.factories.training import CoursePageFactory, RegistrationFactory, course_index
+from tests.sitemaps import index_locations, local
 
 pytestmark = pytest.mark.django_db
 
@@ -187,6 +188,7 @@ def test_private_data_never_on_public_pages(client, course, settings):
     other = Client()
     urls = [course.url, course_index().url, "/cong-tac-vien/", "/du-lieu-mo/", "/tim-kiem/?q=bi+mat", "/sitemap.xml"]
     urls += [f"/api/v2/pages/{course.pk}/", "/api/v2/pages/?type=training.CoursePage&fields=*"]
+    urls += [local(location) for location in index_locations(other)]  # the sitemap's sections
     for url in urls:
         response = other.get(url)
         body = response.content.decode()

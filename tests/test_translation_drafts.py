@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page
 
 from news.moderation import setup_moderation
 from tests.factories import NewsPageFactory, bulletin_index, news_index
+from tests.sitemaps import sitemap_text
 from tests.translating import translate
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +42,7 @@ def assert_untranslated(client, url):
     assert NOTICE in html
     assert re.search(r'<h1 [^>]*lang="vi"', html)  # the content is marked, not <main> (its interface is English)
     assert '<link rel="alternate" hreflang="en"' not in html
-    assert url not in client.get("/sitemap.xml").content.decode()
+    assert url not in sitemap_text(client)
 
 
 def test_starting_a_translation_makes_a_draft_not_a_public_english_page(client, article, demo_accounts):

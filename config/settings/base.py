@@ -292,6 +292,7 @@ PAGE_CACHE_BROWSER_SECONDS = env.int("PAGE_CACHE_BROWSER_SECONDS", default=0)
 # Open-data downloads are written once per data version into this directory and streamed from it (one per node;
 # registry/catalogue/opendata_files.py). Empty: a directory in the system's temporary directory.
 OPEN_DATA_ROOT = env("OPEN_DATA_ROOT", default="")
+SITEMAP_PAGE_SIZE = env.int("SITEMAP_PAGE_SIZE", default=2000)  # records per sitemap page (core/sitemaps.py)
 PAGE_CACHE_PUBLIC_MODELS = {
     "core.sitesettings",
     "home.*",

@@ -3,6 +3,7 @@ memory is in the shared cache or the database, or keyed by the page-cache epoch,
 The processes themselves are drilled by tests/test_two_nodes.py; here one process plays both nodes: a write through
 "node A" reaches "node B" only through the database and the shared cache (no signal of B's own runs)."""
 
+from axes.handlers.database import AxesDatabaseHandler
 from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.core.cache import cache as default_cache
@@ -31,7 +32,7 @@ def test_the_language_of_a_locale_follows_a_change_made_by_another_node(db):
 
 def test_login_and_form_counters_are_kept_where_every_node_counts():
     # django-axes counts failed logins in the database; django-ratelimit counts form posts in the shared cache.
-    assert type(AxesProxyHandler.get_implementation(force=True)).__name__ == "AxesDatabaseHandler"
+    assert isinstance(AxesProxyHandler.get_implementation(force=True), AxesDatabaseHandler)
     assert getattr(settings, "RATELIMIT_USE_CACHE", "default") == "default"
     # The "search engine down" memory is in the same shared cache (search/elastic/client.py).
     assert client.cache is default_cache

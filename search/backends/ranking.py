@@ -88,6 +88,14 @@ def _sqlite_entries(compiler, backend, queryset, autocomplete):
     )
 
 
+def _integer_keys(model):
+    """Whether ``model``'s primary key is an integer (a page type's ``page_ptr`` is Page's ``id``)."""
+    key = model._meta.pk
+    while key.is_relation:
+        key = key.target_field
+    return key.get_internal_type() in ("AutoField", "BigAutoField", "IntegerField", "BigIntegerField")
+
+
 def ranked_pks(queryset, text, limit, autocomplete=False):
     """Keys of ``queryset`` (an indexed model with integer keys, e.g. ``Page.objects.live()``) matching every word of
     ``text`` (as typed: folded like every search, ``search.backends.wagtail_vi``), at most ``limit``, best first —
@@ -95,17 +103,7 @@ def ranked_pks(queryset, text, limit, autocomplete=False):
     prefix, ``backend.autocomplete``). One query."""
     backend = get_search_backend()
     engine = folding_engine(connection.vendor)
-    if (
-        engine is None
-        or not isinstance(backend, engine)
-        or queryset.model._meta.pk.get_internal_type()
-        not in (
-            "AutoField",
-            "BigAutoField",
-            "IntegerField",
-            "BigIntegerField",
-        )
-    ):
+    if engine is None or not isinstance(backend, engine) or not _integer_keys(queryset.model):
         return _wagtail_ranked(backend, queryset, text, limit, autocomplete)
     query = vietnamese_query(text, "and")
     if query is None:

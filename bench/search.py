@@ -1,15 +1,20 @@
-"""Catalogue search timings on the database backend: p50/p95 of catalogue searches (the service call and the whole
-/san-pham/ page) at 1× and 10× demo data, beside a product page measured in the same run, with query counts.
+"""Search timings on the database backend: p50/p95 of catalogue searches (the service call and the whole /san-pham/
+page), of the site search /tim-kiem/ and of the search box's suggestions /tim-kiem/goi-y/ at several scales of demo
+data, beside a product page measured in the same run, with query counts and the growth of each p95 between the
+smallest and the largest scale (issue 18: within 2×).
 
-Usage: .venv/bin/python bench/search.py [--scales 1 10] [--repeat 40] [--fresh]
+Usage: .venv/bin/python bench/search.py [--scales 1 30] [--repeat 40] [--fresh] [--copy-from TEMPLATE]
 Each scale gets its own SQLite database in /tmp (``seed_demo --scale N``; reused unless --fresh), or use
-DATABASE_URL_TEMPLATE=postgres://…/kc_bench_search_{scale} for PostgreSQL. Requests go through Django's test client
-in-process (no network). Never run by ``make test``.
+DATABASE_URL_TEMPLATE=postgres://…/kc_bench_search_{scale} for PostgreSQL. ``--copy-from`` copies an already seeded
+database instead of seeding (never written to): a SQLite file (``/work/wt/data/x{scale}.sqlite3``) or a PostgreSQL
+database used as template (``postgres://…/kc_x{scale}``); the copy is migrated (the search indexes) before the run.
+Requests go through Django's test client in-process (no network), page cache off. Never run by ``make test``.
 """
 
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -29,6 +34,15 @@ CASES = [
     ("text+commune+sort", "q=mat+ong&producer_kind=cooperative&sort=level"),
     ("page 2, by name", "sort=name&page=2"),
 ]
+# The site search and the suggestions (every keystroke in the search box).
+SITE_CASES = [
+    ("/tim-kiem/?q=ca+phe", "/tim-kiem/?q=ca+phe"),
+    ("/tim-kiem/?q=tho+cam", "/tim-kiem/?q=tho+cam"),
+    ("/tim-kiem/?q=Thổ cẩm&page=2", "/tim-kiem/?q=Th%E1%BB%95+c%E1%BA%A9m&page=2"),
+    ("/tim-kiem/goi-y/?q=tho", "/tim-kiem/goi-y/?q=tho"),
+    ("/tim-kiem/goi-y/?q=ca+p", "/tim-kiem/goi-y/?q=ca+p"),
+    ("/tim-kiem/goi-y/?q=Đắk", "/tim-kiem/goi-y/?q=%C4%90%E1%BA%AFk"),
+]
 
 
 def percentile(values, fraction):
@@ -37,13 +51,17 @@ def percentile(values, fraction):
     return ordered[index]
 
 
+CLOCKS = {"wall": time.perf_counter, "cpu": time.process_time}  # cpu: this process only (SQLite's work, not PG's)
+clock = CLOCKS["wall"]
+
+
 def timed(function, repeat):
     function()  # warm up
     durations = []
     for _ in range(repeat):
-        started = time.perf_counter()
+        started = clock()
         function()
-        durations.append((time.perf_counter() - started) * 1000)
+        durations.append((clock() - started) * 1000)
     return statistics.median(durations), percentile(durations, 0.95)
 
 
@@ -96,6 +114,8 @@ def worker(scale, repeat):
             }
         )
         page_row(f"/san-pham/?{label}", uncached, "/san-pham/" + (f"?{query}" if query else ""))
+    for label, url in SITE_CASES:
+        page_row(label, uncached, url)
     products = ProductPage.objects.live().count()
     for row in rows:
         row["products"] = products
@@ -109,12 +129,37 @@ def database_url(scale):
     return f"sqlite:////tmp/kc-bench-search-{scale}.db"
 
 
-def prepare(scale, fresh, env):
+def _copy(source, url, path):
+    """A copy of the seeded ``source`` (SQLite file or PostgreSQL database) at ``url``, unless it exists already."""
+    if path:
+        if not path.exists():
+            print(f"copying {source} to {path} …", file=sys.stderr)
+            shutil.copyfile(source, path)
+        return
+    server, name = url.rsplit("/", 1)
+    template = source.rsplit("/", 1)[1]
+    exists = subprocess.run(
+        ["psql", f"{server}/postgres", "-Atc", f"SELECT 1 FROM pg_database WHERE datname = '{name}'"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    if not exists:
+        print(f"copying {source} to {url} …", file=sys.stderr)
+        subprocess.run(
+            ["psql", f"{server}/postgres", "-c", f'CREATE DATABASE "{name}" TEMPLATE "{template}"'], check=True
+        )
+
+
+def prepare(scale, fresh, env, copy_from=None):
     url = database_url(scale)
     path = Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
     if path and fresh and path.exists():
         path.unlink()
-    if path and path.exists():
+    if copy_from:
+        _copy(copy_from.format(scale=scale), url, path)
+    if copy_from or (path and path.exists()):
+        subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
         return
     print(f"seeding {url} at {scale}× …", file=sys.stderr)
     subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
@@ -125,11 +170,17 @@ def prepare(scale, fresh, env):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 30])
     parser.add_argument("--repeat", type=int, default=40)
-    parser.add_argument("--fresh", action="store_true", help="reseed the SQLite databases")
+    parser.add_argument("--fresh", action="store_true", help="reseed (or copy again) the SQLite databases")
+    parser.add_argument(
+        "--copy-from", help="seeded database to copy per scale: /path/x{scale}.sqlite3 or postgres://…/kc_x{scale}"
+    )
+    parser.add_argument("--clock", choices=sorted(CLOCKS), default="wall", help="wall (default) or cpu time")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    global clock
+    clock = CLOCKS[args.clock]
     if args.worker:
         worker(args.worker, args.repeat)
         return
@@ -143,12 +194,14 @@ def main():
             CATALOGUE_SEARCH_BACKEND="database",
             DEBUG="false",
             ALLOWED_HOSTS="testserver,localhost,127.0.0.1",
-            MEDIA_ROOT=f"/tmp/kc-bench-search-media-{scale}",
+            # A copied database needs the pictures it was seeded with: BENCH_MEDIA_ROOT (a copy, renditions go there).
+            MEDIA_ROOT=os.environ.get("BENCH_MEDIA_ROOT", f"/tmp/kc-bench-search-media-{scale}"),
             LOG_LEVEL="ERROR",
+            PAGE_CACHE_SECONDS="0",
         )
-        prepare(scale, args.fresh, env)
+        prepare(scale, args.fresh, env, args.copy_from)
         out = subprocess.run(
-            [PY, __file__, "--worker", str(scale), "--repeat", str(args.repeat)],
+            [PY, __file__, "--worker", str(scale), "--repeat", str(args.repeat), "--clock", args.clock],
             cwd=ROOT,
             env=env,
             check=True,
@@ -157,7 +210,7 @@ def main():
         ).stdout
         rows.extend(json.loads(out.strip().splitlines()[-1]))
 
-    print(f"\nCatalogue search, database backend ({args.repeat} timed runs each, times in ms)\n")
+    print(f"\nSearch, database backend ({args.repeat} timed runs each, {args.clock} time in ms)\n")
     header = f"{'scale':>5} {'products':>8}  {'what':<44} {'queries':>7} {'p50':>8} {'p95':>8} {'hits':>5}"
     print(header)
     print("-" * len(header))
@@ -166,6 +219,14 @@ def main():
             f"{row['scale']:>4}× {row['products']:>8}  {row['what']:<44} {row['queries']:>7} "
             f"{row['p50']:>8.1f} {row['p95']:>8.1f} {row.get('total', ''):>5}"
         )
+    smallest, largest = min(args.scales), max(args.scales)
+    if smallest != largest:
+        p95 = {(row["what"], row["scale"]): row["p95"] for row in rows}
+        print(f"\nGrowth of p95 from {smallest}× to {largest}× (goal: within 2×)\n")
+        for what in dict.fromkeys(row["what"] for row in rows):
+            if (what, smallest) in p95 and (what, largest) in p95:
+                growth = p95[(what, largest)] / max(p95[(what, smallest)], 0.001)
+                print(f"  {what:<44} {p95[(what, smallest)]:>8.1f} → {p95[(what, largest)]:>8.1f}  ×{growth:.2f}")
     by_what = {}
     for row in rows:
         by_what.setdefault(row["what"], {})[row["scale"]] = row["queries"]

@@ -10,7 +10,6 @@ type, then the specific pages and records of the current page.
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
 
 from core.text import fold
 from core.translation import active_language, default_language, show_in_language, source_pages
@@ -19,6 +18,7 @@ from .. import searchable
 from ..highlight import highlight
 from ..results import SiteHit
 from ..text import query_tokens, word_prefix_q
+from .ranking import ranked_pks
 
 PER_PAGE = 10
 PAGE_LIMIT = 300
@@ -28,10 +28,10 @@ RELEVANCE_LIMIT = 1000
 
 def ranked_ids(queryset, text, limit=RELEVANCE_LIMIT):
     """Primary keys of ``queryset`` (indexed Wagtail models) in relevance order for the query ``text`` (as typed: the
-    backend folds it and ranks the exact words first), every word required. Wagtail's search filters only on
-    declared FilterFields: pass ``Model.objects.filter(id__in=…)`` to restrict it."""
-    results = get_search_backend().search(text, queryset.only("pk"), operator="and")
-    return [obj.pk for obj in results[:limit]]
+    backend folds it and ranks the exact words first), every word required, at most ``limit``: Wagtail's order,
+    found and ranked in one pass over the search index (``search.backends.ranking``). Wagtail's search filters only
+    on declared FilterFields: pass ``Model.objects.filter(id__in=…)`` to restrict it."""
+    return ranked_pks(queryset, text, limit)
 
 
 def _page_query(text):
@@ -122,8 +122,7 @@ def database_autocomplete(text, request=None):
     then records of the non-page types by name."""
     tokens = query_tokens(text)
     pages = source_pages(Page.objects.live().public()).filter(depth__gt=2)
-    found = list(get_search_backend().autocomplete(text, pages, operator="and")[:AUTOCOMPLETE_LIMIT])
-    ids = [p.pk for p in found]
+    ids = ranked_pks(pages, text, AUTOCOMPLETE_LIMIT, autocomplete=True)
     items = []
     if ids:
         specific = {p.pk: p for p in show_in_language(Page.objects.filter(pk__in=ids).specific(), by_type=True)}

@@ -1,0 +1,118 @@
+"""Relevance straight from the search index: the primary keys of the pages (or any indexed model with integer keys)
+matching a query, in the order Wagtail's database search gives them, found and ranked in ONE pass over the index.
+
+Wagtail's own query (``backend.search(text, queryset)[:n]``) does the same work the other way round, which grows with
+the data faster than the matches do:
+
+- **SQLite**: the score is a correlated subquery per candidate row, and each one runs the FTS5 ``MATCH`` again
+  (matches × matches);
+- **PostgreSQL**: it matches ``title || body`` of every index entry of the model's types joined to the pages, an
+  expression no index covers (Wagtail's own indexes are on each column alone), so every entry is read and
+  every one is ranked.
+
+Here the index is queried first (``wagtailsearch_indexentry_fts MATCH …`` on SQLite; on PostgreSQL ``(title || body)
+@@ tsquery`` served by the GIN index ``kc_search_entry_title_body_gin`` of migration ``search.0002``, and
+``autocomplete @@ 'prefix':*`` by Wagtail's GIN index on ``autocomplete``); only the rows the index returns are
+restricted to the candidate queryset and ranked with Wagtail's own rank expression (the compiler of the backend builds
+it, so the score is the same number), ordered by that score then by descending key like Wagtail, and cut to
+``limit`` in the database. The answer is the same list as Wagtail's, in the same order (tests/test_search_index.py).
+
+Anything this cannot serve (another database, MySQL, no FTS5, a model with non-integer keys, a query that normalises
+to "everything" or "NOT …") goes through Wagtail's search unchanged.
+"""
+
+from django.db import connection
+from django.db.models import BigIntegerField, CharField, F
+from django.db.models.functions import Cast
+from modelsearch.conf import get_app_config
+from modelsearch.query import MatchAll, Not
+from modelsearch.utils import get_descendants_content_types_pks
+from wagtail.search.backends import get_search_backend
+
+from .wagtail_vi import folding_engine, vietnamese_query
+
+# The GIN expression index the PostgreSQL path relies on (search/migrations/0002_index_search_entries.py).
+TITLE_BODY_INDEX = "kc_search_entry_title_body_gin"
+
+
+def _wagtail_ranked(backend, queryset, text, limit, autocomplete):
+    method = backend.autocomplete if autocomplete else backend.search
+    return [obj.pk for obj in method(text, queryset.only("pk"), operator="and")[:limit]]
+
+
+def _candidate_ids(queryset):
+    """The queryset's keys as the index stores them (``object_id`` is text), for ``object_id IN (subquery)``."""
+    return queryset.order_by().annotate(_kc_key=Cast("pk", CharField())).values("_kc_key")
+
+
+def _postgres_entries(compiler, backend, queryset, autocomplete):
+    IndexEntry = get_app_config().get_model("IndexEntry")  # noqa: N806 (wagtailsearch_indexentry)
+    config = compiler.get_config(backend)
+    search_query = compiler.build_tsquery(compiler.query, config=config)
+    if autocomplete:
+        vectors = [(F("autocomplete"), 1.0)]
+        matched = F("autocomplete")
+    else:
+        vectors = [(F("title"), F("title_norm")), (F("body"), 1.0)]
+        matched = F("title")._combine(F("body"), "||", False)
+    rank = compiler._build_rank_expression(vectors, config)
+    entries = (
+        IndexEntry.objects.filter(content_type_id__in=get_descendants_content_types_pks(queryset.model))
+        .annotate(_vector_=matched)
+        .filter(_vector_=search_query)
+        .filter(object_id__in=_candidate_ids(queryset))
+    )
+    return entries.annotate(_kc_score=rank).order_by(F("_kc_score").desc(), Cast("object_id", BigIntegerField()).desc())
+
+
+def _sqlite_entries(compiler, backend, queryset, autocomplete):
+    from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+
+    SQLiteFTSIndexEntry = get_app_config().get_model("SQLiteFTSIndexEntry")  # noqa: N806
+
+    query = normalize(compiler.query)
+    if isinstance(query, (MatchAll, Not)):
+        return None
+    config = compiler.get_config(backend)
+    search_query = compiler.build_search_query(query, config=config)
+    rank = compiler._build_rank_expression(compiler.get_index_vectors(), config)
+    entries = (
+        SQLiteFTSIndexEntry.objects.filter(MatchExpression(compiler.FTS_TABLE_FIELDS, search_query))
+        .filter(index_entry__content_type__in=get_descendants_content_types_pks(queryset.model))
+        .filter(index_entry__object_id__in=_candidate_ids(queryset))
+    )
+    return (
+        entries.annotate(_kc_score=rank)
+        .order_by("_kc_score", Cast("index_entry__object_id", BigIntegerField()).desc())
+        .annotate(object_id=F("index_entry__object_id"))
+    )
+
+
+def _integer_keys(model):
+    """Whether ``model``'s primary key is an integer (a page type's ``page_ptr`` is Page's ``id``)."""
+    key = model._meta.pk
+    while key.is_relation:
+        key = key.target_field
+    return key.get_internal_type() in ("AutoField", "BigAutoField", "IntegerField", "BigIntegerField")
+
+
+def ranked_pks(queryset, text, limit, autocomplete=False):
+    """Keys of ``queryset`` (an indexed model with integer keys, e.g. ``Page.objects.live()``) matching every word of
+    ``text`` (as typed: folded like every search, ``search.backends.wagtail_vi``), at most ``limit``, best first —
+    the list ``backend.search(text, queryset, operator="and")[:limit]`` gives (``autocomplete``: the last word is a
+    prefix, ``backend.autocomplete``). One query."""
+    backend = get_search_backend()
+    engine = folding_engine(connection.vendor)
+    if engine is None or not isinstance(backend, engine) or not _integer_keys(queryset.model):
+        return _wagtail_ranked(backend, queryset, text, limit, autocomplete)
+    query = vietnamese_query(text, "and")
+    if query is None:
+        return []
+    compiler_class = backend.autocomplete_query_compiler_class if autocomplete else backend.query_compiler_class
+    compiler = compiler_class(queryset, query, operator="and")
+    compiler.check()
+    build = _sqlite_entries if connection.vendor == "sqlite" else _postgres_entries
+    entries = build(compiler, backend, queryset, autocomplete)
+    if entries is None:
+        return _wagtail_ranked(backend, queryset, text, limit, autocomplete)
+    return [int(key) for key in entries.values_list("object_id", flat=True)[:limit]]

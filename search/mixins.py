@@ -6,7 +6,13 @@ from core.text import fold
 
 
 class FoldedSearchMixin(models.Model):
-    """Keeps ``search_folded`` (an indexed, ASCII-folded copy of the searchable text) up to date on save."""
+    """Keeps ``search_folded`` (an indexed, ASCII-folded copy of the searchable text) up to date on save.
+
+    ``search_folded`` always folds what the **row** holds after the save, never unsaved in-memory values: Wagtail's
+    ``save_revision`` (an editor's draft, a producer's proposed correction) saves only its bookkeeping fields
+    (``update_fields``) while the object carries the draft's texts; folding those would put a draft's words in the
+    public search before anyone approved them. A partial save therefore folds the stored row with the saved fields
+    applied (one extra query)."""
 
     search_folded = models.TextField(editable=False, blank=True, default="")
 
@@ -14,11 +20,26 @@ class FoldedSearchMixin(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        self.search_folded = fold(" ".join(str(t) for t in self.folded_source_texts() if t))
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "search_folded" not in update_fields:
+        if update_fields is None or self.pk is None:
+            self.search_folded = self._folded_text()
+        elif "search_folded" not in update_fields:
+            self.search_folded = self._stored_with(update_fields)._folded_text()
             kwargs["update_fields"] = list(update_fields) + ["search_folded"]
         super().save(*args, **kwargs)
+
+    def _folded_text(self):
+        return fold(" ".join(str(t) for t in self.folded_source_texts() if t))
+
+    def _stored_with(self, update_fields):
+        """The stored row of this record with the values of ``update_fields`` (names or attnames) taken from
+        ``self``: what the row holds once the partial save is written."""
+        stored = type(self)._base_manager.get(pk=self.pk)
+        concrete = {key: f for f in self._meta.concrete_fields for key in (f.name, f.attname)}
+        for name in update_fields:
+            if name in concrete:  # others (Wagtail's comments formset) hold no column
+                setattr(stored, concrete[name].attname, getattr(self, concrete[name].attname))
+        return stored
 
     def folded_source_texts(self):
         """The texts to fold; models override this (default: the title or name)."""

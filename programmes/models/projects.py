@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from core.page_cache import CachedPageMixin
 from core.slugs import TitleSlugMixin
+from core.text import clean_text
 from core.translation import TranslatedPageMixin
 from search.mixins import FoldedSearchMixin
 
@@ -207,13 +208,20 @@ class ProjectPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, FoldedSe
             models.CheckConstraint(
                 condition=~models.Q(status=ProjectStatus.CANCELLED) | ~models.Q(cancellation_reason=""),
                 name="project_cancelled_has_reason",
+                violation_error_message=_("Đề án bị hủy phải có lý do hủy."),
             )
         ]
 
     def clean(self):
-        """A cancelled project needs its reason (it is shown to the public)."""
+        """A cancelled project needs its reason (it is shown to the public), cleaned (``clean_text``: a reason of
+        zero-width characters only is empty); a project that is not cancelled keeps no reason (it would be
+        published). Raises ``ValidationError`` keyed ``cancellation_reason``: the form shows it on the field, never
+        the database constraint ``project_cancelled_has_reason``."""
         super().clean()
-        if self.status == ProjectStatus.CANCELLED and not (self.cancellation_reason or "").strip():
+        self.cancellation_reason = clean_text(self.cancellation_reason or "").strip()
+        if self.status != ProjectStatus.CANCELLED:
+            self.cancellation_reason = ""
+        elif not self.cancellation_reason:
             raise ValidationError({"cancellation_reason": _("Đề án bị hủy phải có lý do hủy.")})
 
     @staticmethod

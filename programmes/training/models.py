@@ -27,6 +27,14 @@ from .choices import CourseKind, RegistrationStatus
 from .forms import CleanPageForm, CollaboratorForm, CoursePageForm
 from .views import registration_context
 
+
+def trained_condition(prefix=""):
+    """The one definition of a person trained, as a ``Q`` on registrations (``prefix``: the path to them, e.g.
+    ``"registrations__"`` from a course): a confirmed registration (a seat, not waiting, not cancelled) marked
+    attended by staff. Used by the course list, the dashboard (``stats``) and nothing else counts otherwise."""
+    return models.Q(**{f"{prefix}status": RegistrationStatus.CONFIRMED, f"{prefix}attended": True})
+
+
 CAPACITY_MESSAGE = _("Số chỗ phải từ 1 trở lên.")
 DATES_MESSAGE = _("Ngày kết thúc không được trước ngày bắt đầu.")
 CONSENT_MESSAGE = _("Chỉ công khai liên hệ khi đã ghi ngày người này đồng ý.")
@@ -370,7 +378,7 @@ class CourseIndexPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page
                 taken=models.Count(
                     "registrations", filter=models.Q(registrations__status=RegistrationStatus.CONFIRMED)
                 ),
-                trained=models.Count("registrations", filter=models.Q(registrations__attended=True)),
+                trained=models.Count("registrations", filter=trained_condition("registrations__")),
             )
             .order_by("start_date", "pk")
         )

@@ -6,6 +6,8 @@ Legal source: Decree 45/2012/NĐ-CP on industrial promotion, as amended by Decre
 the programme: ``news.ProgrammeContent``, the funds: ``choices.FundingSource``).
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -224,6 +226,17 @@ class ProjectPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, FoldedSe
         elif not self.cancellation_reason:
             raise ValidationError({"cancellation_reason": _("Đề án bị hủy phải có lý do hủy.")})
 
+    def save(self, *args, **kwargs):
+        """Saved with no cancellation reason unless the project is cancelled: the reason is public (page, open data,
+        API), so a reason left over from an earlier status is never stored, whatever path saves (editor, import,
+        publishing a revision)."""
+        if self.status != ProjectStatus.CANCELLED and self.cancellation_reason:
+            self.cancellation_reason = ""
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None and "cancellation_reason" not in update_fields:
+                kwargs["update_fields"] = [*update_fields, "cancellation_reason"]
+        return super().save(*args, **kwargs)
+
     @staticmethod
     def api_optimize_queryset(queryset):
         """What ``/api/v2/pages/?type=programmes.ProjectPage&fields=*`` reads, in a fixed number of queries."""
@@ -247,7 +260,22 @@ class ProjectPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, FoldedSe
         return self.status in FUNDED_STATUSES
 
     def folded_source_texts(self):
-        return [self.title, self.summary, self.decision_number, self.beneficiary_group, self.capacity_added]
+        """What the folded search of ``/de-an-khuyen-cong/`` finds a project by: title, summary, decision number
+        (also split at its punctuation: "215/QĐ-SCT" is found by "215/QĐ-SCT" and by "qd sct"), beneficiary group,
+        the names of its published beneficiary producers and villages, its commune, capacity added."""
+        decision = self.decision_number or ""
+        beneficiaries = [producer.name for producer in self.producers.all() if producer.live]
+        beneficiaries += [village.title for village in self.villages.all() if village.live]
+        return [
+            self.title,
+            self.summary,
+            decision,
+            re.sub(r"[^\w]+", " ", decision),
+            self.beneficiary_group,
+            *beneficiaries,
+            self.commune.name if self.commune_id and self.commune else "",
+            self.capacity_added,
+        ]
 
     def get_context(self, request, *args, **kwargs):
         """The project with its content, commune, beneficiaries (live public villages only), photos, acceptance

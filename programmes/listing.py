@@ -95,7 +95,7 @@ def parse_filters(querydict):
 
 def search(queryset, text):
     """``queryset`` narrowed to the projects whose folded text has every folded word of ``text`` as a word prefix
-    (title, summary, decision number, beneficiary group: ``folded_source_texts``)."""
+    (title, summary, decision number, beneficiaries, commune: ``ProjectPage.folded_source_texts``)."""
     tokens = query_tokens(text)
     return queryset.filter(word_prefix_q("search_folded", tokens)) if tokens else queryset
 

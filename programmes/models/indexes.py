@@ -14,6 +14,7 @@ from core.translation import TranslatedPageMixin
 
 from ..dashboard import dashboard
 from ..listing import QUERY_PARAMS, project_listing, public_projects
+from ..training.forms import CleanPageForm
 
 
 class ProjectIndexPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, RoutablePageMixin, Page):
@@ -28,6 +29,7 @@ class ProjectIndexPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Rou
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("dashboard_intro")]
+    base_form_class = CleanPageForm
     parent_page_types = ["home.HomePage"]
     subpage_types = ["programmes.ProjectPage"]
     max_count = 1

@@ -6,6 +6,8 @@ Legal source: Decree 45/2012/NĐ-CP on industrial promotion, as amended by Decre
 the programme: ``news.ProgrammeContent``, the funds: ``choices.FundingSource``).
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -17,6 +19,7 @@ from wagtail.search import index
 
 from core.page_cache import CachedPageMixin
 from core.slugs import TitleSlugMixin
+from core.text import clean_text
 from core.translation import TranslatedPageMixin
 from search.mixins import FoldedSearchMixin
 
@@ -207,14 +210,32 @@ class ProjectPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, FoldedSe
             models.CheckConstraint(
                 condition=~models.Q(status=ProjectStatus.CANCELLED) | ~models.Q(cancellation_reason=""),
                 name="project_cancelled_has_reason",
+                violation_error_message=_("Đề án bị hủy phải có lý do hủy."),
             )
         ]
 
     def clean(self):
-        """A cancelled project needs its reason (it is shown to the public)."""
+        """A cancelled project needs its reason (it is shown to the public), cleaned (``clean_text``: a reason of
+        zero-width characters only is empty); a project that is not cancelled keeps no reason (it would be
+        published). Raises ``ValidationError`` keyed ``cancellation_reason``: the form shows it on the field, never
+        the database constraint ``project_cancelled_has_reason``."""
         super().clean()
-        if self.status == ProjectStatus.CANCELLED and not (self.cancellation_reason or "").strip():
+        self.cancellation_reason = clean_text(self.cancellation_reason or "").strip()
+        if self.status != ProjectStatus.CANCELLED:
+            self.cancellation_reason = ""
+        elif not self.cancellation_reason:
             raise ValidationError({"cancellation_reason": _("Đề án bị hủy phải có lý do hủy.")})
+
+    def save(self, *args, **kwargs):
+        """Saved with no cancellation reason unless the project is cancelled: the reason is public (page, open data,
+        API), so a reason left over from an earlier status is never stored, whatever path saves (editor, import,
+        publishing a revision)."""
+        if self.status != ProjectStatus.CANCELLED and self.cancellation_reason:
+            self.cancellation_reason = ""
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None and "cancellation_reason" not in update_fields:
+                kwargs["update_fields"] = [*update_fields, "cancellation_reason"]
+        return super().save(*args, **kwargs)
 
     @staticmethod
     def api_optimize_queryset(queryset):
@@ -239,7 +260,22 @@ class ProjectPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, FoldedSe
         return self.status in FUNDED_STATUSES
 
     def folded_source_texts(self):
-        return [self.title, self.summary, self.decision_number, self.beneficiary_group, self.capacity_added]
+        """What the folded search of ``/de-an-khuyen-cong/`` finds a project by: title, summary, decision number
+        (also split at its punctuation: "215/QĐ-SCT" is found by "215/QĐ-SCT" and by "qd sct"), beneficiary group,
+        the names of its published beneficiary producers and villages, its commune, capacity added."""
+        decision = self.decision_number or ""
+        beneficiaries = [producer.name for producer in self.producers.all() if producer.live]
+        beneficiaries += [village.title for village in self.villages.all() if village.live]
+        return [
+            self.title,
+            self.summary,
+            decision,
+            re.sub(r"[^\w]+", " ", decision),
+            self.beneficiary_group,
+            *beneficiaries,
+            self.commune.name if self.commune_id and self.commune else "",
+            self.capacity_added,
+        ]
 
     def get_context(self, request, *args, **kwargs):
         """The project with its content, commune, beneficiaries (live public villages only), photos, acceptance

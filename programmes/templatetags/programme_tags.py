@@ -5,6 +5,7 @@ progress, accepted) that name the producer or the village among their beneficiar
 visibility of sections read once per request, ``core.visibility``); nothing is shown when there is none."""
 
 from django import template
+from django.db.models import Count, Q
 
 from ..choices import FUNDED_STATUSES
 from ..listing import public_projects
@@ -14,8 +15,18 @@ register = template.Library()
 
 @register.inclusion_tag("programmes/includes/support_received.html")
 def support_received(producer=None, village=None):
-    """The context of the section: ``projects`` (newest first, with content and commune) and ``total`` (VND)."""
-    projects = public_projects().filter(status__in=FUNDED_STATUSES)
+    """The context of the section: ``projects`` (newest first, with content and commune; ``beneficiary_count``:
+    its published producers and villages, so a shared project says it is shared and never reads as if this
+    beneficiary received all of it) and ``total`` (VND, the projects' amounts, labelled as such)."""
+    # annotated before the beneficiary filter: a filter first would make the counts reuse its join (always 1)
+    projects = (
+        public_projects()
+        .filter(status__in=FUNDED_STATUSES)
+        .annotate(
+            beneficiary_count=Count("producers", filter=Q(producers__live=True), distinct=True)
+            + Count("villages", filter=Q(villages__live=True), distinct=True)
+        )
+    )
     if producer is not None:
         projects = projects.filter(producers=producer)
     elif village is not None:

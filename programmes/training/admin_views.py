@@ -22,7 +22,7 @@ from core.page_cache import invalidate
 from .choices import RegistrationStatus
 from .export import XLSX_CONTENT_TYPE, registrations_xlsx
 from .models import CoursePage, Registration
-from .services import cancel
+from .services import cancel, mark_attendance, promote
 
 
 def course_for(request, page_id):
@@ -69,7 +69,17 @@ class RegistrationsView(WagtailAdminTemplateMixin, TemplateView):
         )
 
     def post(self, request, page_id):
-        if "cancel" in request.POST:
+        if "promote" in request.POST:
+            if not request.POST["promote"].isdigit():
+                return HttpResponseBadRequest(_("Yêu cầu không hợp lệ."))
+            registration = get_object_or_404(Registration, course=self.course, pk=request.POST["promote"])
+            if promote(registration):
+                messages.success(request, _("%(name)s được xếp vào lớp.") % {"name": registration.full_name})
+            else:
+                messages.error(
+                    request, _("Lớp đã đủ chỗ: tăng số chỗ của khóa học hoặc hủy một đăng ký trước khi xếp thêm.")
+                )
+        elif "cancel" in request.POST:
             if not request.POST["cancel"].isdigit():
                 return HttpResponseBadRequest(_("Yêu cầu không hợp lệ."))
             registration = get_object_or_404(Registration, course=self.course, pk=request.POST["cancel"])
@@ -80,12 +90,21 @@ class RegistrationsView(WagtailAdminTemplateMixin, TemplateView):
                     request, _("%(name)s được chuyển từ danh sách chờ vào lớp.") % {"name": promoted.full_name}
                 )
         else:
-            ticked = {int(pk) for pk in request.POST.getlist("attended") if pk.isdigit()}
-            seated = Registration.objects.filter(course=self.course, status=RegistrationStatus.CONFIRMED)
-            seated.filter(pk__in=ticked).update(attended=True)
-            seated.exclude(pk__in=ticked).update(attended=False)
+            values = request.POST.getlist("attended")
+            ticked = {int(pk) for pk in values if pk.isdigit()}
+            attended, ignored = mark_attendance(self.course, ticked)
+            ignored += len(values) - len([pk for pk in values if pk.isdigit()])
             invalidate()  # the list of courses shows the number trained (update() sends no save signal)
-            messages.success(request, _("Đã lưu điểm danh: %(count)s người tham gia.") % {"count": len(ticked)})
+            messages.success(request, _("Đã lưu điểm danh: %(count)s người tham gia.") % {"count": attended})
+            if ignored:
+                messages.warning(
+                    request,
+                    _(
+                        "Bỏ qua %(count)s mục không phải người đã có chỗ trong khóa học này "
+                        "(chỉ người đã có chỗ mới được điểm danh)."
+                    )
+                    % {"count": ignored},
+                )
         return redirect("training_admin:registrations", page_id=self.course.pk)
 
 

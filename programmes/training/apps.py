@@ -9,3 +9,7 @@ class TrainingConfig(AppConfig):
     label = "training"
     verbose_name = _("Đào tạo và cộng tác viên")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        """Connect the receivers (``signals``: a published course fills its free seats from the waiting list)."""
+        from . import signals  # noqa: F401, PLC0415  (receivers connect on import, once the models are ready)

@@ -11,12 +11,21 @@ from django.utils.translation import gettext as _
 
 from core.cells import safe_row
 
+from .choices import RegistrationStatus
+
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def attended_label(value):
     """The attendance cell: "Có", "Không" or "" (not marked yet)."""
     return {True: _("Có"), False: _("Không")}.get(value, "")
+
+
+def course_dates(course):
+    """``"09/12/2026 – 12/12/2026"``, or one date for a one-day course (``"09/12/2026"``)."""
+    if course.end_date == course.start_date:
+        return f"{course.start_date:%d/%m/%Y}"
+    return f"{course.start_date:%d/%m/%Y} – {course.end_date:%d/%m/%Y}"
 
 
 def registrations_xlsx(course, registrations):
@@ -29,7 +38,7 @@ def registrations_xlsx(course, registrations):
     wb = Workbook()
     ws = wb.active
     ws.title = _("Đăng ký")
-    ws.append(safe_row([course.title, f"{course.start_date:%d/%m/%Y} – {course.end_date:%d/%m/%Y}"]))
+    ws.append(safe_row([course.title, course_dates(course)]))
     ws["A1"].font = Font(bold=True)
     header = [
         _("STT"),
@@ -58,7 +67,7 @@ def registrations_xlsx(course, registrations):
             str(item.commune) if item.commune_id else "",
             item.get_status_display(),
             timezone.localtime(item.created_at).replace(tzinfo=None),
-            attended_label(item.attended),
+            attended_label(item.attended if item.status == RegistrationStatus.CONFIRMED else None),
         ]
         ws.append(safe_row(row))
     ws.column_dimensions["C"].width = 28

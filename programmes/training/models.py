@@ -6,6 +6,7 @@ Training workers and staff is a content of industrial promotion (Decree 45/2012/
 Decree 235/2025/NĐ-CP); a collaborator network in every commune is the seed plan's wish (domain.md).
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,12 +18,26 @@ from wagtail.search import index
 from core.page_cache import CachedPageMixin
 from core.slugs import TitleSlugMixin
 from core.sorting import SortKeyMixin
-from core.text import person_sort_key
+from core.text import clean_text, person_sort_key
 from core.translation import TranslatedPageMixin
+from registry.producers.forms import normalize_phone
 from search.mixins import FoldedSearchMixin
 
 from .choices import CourseKind, RegistrationStatus
+from .forms import CleanPageForm, CollaboratorForm, CoursePageForm
 from .views import registration_context
+
+
+def trained_condition(prefix=""):
+    """The one definition of a person trained, as a ``Q`` on registrations (``prefix``: the path to them, e.g.
+    ``"registrations__"`` from a course): a confirmed registration (a seat, not waiting, not cancelled) marked
+    attended by staff. Used by the course list, the dashboard (``stats``) and nothing else counts otherwise."""
+    return models.Q(**{f"{prefix}status": RegistrationStatus.CONFIRMED, f"{prefix}attended": True})
+
+
+CAPACITY_MESSAGE = _("Số chỗ phải từ 1 trở lên.")
+DATES_MESSAGE = _("Ngày kết thúc không được trước ngày bắt đầu.")
+CONSENT_MESSAGE = _("Chỉ công khai liên hệ khi đã ghi ngày người này đồng ý.")
 
 
 class CoursePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, FoldedSearchMixin, Page):
@@ -81,6 +96,7 @@ class CoursePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, FoldedSearch
         help_text=_("Chương trình học, những gì học viên cần mang theo, chế độ hỗ trợ."),
     )
 
+    base_form_class = CoursePageForm
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("trade"),
@@ -113,9 +129,32 @@ class CoursePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, FoldedSearch
         verbose_name = _("khóa đào tạo")
         verbose_name_plural = _("khóa đào tạo")
         constraints = [
-            models.CheckConstraint(condition=models.Q(capacity__gte=1), name="course_capacity_at_least_one"),
-            models.CheckConstraint(condition=models.Q(end_date__gte=models.F("start_date")), name="course_dates_order"),
+            models.CheckConstraint(
+                condition=models.Q(capacity__gte=1),
+                name="course_capacity_at_least_one",
+                violation_error_message=CAPACITY_MESSAGE,
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")),
+                name="course_dates_order",
+                violation_error_message=DATES_MESSAGE,
+            ),
         ]
+
+    def clean(self):
+        """The database's rules as field errors (never a constraint's name): at least one seat, the end on or after
+        the start; and the registration deadline not after the start (registration closes when the course
+        starts). Raises ``ValidationError`` keyed by field."""
+        super().clean()
+        errors = {}
+        if self.capacity is not None and self.capacity < 1:
+            errors["capacity"] = CAPACITY_MESSAGE
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = DATES_MESSAGE
+        if self.start_date and self.registration_deadline and self.registration_deadline > self.start_date:
+            errors["registration_deadline"] = _("Hạn đăng ký không được sau ngày bắt đầu khóa học.")
+        if errors:
+            raise ValidationError(errors)
 
     def folded_source_texts(self):
         return [self.title, self.trade, self.summary, self.venue]
@@ -242,6 +281,7 @@ class Collaborator(SortKeyMixin, models.Model):
     )
 
     sort_key_fields = ("full_name",)
+    base_form_class = CollaboratorForm
     panels = [
         FieldPanel("full_name"),
         FieldPanel("commune"),
@@ -261,11 +301,35 @@ class Collaborator(SortKeyMixin, models.Model):
             models.CheckConstraint(
                 condition=models.Q(contact_public=False) | models.Q(consent_date__isnull=False),
                 name="collaborator_public_contact_needs_consent_date",
+                violation_error_message=CONSENT_MESSAGE,
             )
         ]
 
     def __str__(self):
         return self.full_name
+
+    def clean(self):
+        """The directory's rules as field errors: a name that is not empty once cleaned (``clean_text``, spaces
+        collapsed), the phone by the one Vietnamese rule of the site (``normalize_phone``: ``+84 911 000 005`` →
+        ``0911000005``, junk refused), public contact only with a consent date, which is not in the future.
+        Raises ``ValidationError`` keyed by field."""
+        super().clean()
+        errors = {}
+        self.full_name = " ".join(clean_text(self.full_name or "").split())
+        if not self.full_name:
+            errors["full_name"] = _("Vui lòng nhập họ và tên.")
+        self.phone = clean_text(self.phone or "").strip()
+        if self.phone:
+            try:
+                self.phone = normalize_phone(self.phone)
+            except ValidationError as error:
+                errors["phone"] = error.messages
+        if self.contact_public and not self.consent_date:
+            errors["consent_date"] = CONSENT_MESSAGE
+        elif self.consent_date and self.consent_date > timezone.localdate():
+            errors["consent_date"] = _("Ngày đồng ý không được ở tương lai.")
+        if errors:
+            raise ValidationError(errors)
 
     def make_sort_key(self):
         """By given name, Vietnamese order (``core.text.person_sort_key``)."""
@@ -292,6 +356,7 @@ class CourseIndexPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page
     intro = models.TextField(_("giới thiệu"), blank=True, help_text=_("Đoạn mở đầu phía trên danh sách khóa học."))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    base_form_class = CleanPageForm
     parent_page_types = ["home.HomePage"]
     subpage_types = ["training.CoursePage"]
     max_count = 1
@@ -313,7 +378,7 @@ class CourseIndexPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page
                 taken=models.Count(
                     "registrations", filter=models.Q(registrations__status=RegistrationStatus.CONFIRMED)
                 ),
-                trained=models.Count("registrations", filter=models.Q(registrations__attended=True)),
+                trained=models.Count("registrations", filter=trained_condition("registrations__")),
             )
             .order_by("start_date", "pk")
         )

@@ -71,6 +71,7 @@ def register(course, data, today=None):
                 .exists()
             ):
                 raise RegistrationRefused(_("Số điện thoại này đã đăng ký khóa học này rồi."))
+            promoted = _promote_waiting(locked)  # people waiting come before a newcomer, whatever freed their seat
             taken = registration_model.objects.filter(course=locked, status=RegistrationStatus.CONFIRMED).count()
             status = RegistrationStatus.CONFIRMED if taken < locked.capacity else RegistrationStatus.WAITING
             registration = registration_model.objects.create(
@@ -86,6 +87,7 @@ def register(course, data, today=None):
             )
     except IntegrityError as error:  # the same phone a moment earlier in another request
         raise RegistrationRefused(_("Số điện thoại này đã đăng ký khóa học này rồi.")) from error
+    _notify_promoted(promoted, course)
     if registration.email:
         transaction.on_commit(lambda: send_confirmation(registration, course))
     return registration
@@ -108,33 +110,100 @@ def _unique_code(registration_model):
     raise RuntimeError("no free registration code after 10 attempts")  # 887 million codes: not expected
 
 
-def cancel(registration):
-    """Cancel ``registration`` (staff) and, when it held a seat, give the seat to the first person waiting.
+def _lock(course):
+    """The course's row, locked until the end of the transaction (``SELECT … FOR UPDATE``), with its capacity."""
+    return type(course).objects.select_for_update(of=("self",)).only("pk", "capacity").get(pk=course.pk)
 
-    Returns the promoted ``Registration`` or ``None``. Runs under the same lock as ``register``."""
+
+def _promote_waiting(locked):
+    """Give every free seat of ``locked`` (a course row locked by ``_lock``) to the first people waiting, in order
+    of arrival. Returns the promoted ``Registration`` list (maybe empty). Call inside the locking transaction."""
+    registrations = locked.registrations.model.objects.filter(course_id=locked.pk)
+    free = locked.capacity - registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+    if free <= 0:
+        return []
+    promoted = list(registrations.filter(status=RegistrationStatus.WAITING).order_by("created_at", "pk")[:free])
+    registrations.filter(pk__in=[r.pk for r in promoted]).update(status=RegistrationStatus.CONFIRMED)
+    for registration in promoted:
+        registration.status = RegistrationStatus.CONFIRMED
+    return promoted
+
+
+def _notify_promoted(promoted, course):
+    """After the commit, e-mail each promoted person who gave an address that they now have a seat."""
+    for registration in promoted:
+        if registration.email:
+            transaction.on_commit(lambda r=registration: send_confirmation(r, course, promoted=True))
+
+
+def fill_seats(course):
+    """Give the free seats of ``course`` (after its capacity was raised, a seat was cancelled, …) to the first
+    people waiting, under the course's row lock (the one rule of ``register``), and e-mail them after the commit.
+    Returns the promoted ``Registration`` list."""
+    with transaction.atomic():
+        promoted = _promote_waiting(_lock(course))
+    _notify_promoted(promoted, course)
+    return promoted
+
+
+def promote(registration):
+    """Staff give a seat by hand to ``registration`` (waiting), out of the waiting order, when a seat is free.
+    Returns ``True`` when promoted; ``False`` when the course is full or the registration is not waiting."""
     course = registration.course
     with transaction.atomic():
-        type(course).objects.select_for_update(of=("self",)).only("pk").get(pk=course.pk)
+        locked = _lock(course)
         registration.refresh_from_db()
-        held_seat = registration.status == RegistrationStatus.CONFIRMED
-        registration.status = RegistrationStatus.CANCELLED
+        taken = locked.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+        if registration.status != RegistrationStatus.WAITING or taken >= locked.capacity:
+            return False
+        registration.status = RegistrationStatus.CONFIRMED
         registration.save(update_fields=["status"])
-        if not held_seat:
-            return None
-        first = course.registrations.filter(status=RegistrationStatus.WAITING).order_by("created_at", "pk").first()
-        if first is not None:
-            first.status = RegistrationStatus.CONFIRMED
-            first.save(update_fields=["status"])
-        return first
+    _notify_promoted([registration], course)
+    return True
 
 
-def send_confirmation(registration, course):
-    """E-mail the registration's code and the course's dates and place to the address typed (Vietnamese; the
-    course's absolute address from ``SITE_URL``). Returns the number of messages sent."""
-    with translation.override(settings.LANGUAGE_CODE):
+def cancel(registration):
+    """Cancel ``registration`` (staff): its attendance is cleared (a cancelled registration is never counted as
+    trained) and the free seats go to the first people waiting (``fill_seats``'s rule, e-mailed).
+
+    Returns the first promoted ``Registration`` or ``None``. Runs under the same lock as ``register``."""
+    course = registration.course
+    with transaction.atomic():
+        locked = _lock(course)
+        registration.refresh_from_db()
+        registration.status = RegistrationStatus.CANCELLED
+        registration.attended = None
+        registration.save(update_fields=["status", "attended"])
+        promoted = _promote_waiting(locked)
+    _notify_promoted(promoted, course)
+    return promoted[0] if promoted else None
+
+
+def mark_attendance(course, ticked_ids):
+    """Save the attendance of ``course``: the confirmed registrations whose id is in ``ticked_ids`` attended, the
+    other confirmed ones did not. Ids of another course, or of someone waiting or cancelled, are ignored.
+    Returns ``(attended, ignored)``: the number saved as present and the number of ids ignored."""
+    seated = course.registrations.filter(status=RegistrationStatus.CONFIRMED)
+    valid = set(seated.filter(pk__in=ticked_ids).values_list("pk", flat=True))
+    seated.filter(pk__in=valid).update(attended=True)
+    seated.exclude(pk__in=valid).update(attended=False)
+    return len(valid), len(set(ticked_ids) - valid)
+
+
+def send_confirmation(registration, course, promoted=False):
+    """E-mail the registration's code and the course's dates and place to the address typed, in the language of
+    the course page it was made on (``course.locale``: Vietnamese or English; the course's absolute address from
+    ``SITE_URL``). ``promoted``: the message says a seat was freed for someone who was waiting. Returns the
+    number of messages sent."""
+    with translation.override(course.locale.language_code or settings.LANGUAGE_CODE):
         text = render_to_string(
             "training/email/registration.txt",
-            {"registration": registration, "course": course, "url": settings.SITE_URL + course.url},
+            {
+                "registration": registration,
+                "course": course,
+                "url": settings.SITE_URL + course.url,
+                "promoted": promoted,
+            },
         )
     subject, _sep, body = text.strip().partition("\n")
     try:

@@ -1,6 +1,6 @@
 """Figures of the training courses for the transparency dashboard (``/de-an-khuyen-cong/tong-quan/``): how many
-people were trained, per year and per commune. "Trained" means a registration staff marked attended
-(``Registration.attended``) in a published course that has ended. Each function is one aggregate query; the
+people were trained, per year and per commune. "Trained" is ``models.trained_condition`` (a confirmed registration
+marked attended) in a published course that has ended. Each function is one aggregate query; the
 figures are counts of people (registrations), not of distinct phone numbers across courses.
 
 Nothing here exposes a registrant: only counts leave this module.
@@ -10,12 +10,12 @@ from django.db.models import Count, F
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 
-from .models import Registration
+from .models import Registration, trained_condition
 
 
 def _trained(today=None):
     today = today or timezone.localdate()
-    return Registration.objects.filter(attended=True, course__live=True, course__end_date__lt=today)
+    return Registration.objects.filter(trained_condition(), course__live=True, course__end_date__lt=today)
 
 
 def trained_per_year(today=None):

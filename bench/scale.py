@@ -13,7 +13,8 @@ Databases (never written to: each run measures copies, migrated before use):
     ``kc_xN`` (``--template kc_x{scale}``) made with CREATE DATABASE … TEMPLATE the first time (again with --fresh);
   - otherwise SQLite: ``/work/wt/data/x{scale}.sqlite3`` (``--sqlite-source``) copied to /tmp/kc-bench-scale/;
   - ``--db 30=postgres://…`` (or ``sqlite:///…``): that database as it is (it must be a disposable copy).
-Pictures: ``MEDIA_ROOT`` from the environment (where the data was seeded), else /work/wt/data/media.
+Pictures: the originals under ``--media`` (where the data was seeded, default /work/main/media) are hard-linked into
+/tmp/kc-bench-scale/media, where the renditions are made, so the seeded directory is never written to either.
 Only GET requests; the juror's page is measured signed in (``force_login``: a session row in the copy).
 Never run by ``make test``.
 
@@ -39,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from serve import PY, ROOT, server_env  # noqa: E402  (bench/ is not a package)
 
 WORK = Path("/tmp/kc-bench-scale")
-MEDIA = "/work/wt/data/media"  # the pictures of the shared data (read only: renditions are made once, stored there)
+MEDIA = "/work/main/media"  # where the shared data's pictures are (seeded from /work/main): linked, never written
 
 # (label, path or "{placeholder}" of find_paths, who asks: None = anonymous visitor, "juror" = a juror signed in)
 URLS = [
@@ -205,8 +206,24 @@ def environment(url):
     env = server_env(url, cache_seconds=0)
     name = re.sub(r"\W", "_", url.rsplit("/", 1)[-1])
     env.update(STATIC_ROOT=str(WORK / "static"), CACHE_URL=f"locmemcache://scale-{name}")
-    env["MEDIA_ROOT"] = os.environ.get("MEDIA_ROOT") or MEDIA
+    env["MEDIA_ROOT"] = str(WORK / "media")
     return env
+
+
+def link_media(source):
+    """Hard-link (copy across file systems) the seeded pictures and documents under ``source`` into WORK/media."""
+
+    def link(src, dst):
+        if os.path.exists(dst):
+            return
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    for folder in ("original_images", "documents"):
+        if (Path(source) / folder).is_dir():
+            shutil.copytree(Path(source) / folder, WORK / "media" / folder, copy_function=link, dirs_exist_ok=True)
 
 
 def growth(small, large):
@@ -249,6 +266,7 @@ def main():
     parser.add_argument("--db", action="append", default=[], metavar="SCALE=URL", help="use this database as is")
     parser.add_argument("--template", default="kc_x{scale}", help="PostgreSQL database to copy (default kc_x{scale})")
     parser.add_argument("--sqlite-source", default="/work/wt/data/x{scale}.sqlite3", help="SQLite file to copy")
+    parser.add_argument("--media", default=MEDIA, help="the seeded pictures (default /work/main/media)")
     parser.add_argument("--fresh", action="store_true", help="copy the shared data again")
     parser.add_argument("--json", help="also write the results to this file")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
@@ -257,6 +275,7 @@ def main():
         worker(args.worker, args.repeat)
         return
     results = {}
+    link_media(args.media)
     for scale in args.scales:
         url = copy_database(scale, args)
         env = environment(url)

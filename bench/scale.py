@@ -5,7 +5,8 @@ not), bytes of the body, peak Python memory of one request (``tracemalloc``), qu
 (large scale / small scale). Requests go through Django's test client (no network) under bench/serve.py's production
 settings with the page cache off (``PAGE_CACHE_SECONDS=0``), each scale in its own process.
 
-Usage: .venv/bin/python bench/scale.py [--scales 1 30] [--repeat 20] [--fresh] [--db SCALE=URL …] [--json FILE]
+Usage: .venv/bin/python bench/scale.py [--scales 1 30] [--repeat 20] [--fresh] [--db SCALE=URL …] [--only TEXT …]
+                                       [--json FILE]
        make bench-scale
 
 Databases (never written to: each run measures copies, migrated before use):
@@ -268,9 +269,12 @@ def main():
     parser.add_argument("--sqlite-source", default="/work/wt/data/x{scale}.sqlite3", help="SQLite file to copy")
     parser.add_argument("--media", default=MEDIA, help="the seeded pictures (default /work/main/media)")
     parser.add_argument("--fresh", action="store_true", help="copy the shared data again")
+    parser.add_argument("--only", nargs="+", metavar="TEXT", help="only the responses whose label contains TEXT")
     parser.add_argument("--json", help="also write the results to this file")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.only:
+        URLS[:] = [row for row in URLS if any(text in row[0] for text in args.only)]
     if args.worker:
         worker(args.worker, args.repeat)
         return
@@ -282,8 +286,9 @@ def main():
         if not (WORK / "static" / "staticfiles.json").exists() or scale == args.scales[0]:
             subprocess.run([PY, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
         print(f"measuring {scale}× ({url.split('@')[-1]}) …", file=sys.stderr, flush=True)
-        out = subprocess.run([PY, __file__, "--worker", str(scale), "--repeat", str(args.repeat)], cwd=ROOT, env=env,
-                             check=True, stdout=subprocess.PIPE, text=True).stdout  # fmt: skip
+        command = [PY, __file__, "--worker", str(scale), "--repeat", str(args.repeat)]
+        command += ["--only", *args.only] if args.only else []
+        out = subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.PIPE, text=True).stdout
         results[scale] = json.loads(out.split("SCALE ", 1)[1])
         results[scale]["database"] = url.split("@")[-1]
     report(results, args.scales)

@@ -23,9 +23,11 @@ from django.utils.cache import get_conditional_response, patch_cache_control, qu
 
 from core.page_cache import epoch
 from core.sorting import alphabetical
-from core.translation import active_language, show_in_language
+from core.translation import active_language, default_language, live_translations
 
+from .choices import CommuneKind, VillageType
 from .models.products import ProductPage
+from .models.villages import CraftVillagePage
 
 MAP_FILTERS = ("type", "trade", "commune")
 """The list's filters that the map follows (sort and page do not change which villages are on it)."""
@@ -68,49 +70,70 @@ def _product_counts():
     return Coalesce(Subquery(products, output_field=IntegerField()), 0)
 
 
-def village_features(villages, request=None):
+def _english_texts(keys, language):
+    """{translation_key: (title, main_trade)} of the live translations in ``language`` of the villages of ``keys``
+    (``core.translation.live_translations``: made with wagtail-localize). One query; none for the default language."""
+    if language == default_language() or not keys:
+        return {}
+    found = live_translations(CraftVillagePage, language).filter(translation_key__in=keys)
+    return {key: (title, trade) for key, title, trade in found.values_list("translation_key", "title", "main_trade")}
+
+
+def village_features(villages, index_url):
     """The GeoJSON FeatureCollection (a dict) of the villages of ``villages`` (a queryset of live public village
-    pages) that have coordinates, A–Z: each a ``Point`` at ``[longitude, latitude]`` (RFC 7946 order, WGS 84
-    degrees) with ``properties``: ``name``, ``trade`` (in the visitor's language where translated), ``lang`` (the
-    language those two are in), ``url`` (the village page, in the active language), ``type`` (translated label),
-    ``commune`` (its name, or null) and ``products`` (live public products). Two queries, three in English."""
-    rows = show_in_language(
+    pages, children of the index page at ``index_url``) that have coordinates, A–Z: each a ``Point`` at
+    ``[longitude, latitude]`` (RFC 7946 order, WGS 84 degrees) with ``properties``: ``name``, ``trade`` (in the
+    visitor's language where translated), ``lang`` (the language those two are in), ``url`` (the village page, under
+    ``index_url``: the active language's), ``type`` (translated label), ``commune`` (its name, or null) and
+    ``products`` (live public products). Read as plain rows (no page objects: 2,000 villages in ~0,1 s); one query,
+    two in English."""
+    rows = list(
         villages.filter(latitude__isnull=False, longitude__isnull=False)
-        .select_related("commune")
         .annotate(product_count=_product_counts())
-        .defer_streamfields()
         .order_by(alphabetical(), "pk")
-    )
-    features = [
-        {
-            "type": "Feature",
-            "id": village.pk,
-            "geometry": {"type": "Point", "coordinates": [float(village.longitude), float(village.latitude)]},
-            "properties": {
-                "name": village.title,
-                "trade": village.main_trade,
-                "lang": village.content_language,
-                "url": village.get_url(request),
-                "type": str(village.get_village_type_display()),
-                "commune": str(village.commune) if village.commune_id else None,
-                "products": village.product_count,
-            },
-        }
-        for village in rows
-    ]
+        .values_list(
+            "pk", "title", "slug", "main_trade", "village_type", "latitude", "longitude", "commune__kind",
+            "commune__name", "translation_key", "product_count",
+        )
+    )  # fmt: skip
+    language = active_language()
+    english = _english_texts([row[9] for row in rows], language)
+    types = {value: str(label) for value, label in VillageType.choices}
+    kinds = {value: str(label) for value, label in CommuneKind.choices}
+    features = []
+    for pk, title, slug, trade, kind, lat, lng, commune_kind, commune, key, products in rows:
+        translated = english.get(key)
+        if translated:
+            title, trade = translated
+        features.append(
+            {
+                "type": "Feature",
+                "id": pk,
+                "geometry": {"type": "Point", "coordinates": [float(lng), float(lat)]},
+                "properties": {
+                    "name": title,
+                    "trade": trade,
+                    "lang": language if translated else default_language(),
+                    "url": f"{index_url}{slug}/",
+                    "type": types.get(kind, kind),
+                    "commune": f"{kinds.get(commune_kind, commune_kind)} {commune}" if commune else None,
+                    "products": products,
+                },
+            }
+        )
     return {"type": "FeatureCollection", "features": features}
 
 
-def geojson_response(request, villages, selected):
+def geojson_response(request, villages, selected, index_url):
     """The map's data as an HTTP response: ``304 Not Modified`` when the browser's copy is current (``If-None-Match``
-    equal to ``map_etag``), else the FeatureCollection of ``villages`` as ``application/geo+json`` (UTF-8,
+    equal to ``map_etag``), else the FeatureCollection of ``villages`` (children of the index page at ``index_url``) as ``application/geo+json`` (UTF-8,
     compact) with its ``ETag``; browsers check it again on each use (``no-cache``)."""
     etag = map_etag(selected)
     not_modified = get_conditional_response(request, etag=etag)
     if not_modified is not None:
         return not_modified
     response = JsonResponse(
-        village_features(villages, request),
+        village_features(villages, index_url),
         content_type=CONTENT_TYPE,
         json_dumps_params={"ensure_ascii": False, "separators": (",", ":")},
     )

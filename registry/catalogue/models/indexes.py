@@ -90,7 +90,7 @@ class CraftVillageIndexPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin
         """The map's data: the villages the list shows with the same ``type``/``trade``/``commune`` filters (sort and
         page ignored), as a GeoJSON FeatureCollection; ``304`` when the browser's copy is current."""
         selected, _communes = village_selection(request)
-        return geojson_response(request, filtered_villages(self, selected), selected)
+        return geojson_response(request, filtered_villages(self, selected), selected, self.get_url(request))
 
     class Meta:
         verbose_name = _("danh sách làng nghề")

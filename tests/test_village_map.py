@@ -11,8 +11,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from registry.catalogue.choices import VillageType
-from registry.catalogue.models import CraftVillagePage
+from registry.catalogue.choices import TradeGroup, VillageType
+from registry.catalogue.models import CraftVillagePage, TradeGroupTag
 from registry.catalogue.models.villages import PRODUCTS_PER_PAGE
 from tests.factories import CraftVillagePageFactory, ProducerFactory, ProductPageFactory, village_index
 
@@ -61,13 +61,19 @@ def test_geojson_has_the_villages_of_every_page_of_the_list(client, home_page, n
     villages = _villages(14)
     villages[0].village_type = VillageType.TRADITIONAL
     villages[0].save_revision().publish()
+    for village in villages[:3]:  # a village of two trade groups is listed, and mapped, once
+        village.trade_groups.set(
+            TradeGroupTag.objects.filter(code__in=[TradeGroup.HANDICRAFTS, TradeGroup.CRAFTS_MATERIALS])
+        )
+        village.save_revision().publish()
     CraftVillagePageFactory(title="Làng chưa có tọa độ", slug="chua-co", commune=None, latitude=None, longitude=None)
     draft = CraftVillagePageFactory(title="Làng bản nháp", slug="ban-nhap", commune=None)
     draft.unpublish()
     private = CraftVillagePageFactory(title="Làng riêng tư", slug="rieng-tu", commune=None)
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
 
-    for query in ("", "?type=traditional"):
+    sizes = {}
+    for query in ("", "?type=traditional", f"?trade={TradeGroup.HANDICRAFTS}", "?trade=handicrafts&sort=households"):
         html = client.get("/lang-nghe/" + query).content.decode()
         response = client.get(_map_url(html))
         assert response.status_code == 200 and response["Content-Type"] == "application/geo+json"
@@ -85,7 +91,9 @@ def test_geojson_has_the_villages_of_every_page_of_the_list(client, home_page, n
             assert feature["properties"]["name"] == page.title
         names = {f["properties"]["name"] for f in data["features"]}
         assert not names & {"Làng bản nháp", "Làng riêng tư", "Làng chưa có tọa độ"}
-    assert len(listed) == 1 and len(_listed(client, "/lang-nghe/")) == 15  # two pages of the list
+        sizes[query] = (len(listed), len(mapped))
+    assert sizes[""] == (15, 14) and sizes["?type=traditional"] == (1, 1)  # the whole list is two pages
+    assert sizes[f"?trade={TradeGroup.HANDICRAFTS}"] == (3, 3)
 
 
 def test_geojson_properties_are_public_and_in_the_visitors_language(client, home_page, no_page_cache):

@@ -8,7 +8,7 @@ PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test test-search-live lint format messages makemessages migrate setup seed bench bench-cpu bench-more two-nodes clean
+.PHONY: help run serve test test-search-live lint format messages makemessages migrate setup seed bench bench-cpu bench-scale bench-more two-nodes clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -80,6 +80,9 @@ bench: $(VENV)/.installed-dev messages ## Measure what users get: req/s and p95 
 bench-cpu: $(VENV)/.installed-dev messages ## CPU ms per page in-process, and the SCALE× growth check (SCALE=10)
 	$(PY) bench/cpu_pages.py
 	$(PY) bench/cpu_pages.py --scale $(or $(SCALE),10)
+
+bench-scale: $(VENV)/.installed-dev messages ## Issue 18's growth table in-process: each growing response at 1× and 30× data (BENCH_ARGS=…)
+	$(PY) bench/scale.py $(BENCH_ARGS)
 
 bench-more: $(VENV)/.installed-dev ## The other benchmarks: in-process search timings, scoring, import dry run, page profile
 	@for script in bench/search.py bench/scoring.py bench/import_dry_run.py bench/profile_pages.py; do \

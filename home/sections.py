@@ -281,24 +281,28 @@ class VillagesMapBlock(SectionBlock):
         template = "home/sections/villages_map.html"
 
     def load(self, value, parent_context):
-        """The map's markers (every live craft village with coordinates, up to 500, A–Z) and the first ``count`` of
-        them listed beside it (``village_markers``)."""
+        """The first ``count`` live craft villages with coordinates, A–Z, listed beside the map, and the map's data
+        address (``map_url``: the village list's GeoJSON, every village, fetched by static/js/map.js; None when no
+        village has coordinates or there is no village list): the page does not grow with the villages."""
         request = parent_context.get("request")
-        villages = village_markers(request)
+        villages = village_markers(request, max(value["count"], 1))
+        index_url = _index_url(CraftVillageIndexPage, request)
         return {
-            "markers": villages["markers"],
             "villages": [
                 {**marker, "lang": lang}
                 for marker, lang in zip(villages["markers"][: value["count"]], villages["langs"], strict=False)
             ],
-            "more_url": _index_url(CraftVillageIndexPage, request),
+            "map_url": index_url + CraftVillageIndexPage.get_resolver().reverse("geojson")
+            if index_url and villages["markers"]
+            else None,
+            "more_url": index_url,
         }
 
 
-def village_markers(request):
+def village_markers(request, limit):
     """``{"markers": [{"title", "trade", "lat", "lng", "url"}], "langs": [language of each title, or None when it is
-    the visitor's]}`` of the live craft villages with coordinates (up to 500, A–Z by their Vietnamese title), titles
-    in the visitor's language where translated. One query, and one more on the English site."""
+    the visitor's]}`` of the first ``limit`` live craft villages with coordinates (A–Z by their Vietnamese title),
+    titles in the visitor's language where translated. One query, and one more on the English site."""
     villages = show_in_language(
         source_pages(CraftVillagePage.objects.live().public())
         .filter(latitude__isnull=False, longitude__isnull=False)
@@ -314,7 +318,7 @@ def village_markers(request):
             "locale",
             "translation_key",
         )
-        .order_by("title")[:500]
+        .order_by("title")[:limit]
     )
     language = active_language()
     return {

@@ -126,8 +126,8 @@ def test_village_index_filters_map_and_list(client, home_page, settings):
 
     html = client.get("/lang-nghe/").content.decode()
     assert "tiles.example.org" in html and "vendor/leaflet/leaflet.js" in html
-    markers = json.loads(re.search(r'id="village-markers"[^>]*>(.*?)</script>', html, re.S).group(1))
-    assert sorted(m["title"] for m in markers) == ["Làng Phung", "Làng rượu Bàu Đá"]
+    geojson = client.get(re.search(r'data-geojson="([^"]+)"', html).group(1)).json()  # the map's villages
+    assert sorted(f["properties"]["name"] for f in geojson["features"]) == ["Làng Phung", "Làng rượu Bàu Đá"]
     assert "Làng chưa có tọa độ" in html  # the plain list has every village
     assert _titles(client.get("/lang-nghe/?type=traditional").content.decode(), "") == ["Làng Phung"]
     assert _titles(client.get("/lang-nghe/?trade=agri-processing").content.decode(), "") == ["Làng rượu Bàu Đá"]

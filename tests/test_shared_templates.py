@@ -154,14 +154,29 @@ def test_no_second_pagination_markup_in_templates():
 # One map -------------------------------------------------------------------------------------------------------
 
 
-def _map(html):
+def _map(html, client=None):
+    """The one map of ``html`` and its markers: from its JSON script, or fetched from its GeoJSON address (the
+    village list) and read the way static/js/map.js reads them."""
     elements = Elements(html)
     maps = [attrs for tag, attrs in elements.tags if "data-village-map" in attrs]
     assert len(maps) == 1
-    data = [s for s in elements.scripts if s["attrs"].get("id") == maps[0]["data-markers"]]
-    assert len(data) == 1 and data[0]["attrs"]["type"] == "application/json"
     sources = [s["attrs"]["src"] for s in elements.scripts if s["attrs"].get("src")]
     assert sum("js/map.js" in src for src in sources) == 1
+    if "data-geojson" in maps[0]:
+        assert "data-markers" not in maps[0] and not [s for s in elements.scripts if s["attrs"].get("id")]
+        features = client.get(maps[0]["data-geojson"]).json()["features"]
+        return maps[0], [
+            {
+                "title": f["properties"]["name"],
+                "url": f["properties"]["url"],
+                "lat": f["geometry"]["coordinates"][1],
+                "lng": f["geometry"]["coordinates"][0],
+                "trade": f["properties"]["trade"],
+            }
+            for f in features
+        ]
+    data = [s for s in elements.scripts if s["attrs"].get("id") == maps[0]["data-markers"]]
+    assert len(data) == 1 and data[0]["attrs"]["type"] == "application/json"
     return maps[0], json.loads(data[0]["text"])
 
 
@@ -184,8 +199,8 @@ def test_home_and_village_pages_share_marker_shape_and_map_settings(client, home
     site_settings.bounds_north, site_settings.bounds_east = 15.4, 108.55
     site_settings.save()
 
-    home_map, home_markers = _map(client.get("/").content.decode())
-    list_map, list_markers = _map(client.get("/lang-nghe/").content.decode())
+    home_map, home_markers = _map(client.get("/").content.decode(), client)
+    list_map, list_markers = _map(client.get("/lang-nghe/").content.decode(), client)
     for element in (home_map, list_map):
         assert element["data-center"] == "14.35,107.98"
         assert element["data-zoom"] == "9"
@@ -208,7 +223,7 @@ def test_map_numbers_ignore_the_vietnamese_decimal_comma(client, home_page):
     CraftVillagePageFactory(title="Làng Phung", latitude="13.995", longitude="107.989")
     CraftVillagePageFactory(title="Làng Bàu Đá", latitude="13.882", longitude="109.013")
     html = client.get("/lang-nghe/").content.decode()
-    element, _markers = _map(html)
+    element, _markers = _map(html, client)
     defaults = SiteSettings.load().map_config
     assert element["data-center"] == "{},{}".format(*defaults["center"])
     assert "," not in element["data-zoom"] and len(element["data-bounds"].split(",")) == 4

@@ -1,5 +1,5 @@
 """The listings of the registry's index pages: the product catalogue (faceted search, product_search/), the
-artisans and the craft villages (filters, sort, pagination, map markers).
+artisans and the craft villages (filters, sort, pagination, the address of the map's data).
 
 Query-string values are untrusted: anything unknown is ignored (never an error), ``?page=abc`` gives the first page.
 Every listing runs a fixed number of queries whatever the number of records.
@@ -21,6 +21,7 @@ from .models.villages import CraftVillagePage
 from .product_search.facets import commune_labels_in_order
 from .product_search.filters import SORTS, parse_query
 from .product_search.service import run_query
+from .village_map import map_url
 
 PER_PAGE = 12
 
@@ -162,8 +163,9 @@ VILLAGE_SORTS = {
 }
 
 
-def village_listing(index_page, request):
-    """Context of ``/lang-nghe/``: filters (type, trade group, commune), sort, one page of villages, map markers."""
+def village_selection(request):
+    """The village filters of ``request`` (``type``, ``trade``, ``commune``, ``sort``; unknown values ignored) and
+    the communes that have villages, as ``(selected, communes)``. One query (the communes)."""
     communes = _commune_options(CraftVillagePage, "villages")
     selected = {
         "type": _choice(request, "type", VillageType.values),
@@ -171,12 +173,34 @@ def village_listing(index_page, request):
         "commune": _choice(request, "commune", {code for code, _label in communes}),
         "sort": _choice(request, "sort", VILLAGE_SORTS) or "name",
     }
-    base = CraftVillagePage.objects.child_of(index_page).live().public()
-    conditions = {
+    return selected, communes
+
+
+def _village_conditions(selected):
+    return {
         "type": {"village_type": selected["type"]},
         "trade": {"trade_groups__code": selected["trade"]},
         "commune": {"commune__code": selected["commune"]},
     }
+
+
+def filtered_villages(index_page, selected):
+    """The live, public villages of ``index_page`` that the filters ``selected`` (``village_selection``) keep, in
+    no particular order: what the list pages through and what the map's GeoJSON shows (registry/catalogue/
+    village_map.py), so that both always show the same villages."""
+    queryset = CraftVillagePage.objects.child_of(index_page).live().public()
+    for name, condition in _village_conditions(selected).items():
+        if selected[name]:
+            queryset = queryset.filter(**condition)
+    return queryset.distinct() if selected["trade"] else queryset
+
+
+def village_listing(index_page, request):
+    """Context of ``/lang-nghe/``: filters (type, trade group, commune), sort, one page of villages, and the address
+    of the map's GeoJSON (``map_url``, with the same filters; None when no village listed has coordinates)."""
+    selected, communes = village_selection(request)
+    base = CraftVillagePage.objects.child_of(index_page).live().public()
+    conditions = _village_conditions(selected)
 
     def others(name):  # the listing with every filter but ``name``'s
         queryset = base
@@ -190,29 +214,14 @@ def village_listing(index_page, request):
         "trade": _options(TradeGroup.choices, _counts(others("trade"), "trade_groups__code"), selected["trade"]),
         "commune": _options(communes, _counts(others("commune"), "commune__code"), selected["commune"]),
     }
-    queryset = base
-    if selected["type"]:
-        queryset = queryset.filter(village_type=selected["type"])
-    if selected["trade"]:
-        queryset = queryset.filter(trade_groups__code=selected["trade"]).distinct()
-    if selected["commune"]:
-        queryset = queryset.filter(commune__code=selected["commune"])
+    queryset = filtered_villages(index_page, selected)
     order = VILLAGE_SORTS[selected["sort"]][0]
     queryset = queryset.select_related("hero_image", "commune").order_by(order, alphabetical(), "pk")
-    markers = [
-        {
-            "title": v.title,
-            "url": v.get_url(request),
-            "lat": float(v.latitude),
-            "lng": float(v.longitude),
-            "trade": v.main_trade,
-        }
-        for v in queryset.exclude(latitude__isnull=True).exclude(longitude__isnull=True).defer_streamfields()
-    ]
+    mapped = queryset.filter(latitude__isnull=False, longitude__isnull=False).exists()
     return {
         # no renditions prefetched: {% picture_of %} remembers them per page-cache generation (core/pictures.py)
         "villages": paginate(request, queryset.prefetch_related("trade_groups")),
-        "markers": markers,
+        "map_url": map_url(index_page, selected, request) if mapped else None,
         "map_tile_url": settings.MAP_TILE_URL,
         "map_attribution": settings.MAP_TILE_ATTRIBUTION,
         "village_types": VillageType.choices,

@@ -1,7 +1,9 @@
 /* The one craft-village map (home page section, village listing, village page), drawn with Leaflet and
    Leaflet.markercluster (both vendored under static/vendor). Each element with [data-village-map]
-   (templates/includes/village_map.html) says where to find its markers (data-markers: the id of a JSON script holding
-   [{title, url, lat, lng, trade}]) and carries the site settings' map view: data-center "lat,lng", data-zoom,
+   (templates/includes/village_map.html) says where to find its markers: data-geojson, the address of a GeoJSON
+   FeatureCollection of Points with properties {name, url, trade, lang} (the village list's /lang-nghe/geojson/, with
+   its filters: fetched, so the page itself stays small however many villages there are), or data-markers, the id of
+   a JSON script holding [{title, url, lat, lng, trade}] (a village page's own point); and it carries the site settings' map view: data-center "lat,lng", data-zoom,
    data-bounds "south,west,north,east" (the province), plus data-tile-url, data-attribution, data-marker-zoom,
    data-cluster-label (a cluster's accessible name, translated, with "{count}" for its number of villages:
    "{count} làng nghề — phóng to"), and the map's own files:
@@ -71,14 +73,37 @@
     var name = document.createElement(m.url ? "a" : "strong");
     name.textContent = m.title;
     if (m.url) { name.href = m.url; }
+    if (m.lang) { popup.lang = m.lang; }
     popup.appendChild(name);
     if (m.trade) { popup.appendChild(document.createElement("br")); popup.appendChild(document.createTextNode(m.trade)); }
     return popup;
   }
 
-  function draw(el) {
+  // GeoJSON (RFC 7946: [longitude, latitude]) to the markers drawn here; features without a point are skipped.
+  function fromGeoJSON(collection) {
+    return ((collection && collection.features) || []).filter(function (f) {
+      return f.geometry && f.geometry.type === "Point" && f.geometry.coordinates.length >= 2;
+    }).map(function (f) {
+      var p = f.properties || {};
+      return { title: p.name || "", url: p.url || "", trade: p.trade || "", lang: p.lang || "",
+        lat: f.geometry.coordinates[1], lng: f.geometry.coordinates[0] };
+    });
+  }
+
+  // The markers of a map: fetched from data-geojson (same origin, the browser's copy revalidated by its ETag), or
+  // read from the JSON script named by data-markers. A failed fetch draws the map without markers (the list below
+  // the map still has every village).
+  function markersOf(el) {
+    if (el.dataset.geojson) {
+      return fetch(el.dataset.geojson, { headers: { Accept: "application/geo+json" }, credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(fromGeoJSON, function () { return []; });
+    }
     var data = document.getElementById(el.dataset.markers);
-    var markers = data ? JSON.parse(data.textContent) : [];
+    return Promise.resolve(data ? JSON.parse(data.textContent) : []);
+  }
+
+  function draw(el, markers) {
     var center = numbers(el.dataset.center);
     var box = numbers(el.dataset.bounds);
     var zoom = parseInt(el.dataset.zoom || "8", 10);
@@ -149,8 +174,14 @@
     return loading;
   }
 
+  // The map's files and its markers are fetched at the same time; it is drawn once both are there.
   function show(el) {
-    assets(el).then(function () { if (window.L) { draw(el); } });
+    Promise.all([assets(el), markersOf(el)]).then(function (done) {
+      if (window.L) {
+        draw(el, done[1]);
+        el.setAttribute("data-markers-drawn", String(done[1].length));
+      }
+    });
   }
 
   function init() {

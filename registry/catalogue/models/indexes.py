@@ -6,13 +6,15 @@ listing that imports it."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from core.page_cache import CachedPageMixin
 from core.slugs import TitleSlugMixin
 from core.translation import TranslatedPageMixin
 
-from ..listing import artisan_listing, product_listing, village_listing
+from ..listing import artisan_listing, filtered_villages, product_listing, village_listing, village_selection
+from ..village_map import geojson_response
 
 
 class ProductIndexPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
@@ -63,8 +65,9 @@ class ArtisanIndexPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Pag
         verbose_name_plural = _("danh sách nghệ nhân")
 
 
-class CraftVillageIndexPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, Page):
-    """The list and map of craft villages (``/lang-nghe/``)."""
+class CraftVillageIndexPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin, RoutablePageMixin, Page):
+    """The list and map of craft villages (``/lang-nghe/``), and the map's data (``/lang-nghe/geojson/``: the
+    villages of the list with coordinates, as GeoJSON; registry/catalogue/village_map.py)."""
 
     # What changes the listing; every other query parameter is ignored by the page cache (core/page_cache.py).
     cache_query_params = ("type", "trade", "commune", "sort", "page")
@@ -81,6 +84,13 @@ class CraftVillageIndexPage(TranslatedPageMixin, TitleSlugMixin, CachedPageMixin
         context = super().get_context(request, *args, **kwargs)
         context.update(village_listing(self, request))
         return context
+
+    @path("geojson/", name="geojson")
+    def geojson(self, request):
+        """The map's data: the villages the list shows with the same ``type``/``trade``/``commune`` filters (sort and
+        page ignored), as a GeoJSON FeatureCollection; ``304`` when the browser's copy is current."""
+        selected, _communes = village_selection(request)
+        return geojson_response(request, filtered_villages(self, selected), selected, self.get_url(request))
 
     class Meta:
         verbose_name = _("danh sách làng nghề")

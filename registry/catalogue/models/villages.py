@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -27,6 +28,9 @@ from ..structured_data import place_jsonld
 from .gallery import load_pictures
 from .places import commune_of
 
+PRODUCTS_PER_PAGE = 12
+"""Products shown per page of a village page's product list (``?page=``), so the page does not grow with them."""
+
 
 def _threshold(name, default):
     return getattr(settings, "CRAFT_VILLAGE_THRESHOLDS", {}).get(name, default)
@@ -48,6 +52,9 @@ class TradeGroupTag(models.Model):
 
 class CraftVillagePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, CachedPageMixin, FoldedSearchMixin, Page):
     """A craft village or traditional craft village with its recognition decision and Decree 52 figures."""
+
+    # ?page= pages through the village's products; every other query parameter is ignored by the page cache.
+    cache_query_params = ("page",)
 
     village_type = models.CharField(_("loại"), max_length=20, choices=VillageType.choices, default=VillageType.CRAFT)
     trade_groups = ParentalManyToManyField(
@@ -161,10 +168,13 @@ class CraftVillagePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, Cached
 
     def get_context(self, request, *args, **kwargs):
         """The page with its own rows (gallery, traditional trades: two queries, three with pictures) and what it
-        lists beside its text (``listed_pages``, read once per page-cache generation: ``core.shared_data``), its
-        place (``commune_of``: shared too) and JSON-LD."""
+        lists beside its text (``listed_pages``: one page of products, ``?page=``, read once per page-cache
+        generation: ``core.shared_data``), its place (``commune_of``: shared too) and JSON-LD."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(shared_value(f"village-listed-v1:{self.pk}", self.listed_pages, request))
+        number = products_page_number(request)
+        context.update(
+            shared_value(f"village-listed-v2:{self.pk}:{number}", lambda: self.listed_pages(number), request)
+        )
         context["gallery"] = load_pictures(self, self.gallery_images)
         context["traditional_trades"] = list(self.traditional_trades.all())
         if self.commune_id:
@@ -184,20 +194,26 @@ class CraftVillagePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, Cached
             ]
         return context
 
-    def listed_pages(self):
-        """What the village lists beside its own text, the same for every visitor: ``products`` (live, public
-        product pages of the village with their producer and picture, the renditions of their cards loaded) and
-        ``artisans`` (live, public artisan pages), A–Z, each in the visitor's language where translated
-        (``show_in_language``). Two queries (three with pictures; two more on the English site); picklable, stored
+    def listed_pages(self, number=1):
+        """What the village lists beside its own text, the same for every visitor: ``products``, page ``number``
+        (clamped to the pages there are) of its live, public product pages A–Z, ``PRODUCTS_PER_PAGE`` a page, with
+        their producer and picture (the renditions of their cards loaded), and ``products_page`` (a Django ``Page``
+        for the pagination include, its ``paginator.count`` the number of products); ``artisans`` (live, public
+        artisan pages, A–Z). Each in the visitor's language where translated (``show_in_language``). Three queries
+        (four with pictures; two more on the English site) whatever the number of products; picklable, stored
         between requests by ``get_context``."""
-        products = show_in_language(
+        queryset = (
             source_pages(self.products.live().public())
             .select_related("producer", "hero_image")
             .order_by(alphabetical(), "pk")
         )
+        # The pages counted and numbered without keeping the queryset (stored between requests: it must pickle small).
+        page = Paginator(range(queryset.count()), PRODUCTS_PER_PAGE).get_page(number)
+        products = show_in_language(queryset[page.start_index() - 1 : page.end_index()] if page.paginator.count else [])
+        page.object_list = products
         with_renditions([product.hero_image for product in products], "card")
         artisans = show_in_language(source_pages(self.artisans.live().public()).order_by(alphabetical(), "pk"))
-        return {"products": products, "artisans": artisans}
+        return {"products": products, "products_page": page, "artisans": artisans}
 
     @property
     def has_coordinates(self):
@@ -238,6 +254,15 @@ class CraftVillagePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, Cached
                     % {"years": min_trade_years}
                 )
         return warnings
+
+
+def products_page_number(request):
+    """The product page a village page was asked for (``?page=``, from 1): anything but a number gives 1, and very
+    large numbers are cut to 1,000 (one stored copy per page and generation, whatever a visitor types: the pages
+    past the last show the last one anyway)."""
+    raw = request.GET.get("page", "1")
+    number = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 7 else 1
+    return min(max(number, 1), 1000)
 
 
 class TraditionalTrade(Orderable):

@@ -22,7 +22,7 @@ from registry.competitions.models import (
     ScoreSheet,
 )
 from registry.competitions.tasks import send_reminders
-from tests.factories import EntryFactory, JurorFactory, UserFactory, fill_sheet
+from tests.factories import EntryFactory, JurorFactory, fill_sheet
 
 pytestmark = pytest.mark.django_db
 DECISION = datetime.date(2026, 6, 27)
@@ -243,7 +243,7 @@ def test_amendment_form_accepts_decimal_comma(world):
 
 def test_new_users_see_the_refusal_not_a_500(client, world):
     """A juror without a seat gets 404 and an anonymous visitor the login page, in every state."""
-    other = UserFactory()
+    other = JurorFactory().user  # a juror of another competition: no seat on this one
     for state in CompetitionStatus:
         set_state(world["competition"], state)
         client.force_login(other)

@@ -59,14 +59,14 @@ def world(demo_accounts):
 def jury_urls(w):
     c, e = w["competition"], w["entry"]
     return [
-        ("GET", reverse("competitions:jury-home"), [302, 200, 200, 200, 200, 200]),
-        ("GET", reverse("competitions:jury-competition", args=[c.slug]), [302, 200, 200, 200, 404, 404]),
-        ("GET", reverse("competitions:jury-entry", args=[c.slug, e.code]), [302, 200, 404, 200, 404, 404]),
-        ("POST", reverse("competitions:jury-entry", args=[c.slug, e.code]), [302, 302, 404, 302, 404, 404]),
-        ("GET", reverse("competitions:jury-council", args=[c.slug]), [302, 403, 403, 200, 404, 404]),
-        ("POST", reverse("competitions:jury-reopen", args=[c.slug, w["sheet_b"].pk]), [302, 403, 403, 302, 404, 404]),
-        ("GET", reverse("competitions:jury-entry", args=[c.slug, "KHONG-CO"]), [302, 404, 404, 404, 404, 404]),
-        ("GET", reverse("competitions:jury-competition", args=["khong-co"]), [302, 404, 404, 404, 404, 404]),
+        ("GET", reverse("competitions:jury-home"), [302, 200, 200, 200, 200, 403]),
+        ("GET", reverse("competitions:jury-competition", args=[c.slug]), [302, 200, 200, 200, 404, 403]),
+        ("GET", reverse("competitions:jury-entry", args=[c.slug, e.code]), [302, 200, 404, 200, 404, 403]),
+        ("POST", reverse("competitions:jury-entry", args=[c.slug, e.code]), [302, 302, 404, 302, 404, 403]),
+        ("GET", reverse("competitions:jury-council", args=[c.slug]), [302, 403, 403, 200, 404, 403]),
+        ("POST", reverse("competitions:jury-reopen", args=[c.slug, w["sheet_b"].pk]), [302, 403, 403, 302, 404, 403]),
+        ("GET", reverse("competitions:jury-entry", args=[c.slug, "KHONG-CO"]), [302, 404, 404, 404, 404, 403]),
+        ("GET", reverse("competitions:jury-competition", args=["khong-co"]), [302, 404, 404, 404, 404, 403]),
     ]
 
 
@@ -146,10 +146,12 @@ def test_peer_scores_never_when_competition_says_never(client, world):
     assert str(world["jurors"]["b"]) not in page
 
 
-def test_non_juror_user_sees_no_competitions(client, world):
+def test_non_juror_user_is_refused_the_portal_with_a_vietnamese_page(client, world):
     client.force_login(UserFactory())
-    page = client.get(reverse("competitions:jury-home")).content.decode()
-    assert world["competition"].name not in page
+    response = client.get(reverse("competitions:jury-home"))
+    page = response.content.decode()
+    assert response.status_code == 403 and "Cổng giám khảo chỉ dành cho thành viên hội đồng bình chọn." in page
+    assert world["competition"].name not in page and "Bạn chưa được mời chấm" not in page
 
 
 def test_editor_is_turned_away_from_manager_screens(client, world):

@@ -4,7 +4,6 @@ information (the producer edits and resubmits; every version kept), reject with 
 in the application's history and the site's audit log, e-mailed, refused from a wrong state with a 4xx, and the
 queue's query count does not grow with the number of applications."""
 
-import datetime
 import json
 import re
 import sqlite3
@@ -28,7 +27,7 @@ from registry.producers.models import Application, ApplicationVersion
 from registry.producers.services import applications as service
 from registry.producers.services import review
 from tests.factories import JurorFactory, ProducerAccountFactory, ProductPageFactory, UserFactory
-from tests.test_producer_applications import FORM, PDF, PNG, TODAY, open_competition
+from tests.test_producer_applications import FORM, PDF, PNG, open_competition
 
 QUEUE = "producer_applications:index"
 
@@ -229,10 +228,7 @@ def test_more_information_then_resubmission_keeps_every_version(client, setup, s
     assert "Bổ sung phiếu kiểm nghiệm & ảnh nhãn." in mail.outbox[-1].body  # plain text, not "&amp;"
     assert client.post(detail_url(application), {"action": "accept"}).status_code == 409  # waits for the producer
 
-    # the deadline passes meanwhile: the producer may still answer the center
-    competition = setup["competition"]
-    competition.entries_open_until = TODAY - datetime.timedelta(days=1)
-    competition.save()
+    # the producer answers before the closing date (after it nothing changes: test_producer_closing_date.py)
     producer = Client()
     producer.force_login(account.user)
     page = producer.get(reverse("producers:application", args=[application.pk])).content.decode()

@@ -147,6 +147,8 @@ class ApplicationView(ReviewView, TemplateView):
     page_title = gettext_lazy("Xét hồ sơ đăng ký")
 
     def dispatch(self, request, *args, **kwargs):
+        if not review.may_review(request.user):  # before the lookup: other staff are sent home, never a 404
+            raise PermissionDenied
         queryset = Application.objects.exclude(status=ApplicationStatus.DRAFT).for_review()
         self.application = get_object_or_404(queryset, pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
@@ -165,6 +167,9 @@ class ApplicationView(ReviewView, TemplateView):
         for version in versions:
             version.rows = version_rows(version)
         bound = forms_ or {}
+        ask_closed = None
+        if application.status == ApplicationStatus.SUBMITTED:
+            ask_closed = application_service.closing_problem(application.competition)
         return super().get_context_data(
             application=application,
             documents=application.current_documents,
@@ -175,7 +180,8 @@ class ApplicationView(ReviewView, TemplateView):
             more_info_form=bound.get("more-info") or MoreInfoForm(),
             reject_form=bound.get("reject") or RejectForm(),
             can_accept=application.status == ApplicationStatus.SUBMITTED,
-            can_ask=application.status == ApplicationStatus.SUBMITTED,
+            can_ask=application.status == ApplicationStatus.SUBMITTED and ask_closed is None,
+            ask_closed=ask_closed,
             can_reject=application.status in (ApplicationStatus.SUBMITTED, ApplicationStatus.MORE_INFO),
             problems=problems,
             **kwargs,

@@ -1,6 +1,10 @@
-"""Views of the judges' portal. Every view resolves the user's seat first: no seat → 404, conflicted entry → 404.
+"""Views of the judges' portal. Every view needs a juror (``services.access.may_use_portal``: anonymous → the
+portal's login, anyone else signed in → 403 with a Vietnamese page), then resolves the user's seat: no seat → 404,
+conflicted entry → 404.
 Every action asks the lifecycle (``registry.competitions.lifecycle``); a refused action answers 409 with the
 Vietnamese reason."""
+
+from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,7 +18,7 @@ from .. import scoring
 from ..choices import SheetStatus
 from ..lifecycle import Action, ActionNotAllowed, allowed, refusal
 from ..models import ScoreSheet
-from ..services.access import can_reopen, juror_seats, may_see_peers, visible_entries
+from ..services.access import can_reopen, juror_seats, may_see_peers, may_use_portal, visible_entries
 from ..services.conflicts import confirm_no_conflict, declare_conflict, statement_required
 from ..services.listings import juror_entries, progress_listing
 from ..services.presentation import jury_title, jury_view
@@ -27,7 +31,18 @@ from ..services.sheets import (
 )
 from .forms import ConflictForm, ReopenForm, ScoreSheetForm
 
-jury_login = login_required(login_url="competitions:jury-login")
+
+def jury_login(view):
+    """``view`` for signed-in jurors only (``may_use_portal``): the portal's login for anonymous visitors, 403 with
+    the portal's Vietnamese page for any other account (a producer, an editor)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not may_use_portal(request.user):
+            return render(request, "jury/forbidden.html", status=403)
+        return view(request, *args, **kwargs)
+
+    return login_required(wrapped, login_url="competitions:jury-login")
 
 
 def _refused(request, seat, message, status=409):

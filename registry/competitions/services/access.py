@@ -2,6 +2,8 @@
 
 from django.contrib.auth.models import AnonymousUser
 
+from core.roles import JURORS
+
 from ..choices import AssignmentMode, CompetitionStatus, PeerVisibility
 from ..models import Entry, Juror
 
@@ -12,6 +14,15 @@ MANAGE_PERMISSION = "competitions.manage_competitions"
 
 def is_manager(user) -> bool:
     return bool(user and user.is_authenticated and user.has_perm(MANAGE_PERMISSION))
+
+
+def may_use_portal(user) -> bool:
+    """Whether ``user`` may enter the jurors' portal at all (``/giam-khao/``): a seat on a council (any
+    competition), the "Giám khảo" group (invited, seat still to come), or a competition manager. Everyone else
+    signed in gets 403 (the views' ``juror_required``); what each juror then sees is ``juror_seats``."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    return is_manager(user) or Juror.objects.filter(user=user).exists() or user.groups.filter(name=JURORS.name).exists()
 
 
 def juror_seats(user):

@@ -11,12 +11,15 @@ Rules (Circular 26/2014/TT-BCT as amended; the competition rules themselves are 
   staff, for the same catalogue product (or, for a product not in the catalogue, the same name for the producer).
 - Drafts are saved only when eligible; they are checked again, with the deadline, on submission, and a submission
   needs every required field of the form, the commitment, and at least the required kinds of files.
-- When the center asks for more information the application is editable again and is resubmitted after the
-  deadline too (the first submission was on time), as long as the competition still takes entries; its code stays.
+- The closing date (``entries_open_until``, the last day) ends every change by the producer (a draft's creation,
+  saves, file uploads and removals, submission and resubmission) and the center's request for more information
+  (``services.review``): ``closing_problem`` is the one rule; accepting and rejecting stay possible after it.
+  When the center asks for more information (before that date) the application is editable again until the closing
+  date and resubmitted with the same code.
   Every submission is kept as an ``ApplicationVersion`` (the form's values and its files); a file removed after it
   was submitted is only marked removed, so each version stays readable by staff.
-- Every change is written to the application's history (``ApplicationEvent``); submissions, like the center's
-  decisions (``services.review``), to the site's audit log too (``services.history``).
+- Every change is written to the application's history (``ApplicationEvent``) and to the site's audit log
+  (``services.history.record``), as the center's decisions (``services.review``) are.
 """
 
 from django.conf import settings
@@ -41,7 +44,7 @@ from registry.competitions.models import Competition, Entry
 
 from ..choices import ApplicationAction, ApplicationStatus, DocumentKind
 from ..mail import absolute, send
-from ..models import Application, ApplicationDocument, ApplicationEvent, ApplicationVersion
+from ..models import Application, ApplicationDocument, ApplicationVersion
 from .history import record
 from .uploads import check_upload, original_name
 
@@ -54,7 +57,12 @@ DOCUMENT_NEEDS = {PHOTOS: DocumentKind.PHOTO, BUSINESS_REGISTRATION: DocumentKin
 
 
 class Refused(ValidationError):
-    """An application action refused by the rules above; ``messages`` are the Vietnamese reasons (views: 4xx)."""
+    """An application action refused by the rules above; ``messages`` are the Vietnamese reasons (views: 409)."""
+
+
+class Incomplete(Refused):
+    """A submission refused only because the form or the files are incomplete (``missing``): a validation error the
+    producer corrects on the page, answered 400 (``Refused`` is a wrong state or a conflict, 409)."""
 
 
 def entries_closed(competition, today=None):
@@ -89,6 +97,13 @@ def deadline_problem(competition, today=None):
     return None
 
 
+def closing_problem(competition, today=None):
+    """Why nothing may change any more in ``competition``'s applications (producer's edits, uploads, removals,
+    (re)submission; the center's request for more information): the deadline message once ``entries_closed``,
+    else ``None``."""
+    return deadline_problem(competition, today) if entries_closed(competition, today) else None
+
+
 def _duplicate(competition, producer, product, product_name, exclude_pk):
     others = Application.objects.active().filter(competition=competition).exclude(pk=exclude_pk)
     if product is not None:
@@ -101,20 +116,12 @@ def _duplicate(competition, producer, product, product_name, exclude_pk):
     return bool(folded) and any(fold(name) == folded for name in names)
 
 
-def eligibility_problems(
-    competition, producer, product=None, product_name="", exclude_pk=None, today=None, check_deadline=True
-):
+def eligibility_problems(competition, producer, product=None, product_name="", exclude_pk=None, today=None):
     """Every reason ``producer`` may not apply with ``product`` (a catalogue ``ProductPage``, or ``None`` and
-    ``product_name`` for a product not in the catalogue) to ``competition`` today, as a list of Vietnamese
-    messages; empty when it may. ``check_deadline=False`` (an application sent back for more information) only
-    needs the competition to be still taking entries, whatever the date."""
+    ``product_name`` for a product not in the catalogue) to ``competition`` today, the deadline included, as a list
+    of Vietnamese messages; empty when it may."""
     problems = []
-    if check_deadline:
-        late = deadline_problem(competition, today)
-    elif competition.status != CompetitionStatus.ENTRIES_OPEN:
-        late = _("Cuộc bình chọn này không nhận hồ sơ.")
-    else:
-        late = None
+    late = deadline_problem(competition, today)
     if late:
         problems.append(late)
     if not producer_kind_eligible(producer.kind):
@@ -151,17 +158,6 @@ def prefill(product):
     }
 
 
-def _event(application, action, user, note=""):
-    ApplicationEvent.objects.create(
-        application=application, action=action, user=user if user.is_authenticated else None, note=note
-    )
-
-
-def _on_time(application):
-    """Whether the deadline applies to this application's next step (not to one sent back for more information)."""
-    return application.status != ApplicationStatus.MORE_INFO
-
-
 def _refuse_unless_editable(application):
     if not application.is_editable:
         raise Refused(_("Hồ sơ đã nộp, không sửa được."))
@@ -182,7 +178,7 @@ def create_draft(account, competition, data, product=None):
                 created_by=account,
                 **{name: data.get(name, Application._meta.get_field(name).get_default()) for name in FORM_FIELDS},
             )
-            _event(application, ApplicationAction.CREATE, account.user)
+            record(application, ApplicationAction.CREATE, account.user)
     except IntegrityError as error:  # a second request for the same product won the race (one per product)
         raise Refused([_("Sản phẩm này đã có hồ sơ trong cuộc bình chọn.")]) from error
     return application
@@ -197,7 +193,6 @@ def save_draft(application, data, user):
         application.product,
         data.get("product_name", ""),
         exclude_pk=application.pk,
-        check_deadline=_on_time(application),
     )
     if problems:
         raise Refused(problems)
@@ -205,20 +200,20 @@ def save_draft(application, data, user):
         for name in FORM_FIELDS:
             setattr(application, name, data.get(name, getattr(application, name)))
         application.save()
-        _event(application, ApplicationAction.SAVE, user)
+        record(application, ApplicationAction.SAVE, user)
     return application
 
 
 def _locked_editable(application):
     """The application's row locked until the transaction ends (uploads, removals and (re)submission of one
-    application happen one after the other), refused unless it is still editable, or when its deadline has passed
-    (a draft; an application sent back for more information has no deadline)."""
+    application happen one after the other), refused unless it is still editable and its competition still takes
+    entries (``deadline_problem``: after the closing date a draft and an application sent back for more information
+    alike)."""
     locked = Application.objects.select_for_update(of=("self",)).select_related("competition").get(pk=application.pk)
     _refuse_unless_editable(locked)
-    if _on_time(locked):
-        late = deadline_problem(locked.competition)
-        if late:
-            raise Refused(late)
+    late = deadline_problem(locked.competition)
+    if late:
+        raise Refused(late)
     return locked
 
 
@@ -235,7 +230,7 @@ def add_document(application, kind, upload, user):
         document = ApplicationDocument.objects.create(
             application=application, kind=kind, file=upload, original_name=original_name(upload), size=upload.size
         )
-        _event(application, ApplicationAction.UPLOAD, user, document.original_name)
+        record(application, ApplicationAction.UPLOAD, user, document.original_name)
     return document
 
 
@@ -251,7 +246,7 @@ def remove_document(document, user):
         else:
             document.file.delete(save=False)
             document.delete()
-        _event(application, ApplicationAction.REMOVE_FILE, user, name)
+        record(application, ApplicationAction.REMOVE_FILE, user, name)
 
 
 def missing(application, documents=None):
@@ -291,7 +286,7 @@ def snapshot(application, user):
 
 def submit(application, user):
     """Submit a draft, or resubmit an application the center sent back for more information: checks eligibility
-    (the deadline only for a first submission) and completeness again; a first submission gets the application's
+    (the deadline included) and then completeness again (``Incomplete``); a first submission gets the application's
     code (``DK-<year>-<nnnn>``). Keeps the submitted version, records the step in both logs and e-mails the
     receipt. Returns the application; raises ``Refused`` with the reasons."""
     with transaction.atomic():
@@ -311,13 +306,13 @@ def submit(application, user):
             application.product,
             application.product_name,
             exclude_pk=application.pk,
-            check_deadline=first,
         )
         lacking = missing(application)
         if lacking:
             problems.append(_("Hồ sơ còn thiếu: %(items)s.") % {"items": ", ".join(str(item) for item in lacking)})
         if problems:
-            raise Refused(problems)
+            # only what is missing: the producer corrects the form (400); any other reason is a conflict (409)
+            raise (Incomplete if len(problems) == 1 and lacking else Refused)(problems)
         fields = ["status", "submitted_at", "updated_at"]
         if first:
             last = Application.objects.filter(competition=locked_competition).aggregate(m=models.Max("number"))["m"]

@@ -1,5 +1,6 @@
 """Writing the portal's transitions to the site's audit log (Wagtail's ``ModelLogEntry``, Reports → Site history,
-with the imports' entries), the one home of both kinds: an application's steps (also to its own history,
+with the imports' entries), the one home of both kinds: every step of an application (draft created and saved, file
+uploaded or removed, submitted, resubmitted, and the center's decisions; also to its own history,
 ``ApplicationEvent``, shown to the producer and staff) and the steps of a claim of a producer record (requested,
 approved, rejected, revoked; the claim row keeps its last decision)."""
 
@@ -10,6 +11,10 @@ from ..models import ApplicationEvent
 
 #: Wagtail audit-log action names, one per transition (labels registered in ``wagtail_hooks``).
 LOG_ACTIONS = {
+    ApplicationAction.CREATE: "producers.application.create",
+    ApplicationAction.SAVE: "producers.application.save",
+    ApplicationAction.UPLOAD: "producers.application.upload",
+    ApplicationAction.REMOVE_FILE: "producers.application.remove_file",
     ApplicationAction.SUBMIT: "producers.application.submit",
     ApplicationAction.RESUBMIT: "producers.application.resubmit",
     ApplicationAction.MORE_INFO: "producers.application.more_info",

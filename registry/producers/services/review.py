@@ -5,7 +5,8 @@ Rules:
 - Only competition managers decide (``competitions.manage_competitions``, the "Quản lý bình chọn" role of
   ``core/roles.py``, or a superuser): ``may_review``.
 - Transitions, each from its states only (anything else raises ``ReviewRefused`` with a Vietnamese message; views
-  answer 409): submitted → more information asked (a message is required, the competition still takes entries);
+  answer 409): submitted → more information asked (a message is required, the competition still takes entries: not after its
+  closing date, ``applications.closing_problem``, since the producer could no longer answer);
   submitted → accepted; submitted or more information asked → rejected (a reason is required). The producer's
   resubmission (more information asked → submitted) is ``services.applications.submit``.
 - Accepting creates the competition entry once: the application row is locked (``select_for_update``) and its
@@ -34,6 +35,7 @@ from registry.competitions.services.intake import DossierFile, IntakeRefused, cr
 from ..choices import ApplicationAction, ApplicationStatus, DocumentKind
 from ..mail import absolute, send
 from ..models import Application, ApplicationDocument, ProducerAccount
+from .applications import closing_problem
 from .history import record
 
 REVIEW_PERMISSION = "competitions.manage_competitions"
@@ -97,6 +99,8 @@ def _notify(application, template, **context):
     )
 
 
+#: Why the center may no longer ask for more information after the closing date (with the deadline's message).
+ASK_CLOSED = _("Không đề nghị bổ sung được nữa (cơ sở không còn nộp lại được): chỉ còn tiếp nhận hoặc không tiếp nhận.")
 ALREADY = _("Hồ sơ đang ở trạng thái “%(status)s”: không thực hiện được thao tác này.")
 
 
@@ -110,6 +114,9 @@ def ask_more_info(application, user, message):
         application = _locked(application, {ApplicationStatus.SUBMITTED}, ALREADY)
         if application.competition.status != CompetitionStatus.ENTRIES_OPEN:
             raise ReviewRefused(_("Cuộc bình chọn đã hết giai đoạn nhận hồ sơ: chỉ còn tiếp nhận hoặc từ chối."))
+        late = closing_problem(application.competition)
+        if late:
+            raise ReviewRefused([late, ASK_CLOSED])
         application.status = ApplicationStatus.MORE_INFO
         application.save(update_fields=["status", "updated_at"])
         record(application, ApplicationAction.MORE_INFO, user, message)

@@ -1,6 +1,7 @@
 """Applying to an open competition: choosing a product (the form is pre-filled from the catalogue) or a new one,
 the registration form saved as a draft, dossier files, submission. Only the producer's own applications and files
-are reachable (404 otherwise); refused actions answer 409 with the reasons, invalid forms 400."""
+are reachable (404 otherwise); refused actions answer 409 with the reasons (after the closing date: every change),
+invalid forms and an incomplete submission 400."""
 
 import mimetypes
 
@@ -117,10 +118,9 @@ def _center_message(application):
 
 
 def _page(request, application, form=None, upload=None, problems=None, status=200):
-    # A draft past its deadline can no longer be changed nor submitted: say so instead of offering the forms.
-    closed = (
-        service.deadline_problem(application.competition) if application.status == ApplicationStatus.DRAFT else None
-    )
+    # Past the closing date a draft, or an application sent back for more information, can no longer be changed
+    # nor (re)submitted: say so instead of offering the forms.
+    closed = service.deadline_problem(application.competition) if application.is_editable else None
     context = {
         "closed": closed,
         "editable": application.is_editable and not closed,
@@ -173,6 +173,9 @@ def application(request, pk):
             messages.success(request, done % {"code": record.code})
         else:
             return _page(request, record, status=400)
+    except service.Incomplete as incomplete:  # the page lists what is missing: a validation error
+        record.refresh_from_db()
+        return _page(request, record, problems=incomplete.messages, status=400)
     except service.Refused as refused:
         record.refresh_from_db()
         return _page(request, record, problems=refused.messages, status=409)

@@ -25,8 +25,8 @@ Rules:
   (the dossier limit), at most ``MAX_NEW_PHOTOS`` per proposal, readable by Pillow; stored as Wagtail images in the
   collection ``PHOTO_COLLECTION`` under a random file name.
 
-Wagtail refreshes the search index from the database row, but ``FoldedSearchMixin`` folds the in-memory values
-on every save, including the one ``save_revision`` makes: the live ``search_folded`` is put back afterwards.
+A proposal never reaches the public search: ``save_revision`` writes only its bookkeeping fields, and
+``FoldedSearchMixin`` folds the stored row on such a partial save (search/mixins.py, tests/test_search_drafts.py).
 """
 
 import uuid
@@ -144,12 +144,11 @@ def _quiet_admin_mail(user):
         profile.save(update_fields=["approved_notifications", "rejected_notifications"])
 
 
-def _submit(obj, user, folded):
-    """Save ``obj``'s in-memory values as a revision by ``user``, put the live ``search_folded`` back and start the
-    corrections workflow; returns the ``Revision``."""
+def _submit(obj, user):
+    """Save ``obj``'s in-memory values as a revision by ``user`` and start the corrections workflow; returns the
+    ``Revision``."""
     _quiet_admin_mail(user)
     revision = obj.save_revision(user=user, log_action=True)
-    type(obj).objects.filter(pk=obj.pk).update(search_folded=folded)
     ensure_workflow().start(obj, user)
     return revision
 
@@ -207,13 +206,12 @@ def propose_producer(account, data, logo=None):
     _close_rejected(producer, account.user)
     if not _changed(producer, PRODUCER_FIELDS, data) and logo is None:
         raise CorrectionRefused(_("Bạn chưa thay đổi thông tin nào."))
-    folded = producer.search_folded
     for name in PRODUCER_FIELDS:
         if name in data:
             setattr(producer, name, data[name])
     if logo is not None:
         producer.logo = store_photo(logo, f"Logo {producer.name}", account.user)
-    return _submit(producer, account.user, folded)
+    return _submit(producer, account.user)
 
 
 @transaction.atomic
@@ -229,7 +227,6 @@ def propose_product(account, product, data, hero=None, photos=(), captions=None)
         raise CorrectionRefused(_("Mỗi lần gửi tối đa %(n)s ảnh.") % {"n": MAX_NEW_PHOTOS})
     if not _changed(page, PRODUCT_FIELDS, data) and hero is None and not photos:
         raise CorrectionRefused(_("Bạn chưa thay đổi thông tin nào."))
-    folded = page.search_folded
     for name in PRODUCT_FIELDS:
         if name in data:
             setattr(page, name, data[name])
@@ -242,7 +239,7 @@ def propose_product(account, product, data, hero=None, photos=(), captions=None)
         image = store_photo(upload, caption or page.title, account.user)
         gallery.append(ProductGalleryImage(image=image, caption=caption))
     page.gallery_images = gallery  # in memory only (modelcluster): it reaches the revision, not the live page
-    return _submit(page, account.user, folded)
+    return _submit(page, account.user)
 
 
 # ------------------------------------------------------------------------------------------------------ what is shown

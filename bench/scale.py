@@ -45,7 +45,9 @@ MEDIA = "/work/main/media"  # where the shared data's pictures are (seeded from 
 
 # (label, path or "{placeholder}" of find_paths, who asks: None = anonymous visitor, "juror" = a juror signed in)
 URLS = [
-    ("sitemap", "/sitemap.xml", None),
+    ("sitemap index", "/sitemap.xml", None),
+    ("sitemap pages (vi)", "/sitemap-pages-vi.xml", None),
+    ("sitemap producers", "/sitemap-producers.xml", None),
     ("certificates.json", "/du-lieu-mo/certificates.json", None),
     ("products.csv", "/du-lieu-mo/products.csv", None),
     ("published results page", "{results}", None),

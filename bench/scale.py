@@ -12,9 +12,11 @@ Usage: .venv/bin/python bench/scale.py [--scales 1 30] [--repeat 20] [--fresh] [
 Databases (never written to: each run measures copies, migrated before use):
   - ``DATABASE_URL=postgres://…/kc_<name>``: scale N is ``kc_<name>_scaleN``, a copy of the template database
     ``kc_xN`` (``--template kc_x{scale}``) made with CREATE DATABASE … TEMPLATE the first time (again with --fresh);
-  - otherwise SQLite: ``/work/wt/data/x{scale}.sqlite3`` (``--sqlite-source``) copied to /tmp/kc-bench-scale/;
+  - otherwise SQLite: ``$SCALE_DATA/x{scale}.sqlite3`` (``--sqlite-source``; ``SCALE_DATA`` defaults to
+    ``bench/.data``) copied to /tmp/kc-bench-scale/. Seed a source once with ``DATABASE_URL=sqlite:///…/x30.sqlite3``
+    and ``manage.py migrate``, ``setup_site``, ``seed_demo --scale 30`` (PostgreSQL: the same into ``kc_x30``);
   - ``--db 30=postgres://…`` (or ``sqlite:///…``): that database as it is (it must be a disposable copy).
-Pictures: the originals under ``--media`` (where the data was seeded, default /work/main/media) are hard-linked into
+Pictures: the originals under ``--media`` (where the data was seeded, default this checkout's media/) are hard-linked into
 /tmp/kc-bench-scale/media, where the renditions are made, so the seeded directory is never written to either.
 Only GET requests; the juror's page is measured signed in (``force_login``: a session row in the copy).
 Never run by ``make test``.
@@ -41,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from serve import PY, ROOT, server_env  # noqa: E402  (bench/ is not a package)
 
 WORK = Path("/tmp/kc-bench-scale")
-MEDIA = "/work/main/media"  # where the shared data's pictures are (seeded from /work/main): linked, never written
+MEDIA = str(ROOT / "media")  # where the seeded data's pictures are: linked, never written
 
 # (label, path or "{placeholder}" of find_paths, who asks: None = anonymous visitor, "juror" = a juror signed in)
 URLS = [
@@ -268,8 +270,12 @@ def main():
     parser.add_argument("--repeat", type=int, default=20, help="timed requests per response (default 20)")
     parser.add_argument("--db", action="append", default=[], metavar="SCALE=URL", help="use this database as is")
     parser.add_argument("--template", default="kc_x{scale}", help="PostgreSQL database to copy (default kc_x{scale})")
-    parser.add_argument("--sqlite-source", default="/work/wt/data/x{scale}.sqlite3", help="SQLite file to copy")
-    parser.add_argument("--media", default=MEDIA, help="the seeded pictures (default /work/main/media)")
+    parser.add_argument(
+        "--sqlite-source",
+        default=os.path.join(os.environ.get("SCALE_DATA", str(ROOT / "bench" / ".data")), "x{scale}.sqlite3"),
+        help="SQLite file to copy",
+    )
+    parser.add_argument("--media", default=MEDIA, help="the seeded pictures (default media/)")
     parser.add_argument("--fresh", action="store_true", help="copy the shared data again")
     parser.add_argument("--only", nargs="+", metavar="TEXT", help="only the responses whose label contains TEXT")
     parser.add_argument("--json", help="also write the results to this file")

@@ -6,7 +6,7 @@ smallest and the largest scale (issue 18: within 2×).
 Usage: .venv/bin/python bench/search.py [--scales 1 30] [--repeat 40] [--fresh] [--copy-from TEMPLATE]
 Each scale gets its own SQLite database in /tmp (``seed_demo --scale N``; reused unless --fresh), or use
 DATABASE_URL_TEMPLATE=postgres://…/kc_bench_search_{scale} for PostgreSQL. ``--copy-from`` copies an already seeded
-database instead of seeding (never written to): a SQLite file (``/work/wt/data/x{scale}.sqlite3``) or a PostgreSQL
+database instead of seeding (never written to): a SQLite file (e.g. ``bench/.data/x{scale}.sqlite3``) or a PostgreSQL
 database used as template (``postgres://…/kc_x{scale}``); the copy is migrated (the search indexes) before the run.
 Requests go through Django's test client in-process (no network), page cache off. Never run by ``make test``.
 """

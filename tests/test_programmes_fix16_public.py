@@ -26,7 +26,7 @@ def test_a_reason_is_never_stored_nor_published_unless_cancelled(client, home_pa
     assert ProjectPage.objects.get(pk=project.pk).cancellation_reason == ""
     for url in ("/du-lieu-mo/projects.csv", "/du-lieu-mo/projects.json"):
         response = client.get(url)
-        assert response.status_code == 200 and "Lý do riêng" not in response.content.decode()
+        assert response.status_code == 200 and "Lý do riêng" not in response.getvalue().decode()
     api = client.get("/api/v2/pages/?type=programmes.ProjectPage&fields=cancellation_reason")
     assert "Lý do riêng" not in api.content.decode()
 

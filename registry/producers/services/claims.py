@@ -90,7 +90,7 @@ def request_new_producer(account, **details):
 
 
 def _locked_pending(claim):
-    locked = ProducerClaim.objects.select_for_update().select_related("account__user").get(pk=claim.pk)
+    locked = ProducerClaim.objects.select_for_update(of=("self",)).select_related("account__user").get(pk=claim.pk)
     if locked.status != ClaimStatus.PENDING:
         raise ClaimRefused(_("Yêu cầu này đã được xử lý."))
     return locked
@@ -163,7 +163,11 @@ def revoke(account, staff_user, reason):
     if not reason:
         raise ClaimRefused(_("Cần ghi lý do thu hồi."))
     with transaction.atomic():
-        account = ProducerAccount.objects.select_for_update().select_related("user", "producer").get(pk=account.pk)
+        account = (
+            ProducerAccount.objects.select_for_update(of=("self",))
+            .select_related("user", "producer")
+            .get(pk=account.pk)
+        )
         producer = account.producer
         if producer is None:
             raise ClaimRefused(_("Tài khoản này không đại diện cho cơ sở nào."))

@@ -33,7 +33,8 @@ ROW_HEIGHT = 50
 LABEL_Y = 14
 BAR_Y = 20
 BAR_HEIGHT = 20
-VALUE_WIDTH = 70
+VALUE_WIDTH = 70  # room kept right of the longest bar for its value; more when a value is longer
+VALUE_CHAR_WIDTH = 8  # user units per character of a value (digits, dots and commas at the chart's font size)
 LABEL_CHARS = 52
 MILLION = 1_000_000
 
@@ -83,7 +84,8 @@ class Chart:
 
     def __post_init__(self):
         top = max((bar.value for bar in self.bars), default=0)
-        room = CHART_WIDTH - VALUE_WIDTH
+        longest = max((len(bar.value_text) for bar in self.bars), default=0)
+        room = CHART_WIDTH - max(VALUE_WIDTH, VALUE_CHAR_WIDTH * longest + 8)
         for position, bar in enumerate(self.bars):
             bar.y = position * ROW_HEIGHT
             bar.width = round(room * bar.value / top, 1) if top else 0

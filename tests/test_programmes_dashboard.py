@@ -16,6 +16,7 @@ from demo import catalogue as demo_catalogue
 from demo import projects as demo_projects
 from demo import training as demo_training
 from demo.context import SeedContext
+from programmes.dashboard import CHART_WIDTH, VALUE_CHAR_WIDTH, Bar, Chart
 
 pytestmark = pytest.mark.django_db
 
@@ -107,3 +108,13 @@ def test_the_dashboard_keeps_its_query_count_as_projects_grow(client, demo):
     # 78 registrations for macadamia's 30 seats at 3×: 30 confirmed and attended, the rest waited (not trained)
     assert response.context["totals"]["trained"] == 18 + 30
     assert len(large) == len(small)
+
+
+def test_a_bar_value_of_any_size_stays_inside_the_chart():
+    # A tester's 1.100.000.376,5 đ project: its value "1.100,0" million fitted, "1.100.000,4" was cut at 390 px.
+    for top in (80_000_000, 2_325_000_000, 1_100_000_376_500_000):
+        bars = [Bar("Xã A", top, 1, 0, 0, 0), Bar("Xã B", top // 3, 1, 0, 0, 0)]
+        chart = Chart("x", "Tiêu đề", "Xã", bars)
+        for bar in chart.bars:
+            assert bar.width >= 0
+            assert bar.value_x + VALUE_CHAR_WIDTH * len(bar.value_text) <= CHART_WIDTH

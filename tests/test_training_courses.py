@@ -244,6 +244,8 @@ def test_attendance_marking_feeds_the_number_trained(client, home_page):
     assert sum(row["trained"] for row in per_commune) == 2
     listing = Client().get(course_index().url).content.decode()
     assert "Khóa học đã tổ chức" in listing
+    past_table = listing.split("Khóa học đã tổ chức", 1)[1]
+    assert f"<td>{course.commune}</td>" in past_table  # the commune as every page names it ("Phường …", "Xã …")
 
 
 def test_stats_count_only_attended_people_of_ended_published_courses(home_page):

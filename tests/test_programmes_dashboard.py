@@ -93,6 +93,9 @@ def test_each_chart_and_its_table_carry_the_same_numbers(client, demo):
         assert 'role="img"' in svg and "<title" in svg
     assert "Toàn tỉnh hoặc nhiều xã/phường" in html
     assert "<script" not in html[html.index("<main") : html.index("</main>")]
+    # each section and each scrollable table region is a landmark with a name of its own (axe landmark-unique)
+    names = re.findall(r'<(?:section|div)[^>]*aria-labelledby="([^"]+)"', html)
+    assert len(names) == len(set(names)) and any(name.endswith("-table") for name in names)
 
 
 def test_the_dashboard_keeps_its_query_count_as_projects_grow(client, demo):

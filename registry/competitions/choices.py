@@ -70,3 +70,19 @@ class DossierKind(models.TextChoices):
     TEST_REPORT = "kiem-nghiem", _("Phiếu kiểm nghiệm, chứng nhận chất lượng")
     PHOTO = "hinh-anh", _("Hình ảnh sản phẩm")
     OTHER = "khac", _("Tài liệu khác")
+
+
+class JurorState(models.TextChoices):
+    """Where a juror's sheet of an entry stands (the tabs of the juror's competition page)."""
+
+    TODO = "todo", _("Chưa nộp")
+    DONE = "done", _("Đã nộp")
+
+
+class ProgressState(models.TextChoices):
+    """What a manager or the chair looks for among the entries while scoring and deciding."""
+
+    BELOW_QUORUM = "below-quorum", _("Chưa đủ phiếu")
+    FLAGGED = "flagged", _("Có cảnh báo chênh lệch")
+    PASSED = "passed", _("Đạt, có thể công nhận")
+    RECOGNIZED = "recognized", _("Đã công nhận")

@@ -12,24 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from registry.catalogue.choices import ProductGroup
 
-from .choices import SheetStatus
+from .choices import JurorState, ProgressState, SheetStatus
 from .models import Entry
-
-
-class JurorState(models.TextChoices):
-    """Where a juror's sheet of an entry stands (the tabs of the juror's competition page)."""
-
-    TODO = "todo", _("Chưa nộp")
-    DONE = "done", _("Đã nộp")
-
-
-class ProgressState(models.TextChoices):
-    """What a manager or the chair looks for among the entries while scoring and deciding."""
-
-    BELOW_QUORUM = "below-quorum", _("Chưa đủ phiếu")
-    FLAGGED = "flagged", _("Có cảnh báo chênh lệch")
-    PASSED = "passed", _("Đạt, có thể công nhận")
-    RECOGNIZED = "recognized", _("Đã công nhận")
 
 
 class _ListFilter(django_filters.FilterSet):

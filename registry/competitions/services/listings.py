@@ -13,8 +13,8 @@ from django.db.models import Count, OuterRef, Q, Subquery
 
 from registry.catalogue.choices import ProductGroup
 
-from ..choices import SheetStatus
-from ..filters import JurorEntryFilter, JurorState, ProgressFilter, ProgressState
+from ..choices import JurorState, ProgressState, SheetStatus
+from ..filters import JurorEntryFilter, ProgressFilter
 from ..models import Entry, ScoreSheet
 from ..paging import paginate
 from .access import visible_entries

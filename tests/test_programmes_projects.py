@@ -239,6 +239,23 @@ def test_support_received_sections_list_only_public_funded_projects(client, home
     assert "Hỗ trợ khuyến công đã nhận" not in client.get(f"/co-so/{other.slug}/").content.decode()
 
 
+def test_support_received_section_is_read_once_and_follows_publishing(client, home_page):
+    """The section is shared data: no query for it on the next request, and a newly published project (or one
+    withdrawn) shows at once."""
+    village = CraftVillagePageFactory()
+    ProjectPageFactory(title="Lò nung gốm cải tiến", villages=[village], support_amount=120_000_000)
+    assert "Lò nung gốm cải tiến" in client.get(village.url).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        assert "Lò nung gốm cải tiến" in client.get(village.url).content.decode()
+    assert not [query for query in queries if "programmes_projectpage" in query["sql"]]
+    project = ProjectPageFactory(title="Khung dệt thổ cẩm mới", villages=[village], support_amount=80_000_000)
+    html = client.get(village.url).content.decode()
+    assert "Khung dệt thổ cẩm mới" in html and "2 đề án, tổng kinh phí các đề án 200.000.000 đ" in html
+    project.unpublish()
+    html = client.get(village.url).content.decode()
+    assert "Khung dệt thổ cẩm mới" not in html and "1 đề án, tổng kinh phí các đề án 120.000.000 đ" in html
+
+
 def test_english_interface(client, hidden):
     html = client.get("/en/de-an-khuyen-cong/tong-quan/").content.decode()
     assert "Industrial promotion spending overview" in html

@@ -1,11 +1,14 @@
 """``{% support_received producer=… %}`` / ``{% support_received village=… %}``: the section "Hỗ trợ khuyến công đã
 nhận" of a producer's profile and a craft village's page (one include each, ``templates/programmes/includes/
 support_received.html``). Lists the live public projects whose money is committed or spent (approved, in
-progress, accepted) that name the producer or the village among their beneficiaries: one query (with the
-visibility of sections read once per request, ``core.visibility``); nothing is shown when there is none."""
+progress, accepted) that name the producer or the village among their beneficiaries: one query once per page-cache
+generation (``core.shared_data.shared_value``, the same for every visitor: a publish of a project, producer or village
+starts a new generation), none on the next requests; nothing is shown when there is none."""
 
 from django import template
 from django.db.models import Count, Q
+
+from core.shared_data import shared_value
 
 from ..choices import FUNDED_STATUSES
 from ..listing import public_projects
@@ -13,11 +16,24 @@ from ..listing import public_projects
 register = template.Library()
 
 
-@register.inclusion_tag("programmes/includes/support_received.html")
-def support_received(producer=None, village=None):
+@register.inclusion_tag("programmes/includes/support_received.html", takes_context=True)
+def support_received(context, producer=None, village=None):
     """The context of the section: ``projects`` (newest first, with content and commune; ``beneficiary_count``:
     its published producers and villages, so a shared project says it is shared and never reads as if this
-    beneficiary received all of it) and ``total`` (VND, the projects' amounts, labelled as such)."""
+    beneficiary received all of it) and ``total`` (VND, the projects' amounts, labelled as such). Read from the
+    shared store (``support-received-v1:producer:<pk>`` or ``…:village:<pk>``) when it holds them."""
+    if producer is not None:
+        name = f"support-received-v1:producer:{producer.pk}"
+    elif village is not None:
+        name = f"support-received-v1:village:{village.pk}"
+    else:
+        return {"projects": []}
+    return shared_value(name, lambda: funded_projects(producer, village), context.get("request"))
+
+
+def funded_projects(producer=None, village=None):
+    """``{"projects", "total"}`` of ``support_received`` for ``producer`` or ``village``, from the database (one
+    query)."""
     # annotated before the beneficiary filter: a filter first would make the counts reuse its join (always 1)
     projects = (
         public_projects()

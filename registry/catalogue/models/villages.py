@@ -172,9 +172,12 @@ class CraftVillagePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, Cached
         generation: ``core.shared_data``), its place (``commune_of``: shared too) and JSON-LD."""
         context = super().get_context(request, *args, **kwargs)
         number = products_page_number(request)
-        context.update(
-            shared_value(f"village-listed-v2:{self.pk}:{number}", lambda: self.listed_pages(number), request)
-        )
+        listed = shared_value(f"village-listed-v3:{self.pk}:{number}", lambda: self.listed_pages(number), request)
+        # The pagination is rebuilt from the stored count: a stored Django ``Page`` would carry its paginator's lazy
+        # error messages, and unpickling lazy strings builds a class for each (a third of a millisecond apiece).
+        page = Paginator(range(listed["product_count"]), PRODUCTS_PER_PAGE).get_page(number)
+        page.object_list = listed["products"]
+        context.update(products=listed["products"], products_page=page, artisans=listed["artisans"])
         context["gallery"] = load_pictures(self, self.gallery_images)
         context["traditional_trades"] = list(self.traditional_trades.all())
         if self.commune_id:
@@ -197,11 +200,10 @@ class CraftVillagePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, Cached
     def listed_pages(self, number=1):
         """What the village lists beside its own text, the same for every visitor: ``products``, page ``number``
         (clamped to the pages there are) of its live, public product pages A–Z, ``PRODUCTS_PER_PAGE`` a page, with
-        their producer and picture (the renditions of their cards loaded), and ``products_page`` (a Django ``Page``
-        for the pagination include, its ``paginator.count`` the number of products); ``artisans`` (live, public
-        artisan pages, A–Z). Each in the visitor's language where translated (``show_in_language``). Three queries
-        (four with pictures; two more on the English site) whatever the number of products; picklable, stored
-        between requests by ``get_context``."""
+        their producer and picture (the renditions of their cards loaded), and ``product_count`` (all its products:
+        ``get_context`` numbers the pages from it); ``artisans`` (live, public artisan pages, A–Z). Each in the
+        visitor's language where translated (``show_in_language``). Three queries (four with pictures; two more on
+        the English site) whatever the number of products; picklable, stored between requests by ``get_context``."""
         queryset = (
             source_pages(self.products.live().public())
             .select_related("producer", "hero_image")
@@ -210,10 +212,9 @@ class CraftVillagePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, Cached
         # The pages counted and numbered without keeping the queryset (stored between requests: it must pickle small).
         page = Paginator(range(queryset.count()), PRODUCTS_PER_PAGE).get_page(number)
         products = show_in_language(queryset[page.start_index() - 1 : page.end_index()] if page.paginator.count else [])
-        page.object_list = products
         with_renditions([product.hero_image for product in products], "card")
         artisans = show_in_language(source_pages(self.artisans.live().public()).order_by(alphabetical(), "pk"))
-        return {"products": products, "products_page": page, "artisans": artisans}
+        return {"products": products, "product_count": page.paginator.count, "artisans": artisans}
 
     @property
     def has_coordinates(self):

@@ -14,6 +14,8 @@ from core.models import SiteSettings
 from core.page_cache import epoch
 from home.models import StandardPage
 from tests.factories import (
+    ArtisanPageFactory,
+    CertificateFactory,
     NewsPageFactory,
     ProductPageFactory,
     StandardPageFactory,
@@ -222,3 +224,26 @@ def test_the_shared_header_and_footer_follow_the_site_settings(client, home_page
     english = client.get("/en/").content.decode()
     assert "Industrial Promotion Center" in english.split("</header>")[0]
     assert "Industrial Promotion Center" in english.split("<footer")[1]
+
+
+def test_what_a_product_page_shows_beside_its_text_is_read_once_and_follows_every_write(client, home_page):
+    """Producer, pictures, certificates and linked pages are shared data (issue 14, item 2): the next request reads
+    only the product itself, and a certificate revoked, a producer corrected or an artisan unpublished shows at
+    once."""
+    certificate = CertificateFactory(product=ProductPageFactory(title="Cà phê bột Đắk Đoa"))
+    product, producer = certificate.product, certificate.product.producer
+    artisan = ArtisanPageFactory(title="Rơ Châm H'Nhí")
+    product.artisans.set([artisan])
+    product.save_revision().publish()
+    client.get(product.url)
+    queries, html = _queries(client, product.url)
+    assert "Còn hiệu lực" in html and producer.name in html and "Rơ Châm H&#x27;Nhí" in html
+    assert len(queries) == 1 and 'FROM "catalogue_productpage"' in queries[0]
+
+    certificate.revoke("Cơ sở ngừng sản xuất.")
+    assert "Đã thu hồi" in _queries(client, product.url)[1]
+    producer.name = "Hợp tác xã Cà phê Đắk Đoa"
+    producer.save()
+    assert "Hợp tác xã Cà phê Đắk Đoa" in _queries(client, product.url)[1]
+    artisan.unpublish()
+    assert "Rơ Châm" not in _queries(client, product.url)[1]

@@ -12,6 +12,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.page_cache import CachedPageMixin
+from core.shared_data import shared_value
 from core.slugs import TitleSlugMixin
 from core.sorting import SortKeyMixin
 from core.translation import TranslatedPageMixin, show_in_language
@@ -185,14 +186,33 @@ def linked_pages(product):
     return village, [page for page in pages if page is not village]
 
 
-def product_page_context(product, request=None):
-    """What the product page shows besides the page itself, in five queries (producer, pictures, certificates,
-    linked pages), one more on the English site when the product links pages."""
-    producer = product_producer(product)
+def product_beside(product):
+    """What the product page shows beside the product's own fields, the same for every visitor: ``producer``,
+    ``gallery`` and ``hero_image`` (``load_pictures``), ``certificates`` (with today's status and QR codes),
+    ``village`` and ``artisans`` (``linked_pages``). Five queries (producer, gallery rows, images, certificates,
+    linked pages), one more on the English site when the product links pages; picklable."""
     gallery = load_pictures(product, product.gallery_images)
-    certificates = product_certificates(product)
-    specifications, body = product_specifications(product)
     village, artisans = linked_pages(product)
+    return {
+        "producer": product_producer(product),
+        "gallery": gallery,
+        "hero_image": product.hero_image,
+        "certificates": product_certificates(product),
+        "village": village,
+        "artisans": artisans,
+    }
+
+
+def product_page_context(product, request=None):
+    """What the product page shows besides the page itself: ``product_beside`` read once per page-cache generation,
+    day, language and site (``core.shared_data.shared_value``; computed afresh for a preview) — every write that can
+    change it (a certificate revoked, a producer corrected, a picture replaced, a linked page published) starts a
+    new generation — plus what is drawn from the page's own fields (specifications, body, JSON-LD). No query once
+    stored."""
+    beside = shared_value(f"product-beside-v1:{product.pk}", lambda: product_beside(product), request)
+    product.hero_image = beside["hero_image"]
+    producer, certificates = beside["producer"], beside["certificates"]
+    specifications, body = product_specifications(product)
     return {
         "specifications": specifications,
         "body_blocks": body,
@@ -200,9 +220,9 @@ def product_page_context(product, request=None):
         "producer": producer,
         "place": product.commune if product.commune_id else producer.commune,
         "certificates": certificates,
-        "gallery": gallery,
-        "artisans": artisans,
-        "village": village,
+        "gallery": beside["gallery"],
+        "artisans": beside["artisans"],
+        "village": beside["village"],
     }
 
 

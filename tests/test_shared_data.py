@@ -13,9 +13,11 @@ from wagtail.models import Page, PageViewRestriction
 from core.models import SiteSettings
 from core.page_cache import epoch
 from home.models import StandardPage
+from registry.catalogue.models import TraditionalTrade
 from tests.factories import (
     ArtisanPageFactory,
     CertificateFactory,
+    CraftVillagePageFactory,
     NewsPageFactory,
     ProductPageFactory,
     StandardPageFactory,
@@ -247,3 +249,20 @@ def test_what_a_product_page_shows_beside_its_text_is_read_once_and_follows_ever
     assert "Hợp tác xã Cà phê Đắk Đoa" in _queries(client, product.url)[1]
     artisan.unpublish()
     assert "Rơ Châm" not in _queries(client, product.url)[1]
+
+
+def test_what_a_village_page_shows_beside_its_text_is_read_once_and_follows_publishing(client, home_page):
+    """A village's traditional trades, pictures, products and artisans are shared data too: the next request reads
+    only the village, and the next publish shows its new trade at once."""
+    village = CraftVillagePageFactory(title="Làng dệt thổ cẩm Ia Mơ Nông")
+    village.traditional_trades.add(TraditionalTrade(name="Dệt thổ cẩm", years_present=120))
+    village.save_revision().publish()
+    ProductPageFactory(title="Khăn thổ cẩm Jrai", craft_village=village)
+    client.get(village.url)
+    queries, html = _queries(client, village.url)
+    assert "Dệt thổ cẩm" in html and "Khăn thổ cẩm Jrai" in html
+    assert len(queries) == 1 and 'FROM "catalogue_craftvillagepage"' in queries[0]
+
+    village.traditional_trades.add(TraditionalTrade(name="Đan lát mây tre", years_present=60))
+    village.save_revision().publish()
+    assert "Đan lát mây tre" in _queries(client, village.url)[1]

@@ -167,19 +167,21 @@ class CraftVillagePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, Cached
         return [self.title, self.main_trade, self.summary, self.legacy_district]
 
     def get_context(self, request, *args, **kwargs):
-        """The page with its own rows (gallery, traditional trades: two queries, three with pictures) and what it
-        lists beside its text (``listed_pages``: one page of products, ``?page=``, read once per page-cache
-        generation: ``core.shared_data``), its place (``commune_of``: shared too) and JSON-LD."""
+        """The page with what it shows beside its own fields (``beside``: its gallery and traditional trades, one
+        page of its products, ``?page=``, and its artisans), read once per page-cache generation
+        (``core.shared_data``; computed afresh for a preview), its place (``commune_of``: shared too) and JSON-LD.
+        No query but the page's own once stored."""
         context = super().get_context(request, *args, **kwargs)
         number = products_page_number(request)
-        listed = shared_value(f"village-listed-v3:{self.pk}:{number}", lambda: self.listed_pages(number), request)
+        listed = shared_value(f"village-beside-v1:{self.pk}:{number}", lambda: self.beside(number), request)
         # The pagination is rebuilt from the stored count: a stored Django ``Page`` would carry its paginator's lazy
         # error messages, and unpickling lazy strings builds a class for each (a third of a millisecond apiece).
         page = Paginator(range(listed["product_count"]), PRODUCTS_PER_PAGE).get_page(number)
         page.object_list = listed["products"]
         context.update(products=listed["products"], products_page=page, artisans=listed["artisans"])
-        context["gallery"] = load_pictures(self, self.gallery_images)
-        context["traditional_trades"] = list(self.traditional_trades.all())
+        self.hero_image = listed["hero_image"]
+        context["gallery"] = listed["gallery"]
+        context["traditional_trades"] = listed["traditional_trades"]
         if self.commune_id:
             self.commune = commune_of(self.commune_id)
         context["jsonld"] = place_jsonld(self, request)
@@ -196,6 +198,18 @@ class CraftVillagePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, Cached
                 }
             ]
         return context
+
+    def beside(self, number=1):
+        """``listed_pages(number)`` with the page's own rows: ``gallery`` and ``hero_image`` (``load_pictures``)
+        and ``traditional_trades`` (a list). Two queries more (three with pictures not read in this generation);
+        picklable."""
+        gallery = load_pictures(self, self.gallery_images)
+        return {
+            **self.listed_pages(number),
+            "gallery": gallery,
+            "hero_image": self.hero_image,
+            "traditional_trades": list(self.traditional_trades.all()),
+        }
 
     def listed_pages(self, number=1):
         """What the village lists beside its own text, the same for every visitor: ``products``, page ``number``

@@ -67,7 +67,7 @@ test: $(VENV)/.installed-dev lint ## Every check and test (PostgreSQL when DATAB
 # The live search-engine tests alone: set ELASTICSEARCH_URL (and SEARCH_ENGINE=opensearch for OpenSearch); without it
 # they are skipped with the reason printed. .ci/opensearch setup && .ci/opensearch start runs a local node (README).
 test-search-live: $(VENV)/.installed-dev ## The live search tests against the node at ELASTICSEARCH_URL (Elasticsearch or OpenSearch)
-	$(VENV)/bin/pytest -ra tests/test_search_live.py
+	$(VENV)/bin/pytest -ra tests/test_search_live_*.py
 
 # `make bench`: cached / uncached / signed-in / SCALE× pages under gunicorn beside a static file (bench/serve.py; PostgreSQL
 # when DATABASE_URL is set). BAKERYDEMO=1 adds Wagtail's bakerydemo pages (bench/bakerydemo.sh sets it up in

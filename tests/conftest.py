@@ -1,4 +1,5 @@
-"""Shared fixtures: the site tree, demo accounts, and Playwright pointed at Debian's Chromium."""
+"""Shared fixtures: the site tree, demo accounts, Playwright pointed at Debian's Chromium, and the search engine's
+(the live node's catalogue, an unreachable cluster)."""
 
 import os
 import shutil
@@ -92,6 +93,37 @@ def demo_accounts(home_page):
     ctx = SeedContext(write=lambda *_: None)
     seed_accounts(ctx)
     return ctx.users
+
+
+@pytest.fixture(scope="module")
+def live(request, django_db_blocker):
+    """The live search-engine modules (tests/test_search_live_*.py): the catalogue in the database (rolled back after
+    the module) and in the engine's indices; skipped without ``ELASTICSEARCH_URL`` (tests/live_search.py)."""
+    from tests.live_search import live_catalogue
+
+    yield from live_catalogue(request, django_db_blocker)
+
+
+@pytest.fixture
+def engine_up(live):
+    """Each live search test starts with the engine not marked down (the fallback case marks it)."""
+    from tests.live_search import engine_marked_up
+
+    yield from engine_marked_up()
+
+
+@pytest.fixture
+def unreachable(settings):
+    """Elasticsearch configured at a port nobody listens on, with tiny timeouts (tests/test_search_elastic_*.py)."""
+    from django.core.cache import cache
+
+    settings.CATALOGUE_SEARCH_BACKEND = "elasticsearch"
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    settings.ELASTICSEARCH_TIMEOUT = 0.2
+    settings.ELASTICSEARCH_INDEX_PREFIX = "khuyencong-offline"
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,5 +1,7 @@
-"""What the live search-engine tests need from the environment (issue 17): the engine's URL, which engine it is,
-and the script that stops and starts the node (for the fallback case).
+"""What the live search-engine tests (tests/test_search_live_*.py) need from the environment (issue 17): the
+engine's URL, which engine it is, and the script that stops and starts the node (for the fallback case); and what
+those modules share: the catalogue indexed once per module (the ``live`` fixture of tests/conftest.py is
+:func:`live_catalogue`), the index prefix, and the helpers that read hits.
 
     ELASTICSEARCH_URL=http://127.0.0.1:9200   the node (Elasticsearch 8 or OpenSearch 2)
     SEARCH_ENGINE=opensearch                  which one (default elasticsearch)
@@ -9,15 +11,21 @@ Without them the live tests are skipped with the reason printed (pytest -ra); wi
 the browser tests do: CI must run them (.ci/run starts an OpenSearch node and exports these variables).
 """
 
+import html
 import os
 import subprocess
+import time
+import unicodedata
+from types import SimpleNamespace
 
 import pytest
 
 URL = os.environ.get("ELASTICSEARCH_URL", "")
 ENGINE = os.environ.get("SEARCH_ENGINE", "") or "elasticsearch"
 CONTROL = os.environ.get("SEARCH_NODE_CONTROL", "")
-LIVE_MODULE = "tests/test_search_live.py"
+LIVE_MODULES = "tests/test_search_live_"  # the start of every live module's path (summary_line counts them)
+PREFIX = "khuyencong-live"  # the live tests' indices and template: <PREFIX>-*, deleted after each module
+NFD = unicodedata.normalize
 
 
 def required(reason):
@@ -48,7 +56,7 @@ def summary_line(stats):
     counts = {}
     for outcome in ("passed", "failed", "error", "skipped"):
         for report in stats.get(outcome, []):
-            if report.nodeid.startswith(LIVE_MODULE):
+            if report.nodeid.startswith(LIVE_MODULES):
                 counts[outcome] = counts.get(outcome, 0) + 1
     if not counts:
         return ""
@@ -126,3 +134,103 @@ def build_pages():
             body="<p>Hồ sơ gửi về văn phòng trước ngày 30/4, <b>Zebrawort</b>.</p>",
         ),
     }
+
+
+def live_catalogue(request, django_db_blocker):
+    """The ``live`` fixture (tests/conftest.py, module scope): the catalogue of tests/search_data.py and every other
+    indexed page type (:func:`build_pages`) in the database, inside a transaction rolled back after the module (each
+    test runs in its own savepoint), and in the engine's indices, built once by ``rebuild()``. Yields the products,
+    the pages, the rebuild's counts and its duration; the indices are deleted at the end (:func:`drop_live_indices`).
+    """
+    from django.db import transaction
+    from django.test import override_settings
+
+    from search.elastic import client as engine_client
+    from search.elastic.indexing import rebuild
+    from tests.factories.home import ensure_site
+    from tests.search_data import build_catalogue
+
+    url = live_url()  # skip (or fail under CI) before the test database is even created
+    request.getfixturevalue("django_db_setup")
+    with (
+        override_settings(
+            CATALOGUE_SEARCH_BACKEND="elasticsearch",
+            SEARCH_ENGINE=ENGINE,
+            ELASTICSEARCH_URL=url,
+            ELASTICSEARCH_INDEX_PREFIX=PREFIX,
+            ELASTICSEARCH_TIMEOUT=30,  # a real node on a busy CI machine; the fallback case sets its own
+        ),
+        django_db_blocker.unblock(),
+    ):
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            ensure_site()
+            products = build_catalogue()
+            pages = build_pages()  # every other indexed type, with bodies (StreamField, rich text)
+            engine_client.mark_up()
+            started = time.monotonic()
+            counts = rebuild()
+            yield SimpleNamespace(
+                products=products, pages=pages, counts=counts, rebuild_seconds=time.monotonic() - started
+            )
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            drop_live_indices()
+
+
+def engine_marked_up():
+    """The ``engine_up`` fixture (tests/conftest.py; every live module uses it): each test starts with the engine
+    not marked down (the fallback case marks it)."""
+    from search.elastic import client as engine_client
+
+    engine_client.mark_up()
+    yield
+    engine_client.mark_up()
+
+
+def drop_live_indices(prefix=PREFIX):
+    """Delete the indices and the template the live tests made (``<prefix>-*``): the node is left as found."""
+    from search.elastic import client as engine_client
+
+    engine = engine_client.get_client(check_down=False)
+    indices = engine.client.indices
+    names = [name for name in indices.get(index=f"{prefix}-*") if name.startswith(f"{prefix}-")]
+    for name in names:
+        indices.delete(index=name)
+    if indices.exists_index_template(name=f"{prefix}-template"):
+        indices.delete_index_template(name=f"{prefix}-template")
+
+
+def titles(results):
+    return [hit.object.title for hit in results.hits]
+
+
+def refresh_all():
+    from search.elastic import client as engine_client
+
+    engine_client.get_client(check_down=False).refresh(f"{PREFIX}-*")
+
+
+def site_hits(query, backend=None, settings=None):
+    """Every hit of the site search for ``query`` as the view sees it (search.text.clean_text first), all pages:
+    [(title without marks, url, kind)]; ``backend`` "database" switches the backend for this call."""
+    from django.utils.html import strip_tags
+
+    from search.site import site_search
+    from search.text import clean_text
+
+    previous = settings.CATALOGUE_SEARCH_BACKEND if settings is not None else None
+    if backend and settings is not None:
+        settings.CATALOGUE_SEARCH_BACKEND = backend
+    try:
+        text = clean_text(query)
+        first = site_search(text, 1)
+        hits = list(first.object_list)
+        for number in range(2, first.paginator.num_pages + 1):
+            hits += list(site_search(text, number).object_list)
+        return [(html.unescape(strip_tags(hit.title)), hit.url, hit.kind, hit.lang) for hit in hits]
+    finally:
+        if settings is not None:
+            settings.CATALOGUE_SEARCH_BACKEND = previous

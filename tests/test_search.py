@@ -15,7 +15,7 @@ from search.text import query_tokens
 from tests.factories import ProductPageFactory, product_index
 from tests.search_data import build_catalogue
 
-# The search engine runs the same table (and more) against a live node: tests/test_search_live.py.
+# The search engine runs the same table (and more) against a live node: tests/test_search_live_*.py.
 BACKENDS = [pytest.param("database", id="database")]
 
 # (query, product keys that must be found, product keys that must not be found)

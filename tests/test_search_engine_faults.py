@@ -1,7 +1,7 @@
 """The search engine's faults, offline (issue 17's attack): a request the engine refuses (4xx) never marks the
 cluster down, pages are clamped to the engine's result window, index updates never create an unmapped index, a
 rebuild replaces a plain index named like an alias and leaves no timestamped index behind when it fails, skipped
-updates are logged as errors. The same cases against a real node are in tests/test_search_live.py."""
+updates are logged as errors. The same cases against a real node are in tests/test_search_live_*.py."""
 
 import logging
 from io import StringIO

@@ -214,8 +214,8 @@ class CraftVillagePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, Cached
         return context
 
     def beside(self, number=1, artisans_number=1):
-        """``listed_pages(number, artisans_number)`` with the page's own rows: ``gallery`` and ``hero_image`` (``load_pictures``)
-        and ``traditional_trades`` (a list). Two queries more (three with pictures not read in this generation);
+        """``listed_pages(number, artisans_number)`` with the page's own rows: ``gallery`` and ``hero_image``
+        (``load_pictures``) and ``traditional_trades`` (a list). Two queries more (three with pictures not read in this generation);
         picklable."""
         gallery = load_pictures(self, self.gallery_images)
         return {
@@ -297,8 +297,8 @@ class CraftVillagePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, Cached
 def page_number(request, name="page"):
     """The page of a village page's list asked for in the query parameter ``name`` (``page``: products,
     ``nghe-nhan``: artisans), from 1: anything but ASCII digits (``-1``, ``abc``, ``２``, a decomposed or NUL
-    character) gives 1, and very large numbers (10^20) are cut to 1,000 (one stored copy per page and generation,
-    whatever a visitor types: the pages past the last show the last one anyway)."""
+    character) and more than six digits (10^20) give 1, and numbers past 1,000 are cut to 1,000 (one stored copy
+    per page and generation, whatever a visitor types: the pages past the last show the last one anyway)."""
     raw = request.GET.get(name, "1")
     number = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 7 else 1
     return min(max(number, 1), 1000)

@@ -18,7 +18,8 @@ Databases (never written to: each run measures copies, migrated before use):
   - ``--db 30=postgres://…`` (or ``sqlite:///…``): that database as it is (it must be a disposable copy).
 Pictures: the originals under ``--media`` (where the data was seeded, default this checkout's media/) are hard-linked into
 /tmp/kc-bench-scale/media, where the renditions are made, so the seeded directory is never written to either.
-Only GET requests; the juror's page is measured signed in (``force_login``: a session row in the copy).
+Only GET requests; the juror's page and the managers' dashboard are measured signed in (``force_login``: a session
+row in the copy).
 Never run by ``make test``.
 
 To add a response: one line in ``URLS``. A path may name a ``{placeholder}`` filled by ``find_paths`` (the demo
@@ -45,7 +46,8 @@ from serve import PY, ROOT, server_env  # noqa: E402  (bench/ is not a package)
 WORK = Path("/tmp/kc-bench-scale")
 MEDIA = str(ROOT / "media")  # where the seeded data's pictures are: linked, never written
 
-# (label, path or "{placeholder}" of find_paths, who asks: None = anonymous visitor, "juror" = a juror signed in)
+# (label, path or "{placeholder}" of find_paths, who asks: None = anonymous visitor, "juror" = a juror signed in,
+# "manager" = a competition manager signed in)
 URLS = [
     ("sitemap index", "/sitemap.xml", None),
     ("sitemap pages (vi)", "/sitemap-pages-vi.xml", None),
@@ -54,6 +56,7 @@ URLS = [
     ("products.csv", "/du-lieu-mo/products.csv", None),
     ("published results page", "{results}", None),
     ("juror's competition page", "{jury_competition}", "juror"),
+    ("managers' dashboard", "{manager_dashboard}", "manager"),
     ("catalogue search", "/san-pham/?q=tho+cam", None),
     ("site search", "/tim-kiem/?q=ca+phe", None),
     ("autocomplete", "/tim-kiem/goi-y/?q=tho", None),
@@ -66,7 +69,10 @@ URLS = [
 def find_paths():
     """``{placeholder: path}`` from the data of the database being measured; a key is missing when there is
     nothing to measure (no published competition, no endpoint of that name yet). Also ``"juror"``: the user who
-    holds the seat of ``{jury_competition}``."""
+    holds the seat of ``{jury_competition}``; ``"manager"``: the first active competition manager (the permission
+    ``competitions.manage_competitions`` through a group, as ``core/roles.py`` gives it), who opens the managers'
+    dashboard of that same competition in scoring (``{manager_dashboard}``, /admin/binh-chon/<pk>/)."""
+    from django.contrib.auth import get_user_model
     from django.db.models import Count
     from django.urls import NoReverseMatch, reverse
     from wagtail.models import Locale
@@ -94,6 +100,15 @@ def find_paths():
     if seat:
         found["jury_competition"] = reverse("competitions:jury-competition", kwargs={"slug": seat.competition.slug})
         found["juror"] = seat.user
+        manager = (
+            get_user_model()
+            .objects.filter(is_active=True, groups__permissions__codename="manage_competitions")
+            .order_by("pk")
+            .first()
+        )
+        if manager:
+            found["manager_dashboard"] = reverse("competitions_admin:dashboard", args=[seat.competition.pk])
+            found["manager"] = manager
     index = CraftVillageIndexPage.objects.live().filter(locale=default).first()
     if index:
         found["village_index"] = index.url
@@ -157,9 +172,11 @@ def worker(scale, repeat):
     from registry.catalogue.models import CraftVillagePage, ProductPage
 
     found = find_paths()
-    anonymous, juror = Client(), Client()
-    if "juror" in found:
-        juror.force_login(found["juror"], backend="django.contrib.auth.backends.ModelBackend")
+    clients = {None: Client()}
+    for who in ("juror", "manager"):  # each signed-in row's user in a client of its own
+        if who in found:
+            clients[who] = Client()
+            clients[who].force_login(found[who], backend="django.contrib.auth.backends.ModelBackend")
     rows = {}
     for label, template, who in URLS:
         names = re.findall(r"{(\w+)}", template)
@@ -167,7 +184,7 @@ def worker(scale, repeat):
             rows[label] = None
             continue
         path = template.format(**{name: found[name] for name in names})
-        rows[label] = {"path": path, **measure(juror if who == "juror" else anonymous, path, repeat)}
+        rows[label] = {"path": path, **measure(clients[who], path, repeat)}
     totals = {"products": ProductPage.objects.live().count(), "villages": CraftVillagePage.objects.live().count()}
     print("SCALE " + json.dumps({"scale": scale, "totals": totals, "rows": rows}))
 

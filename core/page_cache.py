@@ -25,6 +25,8 @@ or bypass it.
 - **Who gets cached copies**: GET/HEAD requests of visitors who are not signed in. A made-up session cookie does not
   bypass the cache (the session is checked); a visitor with pending messages, or who has entered the password of a
   protected page, gets a fresh page and stores none.
+- **Conditional requests**: a stored copy that has an ``ETag`` or ``Last-Modified`` (set by its view) answers
+  ``304 Not Modified`` to a browser that already holds it, as the view itself would.
 - **Headers**: cached responses carry ``Vary: Cookie`` and ``Cache-Control: public, max-age=…``
   (``PAGE_CACHE_BROWSER_SECONDS`` unless the view set its own ``max-age``), and never a ``Set-Cookie``.
 - **Epoch**: the generation also names the data every visitor shares (the site, routes, menu, site settings, view
@@ -48,7 +50,8 @@ from django.core.cache import caches
 from django.core.signals import request_finished, request_started
 from django.db import DatabaseError, transaction
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import parse_http_date_safe
 from django.utils.translation import get_language
 from wagtail.models import PageViewRestriction
 
@@ -251,6 +254,18 @@ class CachedPageMixin:
         return mark_cacheable(super().serve(request, *args, **kwargs), self.cache_query_params)
 
 
+def _conditional(request, cached):
+    """``cached`` (a stored response), or ``304 Not Modified`` when the browser already has it: its ``If-None-Match``
+    names the stored ``ETag``, or its ``If-Modified-Since`` is not before the stored ``Last-Modified`` (RFC 9110
+    13.2.2; only responses whose view set those headers, such as the village map's GeoJSON)."""
+    if not (cached.has_header("ETag") or cached.has_header("Last-Modified")):
+        return cached
+    last_modified = parse_http_date_safe(cached["Last-Modified"]) if cached.has_header("Last-Modified") else None
+    response = get_conditional_response(request, etag=cached.get("ETag"), last_modified=last_modified, response=cached)
+    response["X-Page-Cache"] = "hit"
+    return response
+
+
 class AnonymousPageCacheMiddleware:
     """Serve stored copies of opted-in pages to visitors who are not signed in; store fresh ones."""
 
@@ -268,7 +283,7 @@ class AnonymousPageCacheMiddleware:
                 cached = cache().get(_page_key(request, started, params))
                 if cached is not None:
                     cached["X-Page-Cache"] = "hit"
-                    return cached
+                    return _conditional(request, cached)
         response = self.get_response(request)
         if (
             cacheable_request

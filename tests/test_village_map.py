@@ -143,6 +143,30 @@ def test_geojson_is_page_cached_and_refreshed_by_an_edit(client, home_page, sett
     assert [108.5, float(village.latitude)] in [f["geometry"]["coordinates"] for f in fresh.json()["features"]]
 
 
+def test_a_page_cache_hit_answers_304_to_the_same_etag(client, home_page, settings):
+    """The stored copy of the GeoJSON answers a browser that holds it with 304 too (no body, same ETag), without
+    rendering; a new generation (a village published) gives the new data with a new ETag."""
+    settings.PAGE_CACHE_SECONDS = 600
+    village = _villages(2)[0]
+    first = client.get("/lang-nghe/geojson/")
+    etag = first["ETag"]
+    assert first["X-Page-Cache"] == "miss" and etag
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/lang-nghe/geojson/", HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304 and not again.content
+    assert again["X-Page-Cache"] == "hit" and again["ETag"] == etag
+    assert not any("catalogue_craftvillagepage" in q["sql"] for q in queries.captured_queries)
+    assert client.head("/lang-nghe/geojson/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    other = client.get("/lang-nghe/geojson/", HTTP_IF_NONE_MATCH='"another-version"')
+    assert other.status_code == 200 and other["X-Page-Cache"] == "hit" and other.json()["features"]
+
+    village.title = "Làng Đổi Tên"
+    village.save_revision().publish()
+    changed = client.get("/lang-nghe/geojson/", HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200 and changed["X-Page-Cache"] == "miss" and changed["ETag"] != etag
+    assert client.get("/lang-nghe/geojson/", HTTP_IF_NONE_MATCH=changed["ETag"]).status_code == 304
+
+
 def _measure(client, url):
     client.get(url)  # warm: per-generation shared data
     with CaptureQueriesContext(connection) as queries:

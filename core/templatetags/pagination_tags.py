@@ -13,17 +13,20 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def page_url(context, number):
+def page_url(context, number, param="page", fragment=""):
     """The URL of page ``number`` (an int ≥ 1) of the current listing, relative to the current page.
 
     ``?<other parameters>&page=N`` for N > 1; for page 1 the ``page`` parameter is dropped, and when nothing else
     is left the result is the current path (never an empty ``href``, which would point back at the current page).
+    ``param``: the parameter that numbers this listing's pages, when a page has two listings (a village's products
+    ``page`` and its artisans ``nghe-nhan``: each pager keeps the other's value); ``fragment``: an element id the
+    link scrolls to (``#…``), so a listing lower on the page stays in view.
     Needs ``request`` in the template context (any page rendered with a ``RequestContext``).
     """
-    link = querystring(context, page=number if int(number) > 1 else None)
+    link = querystring(context, **{param or "page": number if int(number) > 1 else None})
     if link in ("", "?"):
-        return escape_uri_path(context["request"].path)
-    return link
+        link = escape_uri_path(context["request"].path)
+    return f"{link}#{fragment}" if fragment else link
 
 
 @register.simple_tag

@@ -30,6 +30,11 @@ from .places import commune_of
 
 PRODUCTS_PER_PAGE = 12
 """Products shown per page of a village page's product list (``?page=``), so the page does not grow with them."""
+ARTISANS_PER_PAGE = 12
+"""Artisans shown per page of a village page's artisan list (``?nghe-nhan=``), so the page does not grow with them."""
+ARTISANS_PARAM = "nghe-nhan"
+"""The query parameter that numbers the artisans' pages: the products keep ``page``, and each list's links keep the
+other's page (two lists, each reachable without JavaScript)."""
 
 
 def _threshold(name, default):
@@ -53,8 +58,9 @@ class TradeGroupTag(models.Model):
 class CraftVillagePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, CachedPageMixin, FoldedSearchMixin, Page):
     """A craft village or traditional craft village with its recognition decision and Decree 52 figures."""
 
-    # ?page= pages through the village's products; every other query parameter is ignored by the page cache.
-    cache_query_params = ("page",)
+    # ?page= pages through the village's products, ?nghe-nhan= through its artisans; every other query parameter is
+    # ignored by the page cache.
+    cache_query_params = ("page", ARTISANS_PARAM)
 
     village_type = models.CharField(_("loại"), max_length=20, choices=VillageType.choices, default=VillageType.CRAFT)
     trade_groups = ParentalManyToManyField(
@@ -168,17 +174,25 @@ class CraftVillagePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, Cached
 
     def get_context(self, request, *args, **kwargs):
         """The page with what it shows beside its own fields (``beside``: its gallery and traditional trades, one
-        page of its products, ``?page=``, and its artisans), read once per page-cache generation
-        (``core.shared_data``; computed afresh for a preview), its place (``commune_of``: shared too) and JSON-LD.
-        No query but the page's own once stored."""
+        page of its products, ``?page=``, and one page of its artisans, ``?nghe-nhan=``), read once per page-cache
+        generation and pair of page numbers (``core.shared_data``; computed afresh for a preview), its place
+        (``commune_of``: shared too) and JSON-LD. No query but the page's own once stored."""
         context = super().get_context(request, *args, **kwargs)
-        number = products_page_number(request)
-        listed = shared_value(f"village-beside-v1:{self.pk}:{number}", lambda: self.beside(number), request)
-        # The pagination is rebuilt from the stored count: a stored Django ``Page`` would carry its paginator's lazy
-        # error messages, and unpickling lazy strings builds a class for each (a third of a millisecond apiece).
-        page = Paginator(range(listed["product_count"]), PRODUCTS_PER_PAGE).get_page(number)
-        page.object_list = listed["products"]
-        context.update(products=listed["products"], products_page=page, artisans=listed["artisans"])
+        number, artisans_number = page_number(request, "page"), page_number(request, ARTISANS_PARAM)
+        listed = shared_value(
+            f"village-beside-v2:{self.pk}:{number}:{artisans_number}",
+            lambda: self.beside(number, artisans_number),
+            request,
+        )
+        page = _numbered(listed["products"], listed["product_count"], PRODUCTS_PER_PAGE, number)
+        artisans_page = _numbered(listed["artisans"], listed["artisan_count"], ARTISANS_PER_PAGE, artisans_number)
+        context.update(
+            products=listed["products"],
+            products_page=page,
+            artisans=listed["artisans"],
+            artisans_page=artisans_page,
+            artisans_param=ARTISANS_PARAM,
+        )
         self.hero_image = listed["hero_image"]
         context["gallery"] = listed["gallery"]
         context["traditional_trades"] = listed["traditional_trades"]
@@ -199,36 +213,45 @@ class CraftVillagePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, Cached
             ]
         return context
 
-    def beside(self, number=1):
-        """``listed_pages(number)`` with the page's own rows: ``gallery`` and ``hero_image`` (``load_pictures``)
-        and ``traditional_trades`` (a list). Two queries more (three with pictures not read in this generation);
+    def beside(self, number=1, artisans_number=1):
+        """``listed_pages(number, artisans_number)`` with the page's own rows: ``gallery`` and ``hero_image``
+        (``load_pictures``) and ``traditional_trades`` (a list). Two queries more (three with pictures not read in this generation);
         picklable."""
         gallery = load_pictures(self, self.gallery_images)
         return {
-            **self.listed_pages(number),
+            **self.listed_pages(number, artisans_number),
             "gallery": gallery,
             "hero_image": self.hero_image,
             "traditional_trades": list(self.traditional_trades.all()),
         }
 
-    def listed_pages(self, number=1):
+    def listed_pages(self, number=1, artisans_number=1):
         """What the village lists beside its own text, the same for every visitor: ``products``, page ``number``
         (clamped to the pages there are) of its live, public product pages A–Z, ``PRODUCTS_PER_PAGE`` a page, with
         their producer and picture (the renditions of their cards loaded), and ``product_count`` (all its products:
-        ``get_context`` numbers the pages from it); ``artisans`` (live, public artisan pages, A–Z). Each in the
-        visitor's language where translated (``show_in_language``). Three queries (four with pictures; two more on
-        the English site) whatever the number of products; picklable, stored between requests by ``get_context``."""
-        queryset = (
+        ``get_context`` numbers the pages from it); ``artisans``, page ``artisans_number`` (clamped too) of its live,
+        public artisan pages A–Z, ``ARTISANS_PER_PAGE`` a page, and ``artisan_count``. Each in the visitor's language
+        where translated (``show_in_language``). Four queries (five with pictures; more on the English site) whatever
+        the number of products and artisans; picklable, stored between requests by ``get_context``."""
+        products, product_count = _one_page(
             source_pages(self.products.live().public())
             .select_related("producer", "hero_image")
-            .order_by(alphabetical(), "pk")
+            .order_by(alphabetical(), "pk"),
+            PRODUCTS_PER_PAGE,
+            number,
         )
-        # The pages counted and numbered without keeping the queryset (stored between requests: it must pickle small).
-        page = Paginator(range(queryset.count()), PRODUCTS_PER_PAGE).get_page(number)
-        products = show_in_language(queryset[page.start_index() - 1 : page.end_index()] if page.paginator.count else [])
         with_renditions([product.hero_image for product in products], "card")
-        artisans = show_in_language(source_pages(self.artisans.live().public()).order_by(alphabetical(), "pk"))
-        return {"products": products, "product_count": page.paginator.count, "artisans": artisans}
+        artisans, artisan_count = _one_page(
+            source_pages(self.artisans.live().public()).order_by(alphabetical(), "pk"),
+            ARTISANS_PER_PAGE,
+            artisans_number,
+        )
+        return {
+            "products": products,
+            "product_count": product_count,
+            "artisans": artisans,
+            "artisan_count": artisan_count,
+        }
 
     @property
     def has_coordinates(self):
@@ -271,13 +294,32 @@ class CraftVillagePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, Cached
         return warnings
 
 
-def products_page_number(request):
-    """The product page a village page was asked for (``?page=``, from 1): anything but a number gives 1, and very
-    large numbers are cut to 1,000 (one stored copy per page and generation, whatever a visitor types: the pages
-    past the last show the last one anyway)."""
-    raw = request.GET.get("page", "1")
+def page_number(request, name="page"):
+    """The page of a village page's list asked for in the query parameter ``name`` (``page``: products,
+    ``nghe-nhan``: artisans), from 1: anything but ASCII digits (``-1``, ``abc``, ``２``, a decomposed or NUL
+    character) and more than six digits (10^20) give 1, and numbers past 1,000 are cut to 1,000 (one stored copy
+    per page and generation, whatever a visitor types: the pages past the last show the last one anyway)."""
+    raw = request.GET.get(name, "1")
     number = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 7 else 1
     return min(max(number, 1), 1000)
+
+
+def _one_page(queryset, per_page, number):
+    """``(rows, count)``: page ``number`` (clamped to the pages there are) of ``queryset``, ``per_page`` rows a page,
+    in the visitor's language, and how many rows there are in all. Two queries (none for the rows when empty); the
+    pages are counted and numbered without keeping the queryset (stored between requests: it must pickle small)."""
+    page = Paginator(range(queryset.count()), per_page).get_page(number)
+    rows = show_in_language(queryset[page.start_index() - 1 : page.end_index()] if page.paginator.count else [])
+    return rows, page.paginator.count
+
+
+def _numbered(rows, count, per_page, number):
+    """A Django ``Page`` of ``rows`` (one page, already read) numbered as page ``number`` of ``count`` rows, for the
+    pagination include. Rebuilt from the stored count: a stored ``Page`` would carry its paginator's lazy error
+    messages, and unpickling lazy strings builds a class for each (a third of a millisecond apiece)."""
+    page = Paginator(range(count), per_page).get_page(number)
+    page.object_list = rows
+    return page
 
 
 class TraditionalTrade(Orderable):

@@ -329,3 +329,20 @@ def test_an_unpublished_beneficiary_producer_is_named_nowhere_public(client, hom
     for name, text in answers.items():
         assert "Vẫn công khai" in text or "V\\u1eabn c\\u00f4ng khai" in text, name
         assert "Đã rút" not in text and "\\u0110\\u00e3 r\\u00fat" not in text, name
+
+
+def test_support_received_lists_the_newest_ten_and_counts_them_all(client, home_page):
+    """However many projects a beneficiary received, the section lists the ten newest; the count and the amount
+    are of them all, and a link leads to the rest in the project list (the page stays the same size)."""
+    village = CraftVillagePageFactory(title="Làng gốm Plei Ơi")
+    for number in range(12):
+        ProjectPageFactory(title=f"Lò gốm số {number:02d}", year=2010 + number, villages=[village],
+                           support_amount=10_000_000)  # fmt: skip
+    html = client.get(village.url).content.decode()
+    assert html.count('class="project-card"') == 10
+    assert "Lò gốm số 11" in html and "Lò gốm số 02" in html and "Lò gốm số 01" not in html
+    assert "12 đề án, tổng kinh phí các đề án 120.000.000 đ" in html
+    assert 'href="/de-an-khuyen-cong/?q=L%C3%A0ng+g%E1%BB%91m+Plei+%C6%A0i"' in html
+    assert "Xem cả 12 đề án trong danh sách đề án khuyến công" in html
+    listing = client.get("/de-an-khuyen-cong/?q=L%C3%A0ng+g%E1%BB%91m+Plei+%C6%A0i").content.decode()
+    assert "Lò gốm số 01" in listing and "Lò gốm số 00" in listing

@@ -1,8 +1,8 @@
 """``{% support_received producer=… %}`` / ``{% support_received village=… %}``: the section "Hỗ trợ khuyến công đã
 nhận" of a producer's profile and a craft village's page (one include each, ``templates/programmes/includes/
 support_received.html``). Lists the live public projects whose money is committed or spent (approved, in
-progress, accepted) that name the producer or the village among their beneficiaries: one query once per page-cache
-generation (``core.shared_data.shared_value``, the same for every visitor: a publish of a project, producer or village
+progress, accepted) that name the producer or the village among their beneficiaries (the ten newest, with the
+count and amount of them all): three queries once per page-cache generation (``core.shared_data.shared_value``, the same for every visitor: a publish of a project, producer or village
 starts a new generation), none on the next requests; nothing is shown when there is none."""
 
 from urllib.parse import urlencode

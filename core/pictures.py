@@ -18,14 +18,30 @@ query per picture. Within a process the answer is remembered per page-cache gene
 picture drawn again costs no lookup until a write starts a new generation.
 """
 
+import logging
+import threading
 from dataclasses import dataclass
 from functools import cache
 
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
-from wagtail.images.models import Filter
+from PIL import UnidentifiedImageError
+from wagtail.images.models import Filter, SourceImageIOError
 
 from core import page_cache
+
+logger = logging.getLogger(__name__)
+
+try:  # an S3 media store (django-storages, optional: README "Scale"): a bucket that times out or answers 5xx
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    STORE_ERRORS = (BotoCoreError, ClientError)
+except ImportError:
+    STORE_ERRORS = ()
+
+UNREADABLE = (SourceImageIOError, UnidentifiedImageError, OSError, *STORE_ERRORS)
+"""What making a rendition raises when the original file is missing or unreadable (FileNotFoundError and every
+other one is an OSError; named for the reader) or the media store fails: the picture is left out, never a 500."""
 
 MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png"}
 PHONE = "(max-width: 699px)"
@@ -138,14 +154,58 @@ def preset_renditions(image, preset_name, generation=None):
     the database, making missing ones). With ``generation`` (``request_generation``: the page-cache generation,
     read once per request) the answer is remembered by the process for that generation: renditions are the same
     for every visitor, and every write that changes an image (its file, its focal point) starts a new generation.
-    At most ``MEMO_LIMIT`` entries (all forgotten at once beyond)."""
+    At most ``MEMO_LIMIT`` entries (all forgotten at once beyond). None when the original file cannot be read
+    (``renditions_or_none``; never remembered)."""
     return _drawn(image, preset_name, [spec for *_, spec in PRESETS[preset_name].specs()], generation)
 
 
 def rendition_url(image, spec, generation=None):
     """The address of ``image``'s rendition ``spec`` (a Wagtail filter spec, e.g. ``fill-1200x630``), remembered
-    like ``preset_renditions``: the social-network preview (``og:image``) and the JSON-LD image."""
-    return _drawn(image, spec, [spec], generation)[spec].url
+    like ``preset_renditions``: the social-network preview (``og:image``) and the JSON-LD image. None when the
+    original file cannot be read (``renditions_or_none``)."""
+    drawn = _drawn(image, spec, [spec], generation)
+    return drawn[spec].url if drawn is not None else None
+
+
+_gaps = threading.local()
+WARNED_LIMIT = 1000
+_warned = set()
+
+
+def renditions_or_none(image, filters):
+    """``image.get_renditions(*filters)`` ({filter spec: rendition}), or None when a rendition cannot be made because
+    the original file is missing or unreadable (lost by the media store, a restore without media, a storage outage:
+    ``UNREADABLE``). Then the picture is left out of the page (``note_gap``), a warning is logged once per image
+    file and process, and nothing that keeps the gap is stored. Other errors (a bad filter spec) are raised."""
+    try:
+        renditions = image.get_renditions(*filters)
+    except UNREADABLE as error:
+        note_gap(image, error)
+        return None
+    if _warned:
+        _warned.discard((image.pk, image.file.name))  # readable again: warn again if it is lost again
+    return renditions
+
+
+def note_gap(image, error):
+    """Record that ``image`` could not be drawn in this thread's request: the page is not stored by the page cache
+    (``core.page_cache.do_not_store``), nor is shared data computed meanwhile (``gap_count``), so the picture shows
+    again as soon as its file is back; warn once per image file and process (``error``: what reading it raised)."""
+    _gaps.count = gap_count() + 1
+    page_cache.do_not_store()
+    key = (image.pk, image.file.name)
+    if key in _warned:
+        return
+    if len(_warned) >= WARNED_LIMIT:
+        _warned.clear()
+    _warned.add(key)
+    logger.warning("picture left out: the file %r of image %s cannot be read (%s)", image.file.name, image.pk, error)
+
+
+def gap_count():
+    """How many pictures this thread could not draw so far (``note_gap``): compare it before and after building
+    something to know whether that leaves a picture out."""
+    return getattr(_gaps, "count", 0)
 
 
 def _drawn(image, name, specs, generation):
@@ -153,7 +213,9 @@ def _drawn(image, name, specs, generation):
     found = _memo.get(key) if key is not None else None
     if found is not None:
         return found
-    renditions = image.get_renditions(*[rendition_filter(spec) for spec in specs])
+    renditions = renditions_or_none(image, [rendition_filter(spec) for spec in specs])
+    if renditions is None:
+        return None  # never remembered: drawn again once the file is back
     found = {spec: Drawn(renditions[spec].url, renditions[spec].width, renditions[spec].height) for spec in specs}
     if key is not None:
         if len(_memo) >= MEMO_LIMIT:
@@ -220,10 +282,13 @@ def render_picture(
 
     ``priority``: the page's largest picture at the top (``loading="eager"``, ``fetchpriority="high"``);
     ``eager``: visible without scrolling (``loading="eager"``); otherwise ``loading="lazy"``. ``sizes`` overrides
-    the preset's. ``generation``: see ``preset_renditions``. Raises KeyError for an unknown preset (a template
-    error, caught by the tests)."""
+    the preset's. ``generation``: see ``preset_renditions``. "" when the original file cannot be read (the page's
+    no-picture state: ``renditions_or_none``). Raises KeyError for an unknown preset (a template error, caught by
+    the tests)."""
     preset = PRESETS[preset_name]
     drawn = preset_renditions(image, preset_name, generation)
+    if drawn is None:
+        return ""
     sizes = sizes or preset.sizes
     sources, fallback = _layout(preset_name)
     parts = ["<picture>"]

@@ -24,7 +24,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from .page_cache import cache, epoch
-from .pictures import PRESETS, rendition_filter
+from .pictures import PRESETS, gap_count, rendition_filter, renditions_or_none
 
 logger = logging.getLogger(__name__)
 
@@ -94,7 +94,10 @@ def shared_value(name, compute, request=None):
     )
     value = cache().get(key)
     if value is None:
+        gaps = gap_count()
         value = compute()
+        if gap_count() != gaps:
+            return value  # a picture's file could not be read: not stored, so it shows once the file is back
         try:
             cache().set(key, value, TIMEOUT)
         except Exception:  # a value that cannot be pickled is served as computed, and computed again next time
@@ -105,14 +108,15 @@ def shared_value(name, compute, request=None):
 def with_renditions(images, *presets):
     """Load the renditions that the pictures ``presets`` (names in ``core.pictures.PRESETS``) draw of ``images``
     (Wagtail images; None is skipped) in one query, creating the missing ones: cards stored with their images
-    (``shared_value``) then draw them without a query or a cache lookup."""
+    (``shared_value``) then draw them without a query or a cache lookup. An image whose file cannot be read is
+    skipped (``core.pictures.renditions_or_none``: its card is drawn without the picture, and not stored)."""
     images = [image for image in images if image is not None]
     if not images:
         return
     specs = _specs(presets)
     prefetch_related_objects(images, Prefetch("renditions", queryset=_renditions(specs), to_attr=PREFETCHED))
     for image in images:
-        image.get_renditions(*specs)
+        renditions_or_none(image, specs)
 
 
 def rendition_prefetch(lookup, *presets):
@@ -126,10 +130,14 @@ def rendition_prefetch(lookup, *presets):
 def shared_rendition(image, spec):
     """``{"url", "width", "height"}`` of the rendition ``spec`` (e.g. ``"fill-1200x630|format-jpeg"``, a picture for
     social networks) of ``image``, made if missing, or None without an image: plain data a page stores with what it
-    shows beside its text and writes into its ``<meta>`` tags."""
+    shows beside its text and writes into its ``<meta>`` tags. None too when the image's file cannot be read
+    (``core.pictures.renditions_or_none``)."""
     if image is None:
         return None
-    rendition = image.get_rendition(rendition_filter(spec))
+    renditions = renditions_or_none(image, [rendition_filter(spec)])
+    if renditions is None:
+        return None
+    rendition = renditions[spec]
     return {"url": rendition.url, "width": rendition.width, "height": rendition.height}
 
 

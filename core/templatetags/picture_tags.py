@@ -10,7 +10,8 @@ presets of ``core/pictures.py``.
 
 Options: ``alt`` (default "": decorative, the card's title says what it is), ``priority``, ``eager``, ``sizes``
 (overrides the preset's when a layout draws the picture at another width), ``class``. Renders nothing when the
-image is empty, so templates need no ``{% if %}`` around it.
+image is empty or its file cannot be read (``core.pictures.renditions_or_none``: the picture is left out, a warning
+logged), so templates need no ``{% if %}`` around it.
 """
 
 from django import template
@@ -43,8 +44,9 @@ def picture_of(context, image, preset, alt="", priority=False, eager=False, size
 
 @register.simple_tag(takes_context=True)
 def rendition_url_of(context, image, spec):
-    """The address of ``image``'s rendition ``spec`` (a Wagtail filter spec), "" without an image: the
-    ``og:image`` of a page (``core.pictures.rendition_url``)."""
+    """The address of ``image``'s rendition ``spec`` (a Wagtail filter spec), "" without an image or when its file
+    cannot be read: the ``og:image`` of a page (``core.pictures.rendition_url``), written only when not empty
+    (``{% rendition_url_of page.hero_image "fill-1200x630" as og_url %}{% if og_url %}…``)."""
     if not image:
         return ""
-    return rendition_url(image, spec, request_generation(context.get("request")))
+    return rendition_url(image, spec, request_generation(context.get("request"))) or ""

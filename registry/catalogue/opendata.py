@@ -50,11 +50,12 @@ CERTIFICATE_COLUMNS = (
 )  # fmt: skip
 
 
-def certificates():
-    """Certificates of live public products (``publicly_visible``), with their status computed in the database."""
+def certificates(today=None):
+    """Certificates of live public products (``publicly_visible``), with their status on ``today`` (default: the
+    local date) computed in the database."""
     return (
         Certificate.objects.publicly_visible()
-        .with_status()
+        .with_status(today)
         .select_related("product__producer")
         .only(*CERTIFICATE_COLUMNS)
         .order_by("-year", "serial")
@@ -94,41 +95,45 @@ class Dataset:
     """One open-data download: its title, the records published and their public fields.
 
     ``records``: a function returning the queryset of the records, in publication order (its ``prefetch_related``
-    lookups are run for each chunk of ``CHUNK_SIZE`` records)."""
+    lookups are run for each chunk of ``CHUNK_SIZE`` records). ``dated``: the records depend on the date (a
+    certificate's status): ``records(today)`` is called with the date of the data version the file is built for,
+    so that one version is the same bytes whenever it is built."""
 
     label: object
     records: object
     fields: list
+    dated: bool = False
 
     @property
     def columns(self):
         """The public column names, in order."""
         return [field.name for field in open_data_fields(self.fields)]
 
-    def raw_rows(self, request):
+    def raw_rows(self, request, today=None):
         """Each record's open-data values before formatting, as lists in column order, read ``CHUNK_SIZE`` records
-        at a time (constant memory)."""
+        at a time (constant memory); ``today``: the date of a ``dated`` dataset (default: the local date)."""
         fields = open_data_fields(self.fields)
-        for record in self.records().iterator(chunk_size=CHUNK_SIZE):
+        records = self.records(today) if self.dated else self.records()
+        for record in records.iterator(chunk_size=CHUNK_SIZE):
             yield [field.value(record, request) for field in fields]
 
-    def json_rows(self, request):
+    def json_rows(self, request, today=None):
         """Rows as dicts {column: value}, each value typed by ``PublicField.json_value`` (the API's rule too)."""
         fields = open_data_fields(self.fields)
-        for values in self.raw_rows(request):
+        for values in self.raw_rows(request, today):
             yield {field.name: field.json_value(value) for field, value in zip(fields, values, strict=True)}
 
-    def csv_rows(self, request):
+    def csv_rows(self, request, today=None):
         """Rows as lists of text cells, each made safe for spreadsheets (``PublicField.csv_value``)."""
         fields = open_data_fields(self.fields)
-        for values in self.raw_rows(request):
+        for values in self.raw_rows(request, today):
             yield [field.csv_value(value) for field, value in zip(fields, values, strict=True)]
 
 
 DATASETS = {
     "products": Dataset(_("Sản phẩm"), products, PRODUCT_FIELDS),
     "producers": Dataset(_("Cơ sở sản xuất"), producers, PRODUCER_FIELDS),
-    "certificates": Dataset(_("Giấy chứng nhận"), certificates, CERTIFICATE_FIELDS),
+    "certificates": Dataset(_("Giấy chứng nhận"), certificates, CERTIFICATE_FIELDS, dated=True),
     "villages": Dataset(_("Làng nghề"), villages, VILLAGE_FIELDS),
     "artisans": Dataset(_("Nghệ nhân"), artisans, ARTISAN_FIELDS),
 }

@@ -31,7 +31,7 @@ import os
 import tempfile
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from django.conf import settings
@@ -127,28 +127,32 @@ class _Line:
         return value
 
 
-def csv_text(dataset, kind, request):
-    """The CSV of ``dataset`` as pieces of text: a BOM (Excel reads UTF-8 only with one), the header, a line per
-    record, every cell safe for spreadsheets."""
+def csv_text(dataset, kind, request, version):
+    """The CSV of ``dataset`` at ``version`` (a ``DataVersion``) as pieces of text: a BOM (Excel reads UTF-8 only
+    with one), the header, a line per record, every cell safe for spreadsheets."""
     writer = csv.writer(_Line())
     yield "\ufeff" + writer.writerow(dataset.columns)
-    for row in dataset.csv_rows(request):
+    for row in dataset.csv_rows(request, version.today):
         yield writer.writerow(row)
 
 
-def json_text(dataset, kind, request):
-    """The JSON of ``dataset`` as pieces of text: one object (dataset, title, licence, generation time, fields), its
-    ``items`` written record by record, then ``count``."""
+def json_text(dataset, kind, request, version):
+    """The JSON of ``dataset`` at ``version`` (a ``DataVersion``) as pieces of text: one object (dataset, title,
+    licence, ``generated_at``, fields), its ``items`` written record by record, then ``count``.
+
+    ``generated_at`` is the time the data version started (``DataVersion.last_modified``, the ``Last-Modified``
+    header, in UTC), not the clock at the build: every body served under one strong ``ETag`` is the same bytes,
+    whichever request or node built it and when."""
     head = {
         "dataset": kind,
         "title": str(dataset.label),
         "licence": {"name": LICENCE_NAME, "url": LICENCE_URL},
-        "generated_at": timezone.now().isoformat(timespec="seconds"),
+        "generated_at": version.last_modified.astimezone(UTC).isoformat(timespec="seconds"),
         "fields": dataset.columns,
     }
     yield json.dumps(head, ensure_ascii=False)[:-1] + ', "items": ['
     count = 0
-    for item in dataset.json_rows(request):
+    for item in dataset.json_rows(request, version.today):
         yield ("\n" if count == 0 else ",\n") + json.dumps(item, ensure_ascii=False)
         count += 1
     yield f'\n], "count": {count}}}\n'
@@ -183,7 +187,7 @@ def _build(path, dataset, kind, fmt, request, version):
     kept = False
     try:
         with open(temporary, "wb") as out:
-            for block in blocks(WRITERS[fmt](dataset, kind, request)):
+            for block in blocks(WRITERS[fmt](dataset, kind, request, version)):
                 out.write(block)
                 yield block
         if _still_current(version):
@@ -216,7 +220,9 @@ def download(dataset, kind, fmt, request):
         response["Content-Disposition"] = content_disposition_header(fmt == "csv", filename)
     except OSError:  # an unreadable directory: served from the database, as the build would be, without a file
         logger.warning("open data: cannot read %s", path, exc_info=True)
-        response = StreamingHttpResponse(blocks(WRITERS[fmt](dataset, kind, request)), content_type=CONTENT_TYPES[fmt])
+        response = StreamingHttpResponse(
+            blocks(WRITERS[fmt](dataset, kind, request, version)), content_type=CONTENT_TYPES[fmt]
+        )
         response["Content-Disposition"] = content_disposition_header(fmt == "csv", filename)
     else:
         response = FileResponse(handle, content_type=CONTENT_TYPES[fmt], as_attachment=fmt == "csv", filename=filename)

@@ -11,7 +11,8 @@ from .qr import absolute_url
 def _image_url(image, spec="fill-1200x900", request=None):
     if not image:
         return None
-    return absolute_url(rendition_url(image, spec, request_generation(request)))
+    url = rendition_url(image, spec, request_generation(request))  # None when the file cannot be read
+    return absolute_url(url) if url else None
 
 
 def _address(commune, street=""):

@@ -132,7 +132,7 @@ def growth(args):
 
 def main():
     """Measure the pages asked for and print a line for each, or the growth table (see the module docstring)."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     labels = DEFAULT_PAGES + list(GROWTH_PAGES)
     parser.add_argument("pages", nargs="*", metavar="LABEL", help="one of " + ", ".join(labels))
     parser.add_argument("--requests", type=int, default=30)

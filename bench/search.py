@@ -169,7 +169,7 @@ def prepare(scale, fresh, env, copy_from=None):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 30])
     parser.add_argument("--repeat", type=int, default=40)
     parser.add_argument("--fresh", action="store_true", help="reseed (or copy again) the SQLite databases")

@@ -340,7 +340,7 @@ def run_phase(phase, url, cache_seconds, args, with_bakery=False):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=int, default=10, help="data multiplier of the scale phase (default 10)")
     parser.add_argument("--seconds", type=int, default=10, help="wrk duration per URL (default 10)")
     parser.add_argument("--warmup", type=int, default=2, help="uncounted wrk seconds per URL before (default 2)")

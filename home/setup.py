@@ -8,7 +8,9 @@ Who owns what on a fresh database:
 * ``setup_site`` (this module): the index pages of the URL scheme, live and in the menu, in the order of
   ``SECTIONS``; the default Wagtail ``Site`` (hostname and port from ``settings.SITE_URL``); the staff groups and
   their permissions (declared in ``core.roles``); the news moderation workflow (``news.moderation``); the site
-  settings' identity, province and map defaults, filled from ``SiteDefaults`` only where still empty;
+  settings' identity, province and map defaults, filled from ``SiteDefaults`` only where still empty; the QR codes
+  stored on certificates redrawn for ``SITE_URL`` where they encode another address (a database seeded or restored
+  under another address: ``Certificate.objects.refresh_stored_qr``, also ``manage.py refresh_qr_codes``);
 * ``seed_demo`` (the ``demo`` app, dev only): everything else, on top of this tree.
 
 ``home`` is the top layer, so this module may import every app.
@@ -29,7 +31,7 @@ from news.models import BulletinIndexPage, NewsIndexPage
 from news.moderation import WORKFLOW_NAME, setup_moderation
 from programmes.models import ProjectIndexPage
 from programmes.training.models import CourseIndexPage
-from registry.catalogue.models import ArtisanIndexPage, CraftVillageIndexPage, ProductIndexPage
+from registry.catalogue.models import ArtisanIndexPage, Certificate, CraftVillageIndexPage, ProductIndexPage
 from registry.competitions.models import CompetitionIndexPage, Rubric
 from registry.producers.corrections import WORKFLOW_NAME as CORRECTIONS_WORKFLOW
 from registry.producers.corrections import ensure_workflow
@@ -234,4 +236,6 @@ def setup_site(defaults=None, write=print):
     rename_wagtail_roots(write)
     check_rubrics(write)
     ensure_settings(defaults or SiteDefaults(), write)
+    redrawn, total = Certificate.objects.all().refresh_stored_qr()  # also manage.py refresh_qr_codes
+    write(f"  QR codes of certificates: {redrawn} of {total} redrawn for SITE_URL {settings.SITE_URL}")
     return pages

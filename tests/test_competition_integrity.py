@@ -297,8 +297,8 @@ def test_amending_published_results_reissues_the_certificate(client, council_of_
     response = client.post(url, {"sheet": sheet.pk, "reason": "Cộng nhầm tiêu chí 1", f"score_{criteria[0].id}": "35"})
     assert response.status_code == 302
     amendment = c.amendments.get()
-    assert amendment.version == 2 and amendment.changes[0]["old_score"] == "80"
-    assert amendment.changes[0]["new_score"] == "81"
+    assert amendment.version == 2 and amendment.changes[0]["old_score"] == 80  # JSON numbers (report t14, finding 5)
+    assert amendment.changes[0]["new_score"] == 81
     old.refresh_from_db()
     good = Entry.objects.select_related("certificate").get(pk=w["good"].pk)
     new = good.certificate

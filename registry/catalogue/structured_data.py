@@ -49,6 +49,20 @@ def organization_jsonld(producer, request=None):
     )
 
 
+def _manufacturer(producer):
+    """A product's ``manufacturer``: its producer's name, and its profile address and postal address only while the
+    profile is published (``Producer.public_url``): an unpublished producer is named, never linked."""
+    public_url = producer.public_url
+    return _clean(
+        {
+            "@type": "Organization",
+            "name": producer.name,
+            "url": absolute_url(public_url) if public_url else None,
+            "address": _address(producer.commune, producer.address) if public_url else None,
+        }
+    )
+
+
 def product_jsonld(product, producer, certificates, request=None):
     awards = [f"{c.get_level_display()} {c.year} – {c.serial}" for c in certificates if c.status == "valid"]
     return _clean(
@@ -60,14 +74,7 @@ def product_jsonld(product, producer, certificates, request=None):
             "description": product.summary,
             "category": product.get_product_group_display(),
             "image": _image_url(product.hero_image, request=request),
-            "manufacturer": _clean(
-                {
-                    "@type": "Organization",
-                    "name": producer.name,
-                    "url": absolute_url(producer.get_absolute_url()),
-                    "address": _address(producer.commune, producer.address),
-                }
-            ),
+            "manufacturer": _manufacturer(producer),
             "award": awards,
         }
     )

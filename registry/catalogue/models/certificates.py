@@ -84,6 +84,26 @@ class CertificateQuerySet(models.QuerySet):
         not be named by a certificate list."""
         return self.filter(product_id__in=Page.objects.live().public().values("pk"))
 
+    def refresh_stored_qr(self, batch_size=500):
+        """Redraw the stored QR code (``qr_code_svg``/``qr_code_url``) of each certificate of this queryset whose
+        stored address is not its verification address on the current ``SITE_URL`` (``qr.fill_stored_qr``), e.g.
+        certificates issued under the development address before deployment. Returns ``(redrawn, total)``.
+        Idempotent: a second run redraws nothing. Written with ``bulk_update`` in batches of ``batch_size``,
+        without signals: pages drew the right code before (encoded per process) and draw the same one after, so no
+        page-cache generation starts."""
+        fields = ("pk", "verification_code", "qr_code_url", "qr_code_svg")
+        redrawn, total, changed = 0, 0, []
+        for certificate in self.only(*fields).order_by("pk").iterator(chunk_size=batch_size):
+            total += 1
+            if fill_stored_qr(certificate):
+                changed.append(certificate)
+            if len(changed) >= batch_size:
+                redrawn += self.model.objects.bulk_update(changed, ["qr_code_url", "qr_code_svg"])
+                changed = []
+        if changed:
+            redrawn += self.model.objects.bulk_update(changed, ["qr_code_url", "qr_code_svg"])
+        return redrawn, total
+
 
 class Certificate(models.Model):
     """A product's recognition at a level in a year, issued by a competition or imported from an old register.

@@ -93,5 +93,14 @@ class Producer(
     def get_absolute_url(self):
         return reverse("catalogue:producer", kwargs={"slug": self.slug})
 
+    @property
+    def public_url(self):
+        """The address of this producer's public profile (``/co-so/<slug>/``, ``/en/co-so/<slug>/`` under the English
+        site) while it has one, i.e. while published (``live``; the profile view answers 404 otherwise), else ``""``.
+        Every public page links a producer through this and shows an unpublished one by its name only, without its
+        contact details: its products stay certified and its certificates genuine. Needs ``live`` and ``slug``
+        loaded."""
+        return self.get_absolute_url() if self.live else ""
+
     def folded_source_texts(self):
         return [self.name, self.representative, self.address, self.legacy_district]

@@ -137,8 +137,9 @@ class ProductPage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, CachedPageM
         return self.commune or (self.producer.commune if self.producer_id else None)
 
 
-# The producer's fields the product page shows (its panel, the JSON-LD manufacturer, the "place" line).
-PRODUCER_PANEL_FIELDS = ("name", "slug", "kind", "address", "phone", "email", "website")
+# The producer's fields the product page shows (its panel, the JSON-LD manufacturer, the "place" line); ``live``
+# says whether it has a public profile to link to (``Producer.public_url``).
+PRODUCER_PANEL_FIELDS = ("name", "slug", "live", "kind", "address", "phone", "email", "website")
 # A certificate's fields in the product page's panel (the status is computed from the last two).
 CERTIFICATE_PANEL_FIELDS = (
     "product_id", "level", "year", "serial", "score", "verification_code", "qr_code_url", "qr_code_svg",
@@ -209,7 +210,7 @@ def product_page_context(product, request=None):
     change it (a certificate revoked, a producer corrected, a picture replaced, a linked page published) starts a
     new generation — plus what is drawn from the page's own fields (specifications, body, JSON-LD). No query once
     stored."""
-    beside = shared_value(f"product-beside-v1:{product.pk}", lambda: product_beside(product), request)
+    beside = shared_value(f"product-beside-v2:{product.pk}", lambda: product_beside(product), request)
     product.hero_image = beside["hero_image"]
     producer, certificates = beside["producer"], beside["certificates"]
     specifications, body = product_specifications(product)

@@ -1,5 +1,7 @@
 """Audit log of everything jurors, the chair and managers do to sheets, decisions and results."""
 
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext
@@ -24,6 +26,31 @@ SENTENCES = {
     AuditAction.AMEND: _("%(who)s sửa đổi kết quả đã công bố: phiếu %(code)s của %(juror)s"),
     AuditAction.REVOKE: _("%(who)s thu hồi giấy chứng nhận %(old_serial)s của hồ sơ %(code)s"),
 }
+
+
+CENT = Decimal("0.01")
+
+
+def stored_score(value):
+    """A score (Decimal, or None) as the JSON of an amendment stores it: a JSON number in machine form rounded to two
+    decimals (``Decimal("51.6667")`` → ``51.67``), ``None`` kept. Formatted for people only when shown (``floatformat``
+    in the active language: 51,67 / 51.67)."""
+    if value is None:
+        return None
+    return float(Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP))
+
+
+def read_score(stored):
+    """A score stored in an amendment's JSON as a Decimal, whatever form it was stored in: a JSON number (``51.67``),
+    machine text (``"51.67"``) or the Vietnamese text written before 30/11/2026 (``"51,67"``, ``"65"``); ``None``
+    for nothing or for text that is no number."""
+    if stored is None or stored == "" or isinstance(stored, bool):
+        return None
+    try:
+        number = Decimal(str(stored).strip().replace(",", "."))
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
 
 
 def _status_label(value):
@@ -139,3 +166,16 @@ class ResultsAmendment(models.Model):
 
     def __str__(self):
         return f"{self.competition} v{self.version}"
+
+    def shown_changes(self):
+        """``changes`` for the public results page: each change with ``old_score`` and ``new_score`` as Decimals (or
+        None), read from either stored form (``read_score``), so the page formats them in the visitor's language."""
+        return [
+            {
+                **change,
+                "old_score": read_score(change.get("old_score")),
+                "new_score": read_score(change.get("new_score")),
+            }
+            for change in self.changes or []
+            if isinstance(change, dict)
+        ]

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from ..choices import AuditAction, SheetStatus
 from ..lifecycle import Action, ensure_allowed
 from ..models import Competition, Entry, ResultsAmendment, Score, ScoreSheet
+from ..models.audit import stored_score
 from . import audit
 from .council import issue_one, next_serials
 from .results import compute_results, vn_number
@@ -25,10 +26,6 @@ from .results import compute_results, vn_number
 
 def _scores(data):
     return {entry.id: (entry, result) for entry, result in data["rows"]}
-
-
-def _text(score):
-    return None if score is None else vn_number(score)
 
 
 @transaction.atomic
@@ -46,7 +43,7 @@ def amend_results(competition, user, reason, sheet, values):
     if sheet.entry.competition_id != competition.pk or sheet.status != SheetStatus.SUBMITTED:
         raise ValidationError(_("Chỉ sửa được phiếu đã nộp của cuộc bình chọn này."))
     scores = list(sheet.scores.select_related("criterion").select_for_update(of=("self",)))
-    old = {s.criterion.code: _text(s.value) for s in scores}
+    old = {s.criterion.code: stored_score(s.value) for s in scores}
     for score in scores:
         if score.criterion_id in values:
             value = values[score.criterion_id]
@@ -56,7 +53,7 @@ def amend_results(competition, user, reason, sheet, values):
                     % {"code": score.criterion.code, "max": vn_number(score.max_points)}
                 )
             score.value = value
-    new = {s.criterion.code: _text(s.value) for s in scores}
+    new = {s.criterion.code: stored_score(s.value) for s in scores}
     if old == new:
         raise ValidationError(_("Không có điểm nào thay đổi."))
     before = _scores(compute_results(competition))
@@ -77,7 +74,7 @@ def amend_results(competition, user, reason, sheet, values):
         old_score = before[entry_id][1].score if entry_id in before else None
         if old_score == result.score:
             continue
-        change = {"code": entry.code, "old_score": _text(old_score), "new_score": _text(result.score)}
+        change = {"code": entry.code, "old_score": stored_score(old_score), "new_score": stored_score(result.score)}
         with translation.override(settings.LANGUAGE_CODE):  # revocation reasons are stored in the site's language
             change.update(_reissue(competition, entry, result, user, reason))
         changes.append(change)

@@ -26,7 +26,9 @@ or bypass it.
   bypass the cache (the session is checked); a visitor with pending messages, or who has entered the password of a
   protected page, gets a fresh page and stores none.
 - **Headers**: cached responses carry ``Vary: Cookie`` and ``Cache-Control: public, max-age=…``
-  (``PAGE_CACHE_BROWSER_SECONDS`` unless the view set its own ``max-age``), and never a ``Set-Cookie``.
+  (``PAGE_CACHE_BROWSER_SECONDS`` unless the view set its own ``max-age``), and never a ``Set-Cookie``: an answer
+  that sets or deletes a cookie (Django deletes a stale session cookie, even on a cache hit) is made ``private``
+  by ``PrivateCookieAnswersMiddleware``, outside the session middleware.
 - **Epoch**: the generation also names the data every visitor shares (the site, routes, menu, site settings, view
   restrictions: core/shared_data.py), kept in each process until the next public write. ``epoch()`` is the current
   generation plus a random token made whenever the cache lost the value (eviction, ``cache.clear()`` in tests), read
@@ -199,8 +201,8 @@ def _page_key(request, gen, params):
 
 
 def _is_anonymous(request):
-    if request.GET.get("preview"):
-        return False
+    if getattr(request, "is_dummy", False):
+        return False  # Wagtail's preview of a draft (``make_preview_request``): never served nor stored
     if settings.SESSION_COOKIE_NAME not in request.COOKIES:
         return True
     session = request.session  # a cookie is present: only a real signed-in session, messages or passwords count
@@ -307,3 +309,18 @@ class AnonymousPageCacheMiddleware:
             cache().set(key, response, timeout())
         except Exception:  # an unpicklable response is simply not cached
             logger.warning("page cache: could not store %s", request.path, exc_info=True)
+
+
+class PrivateCookieAnswersMiddleware:
+    """Placed before ``SessionMiddleware`` (so it sees the cookies the middleware inside it set): an answer that sets
+    or deletes a cookie is ``Cache-Control: private`` instead of ``public``, so no shared cache (a proxy, a CDN)
+    keeps one visitor's cookie header, e.g. Django's deletion of a stale ``sessionid`` sent with a cached page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.cookies and "public" in response.get("Cache-Control", ""):
+            patch_cache_control(response, private=True)  # Django drops ``public`` for ``private``
+        return response

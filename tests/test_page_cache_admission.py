@@ -92,3 +92,66 @@ def test_an_answer_deleting_a_stale_session_cookie_is_never_public(client):
     response = client.get(product.url)
     assert response["X-Page-Cache"] == "hit" and not response.cookies
     assert "public" in response["Cache-Control"]
+
+
+# --- item 3: random query strings and unknown codes never push out the stored pages ---
+
+WARM = ["/", "/san-pham/", "/tin-tuc/", "/lang-nghe/", "/nghe-nhan/", "/de-an-khuyen-cong/", "/tim-kiem/"]
+
+
+def _site_pages():
+    from tests.factories import ArtisanPageFactory, CraftVillagePageFactory, project_index
+
+    product = ProductPageFactory(title="Tiêu đỏ Chư Sê")
+    NewsPageFactory(title="Hội chợ hàng thủ công")
+    CraftVillagePageFactory(title="Làng dệt Ia Mơ Nông")
+    ArtisanPageFactory(title="Nghệ nhân Rơ Châm H'Nhí")
+    project_index()
+    return [*WARM, product.url]
+
+
+def _flood(client, rounds):
+    for number in range(120):
+        junk = uuid.uuid4().hex
+        for _ in range(rounds):
+            client.get(f"/san-pham/?q={junk}")
+            client.get(f"/tin-tuc/?page={number + 2}x")
+            client.get(f"/xac-minh/{junk}/")
+
+
+def test_random_query_strings_repeated_three_times_keep_the_stored_pages(client, small_cache):
+    urls = _site_pages()
+    _warm(client, urls)
+    _flood(client, rounds=3)
+    for url in urls:
+        assert client.get(url)["X-Page-Cache"] == "hit", url
+
+
+def test_many_workers_seeing_every_url_twice_keep_the_stored_pages(client, small_cache, monkeypatch):
+    """The admission filter lives in each process: with enough workers every repeated URL has been "seen"; the
+    shared budgets still bound what is stored."""
+    urls = _site_pages()
+    _warm(client, urls)
+    monkeypatch.setattr(page_cache._seen, "check_and_add", lambda key: True)
+    _flood(client, rounds=1)
+    for url in urls:
+        assert client.get(url)["X-Page-Cache"] == "hit", url
+
+
+def test_each_path_has_its_share_of_variants_and_a_new_generation_a_new_budget(client, small_cache):
+    _site_pages()
+    budget, per_path = page_cache.variant_budget(), page_cache.variants_per_path()
+    assert budget == 150 // 5 and per_path == budget // 5
+    for number in range(per_path + 5):
+        for _ in range(2):  # stored on its second request, while the path's share lasts
+            client.get(f"/san-pham/?q=tieu{number}")
+        stored_now = client.get(f"/san-pham/?q=tieu{number}")["X-Page-Cache"] == "hit"
+        assert stored_now == (number < per_path), number
+    for _ in range(2):
+        client.get("/tin-tuc/?page=2")
+    assert client.get("/tin-tuc/?page=2")["X-Page-Cache"] == "hit"  # another path still has its share
+
+    page_cache.invalidate()
+    for _ in range(2):
+        client.get("/san-pham/?q=tieu-moi")
+    assert client.get("/san-pham/?q=tieu-moi")["X-Page-Cache"] == "hit"

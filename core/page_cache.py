@@ -18,17 +18,24 @@ or bypass it.
   generation is kept in the database (``PageCacheGeneration``) and mirrored in the cache: eviction cannot lose it,
   and a management command in another process invalidates what the web workers serve (the cache itself must be
   shared by the processes: the default ``CACHE_URL`` is a file cache).
-- **Admission**: a URL with a query string, and a "not found" answer (``/xac-minh/<unknown code>/``), is stored only
-  when this process has seen it before, so a flood of one-off URLs cannot push the hot pages out of the
-  size-bounded cache; a URL without one is stored at once. A response larger than ``PAGE_CACHE_MAX_BYTES``
-  (default 2 MiB: the biggest open-data downloads) is never stored.
+- **Admission**: a URL without a query string is stored at once. A *variant* (a URL with a query string, or a
+  "not found" answer such as ``/xac-minh/<unknown code>/``) is stored only when this process has seen it before
+  (one-off URLs), and only within budgets shared by all processes (counters in the cache, ``add``/``incr``, per
+  generation): ``PAGE_CACHE_VARIANTS`` variants in all (default a fifth of the cache's ``MAX_ENTRIES`` for the
+  file, local-memory and database caches, which cull by count; 1000 otherwise) and ``PAGE_CACHE_VARIANTS_PER_PATH``
+  per path (default a fifth of that). So random query strings (``?q=<random>``, ``?page=abc``) or unknown codes,
+  however often repeated and by however many workers, never fill the size-bounded cache and push out the pages
+  stored without a query string. A response larger than ``PAGE_CACHE_MAX_BYTES`` (default 2 MiB: the biggest
+  open-data downloads) is never stored.
 - **Who gets cached copies**: GET/HEAD requests of visitors who are not signed in. A made-up session cookie does not
   bypass the cache (the session is checked); a visitor with pending messages, or who has entered the password of a
   protected page, gets a fresh page and stores none.
 - **Conditional requests**: a stored copy that has an ``ETag`` or ``Last-Modified`` (set by its view) answers
   ``304 Not Modified`` to a browser that already holds it, as the view itself would.
 - **Headers**: cached responses carry ``Vary: Cookie`` and ``Cache-Control: public, max-age=…``
-  (``PAGE_CACHE_BROWSER_SECONDS`` unless the view set its own ``max-age``), and never a ``Set-Cookie``.
+  (``PAGE_CACHE_BROWSER_SECONDS`` unless the view set its own ``max-age``), and never a ``Set-Cookie``: an answer
+  that sets or deletes a cookie (Django deletes a stale session cookie, even on a cache hit) is made ``private``
+  by ``PrivateCookieAnswersMiddleware``, outside the session middleware.
 - **Epoch**: the generation also names the data every visitor shares (the site, routes, menu, site settings, view
   restrictions: core/shared_data.py), kept in each process until the next public write. ``epoch()`` is the current
   generation plus a random token made whenever the cache lost the value (eviction, ``cache.clear()`` in tests), read
@@ -47,6 +54,9 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache
+from django.core.cache.backends.filebased import FileBasedCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.signals import request_finished, request_started
 from django.db import DatabaseError, transaction
 from django.utils import timezone
@@ -61,6 +71,7 @@ logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
 EPOCH_KEY = "pagecache:epoch"
+VARIANTS_KEY = "pagecache:variants"
 SEEN_LIMIT = 10_000
 MAX_BYTES = 2 * 1024 * 1024
 RESTRICTIONS_PASSED = PageViewRestriction.passed_view_restrictions_session_key
@@ -79,6 +90,48 @@ def timeout():
 def max_bytes():
     """The largest response body (bytes) that is stored (``PAGE_CACHE_MAX_BYTES``, default 2 MiB)."""
     return getattr(settings, "PAGE_CACHE_MAX_BYTES", MAX_BYTES)
+
+
+def variant_budget():
+    """The most variants (query-string URLs and "not found" answers) stored per generation by all processes
+    together (``PAGE_CACHE_VARIANTS``): by default a fifth of ``MAX_ENTRIES`` of a cache that culls by count, else
+    1000."""
+    value = getattr(settings, "PAGE_CACHE_VARIANTS", None)
+    if value is None:
+        backend = cache()
+        counted = isinstance(backend, (FileBasedCache, LocMemCache, DatabaseCache))
+        value = backend._max_entries // 5 if counted else 1000
+    return max(0, value)
+
+
+def variants_per_path():
+    """The most variants stored per path (host and path) and generation (``PAGE_CACHE_VARIANTS_PER_PATH``; default
+    a fifth of ``variant_budget()``, at least 1)."""
+    value = getattr(settings, "PAGE_CACHE_VARIANTS_PER_PATH", None)
+    return max(1, variant_budget() // 5) if value is None else value
+
+
+def _count(key):
+    """Add one to the shared counter ``key`` (created at 1, lives as long as a page); returns the new value."""
+    backend = cache()
+    if backend.add(key, 1, timeout()):
+        return 1
+    try:
+        return backend.incr(key)
+    except ValueError:  # expired or culled since ``add``
+        backend.set(key, 1, timeout())
+        return 1
+
+
+def _admit_variant(request, gen):
+    """Whether a variant of ``request``'s path may be stored in generation ``gen``: counts it against the shared
+    budgets (the whole cache first, so a flood of unknown paths creates no counter once it is spent)."""
+    total_key = f"{VARIANTS_KEY}:{gen}"
+    if (cache().get(total_key) or 0) >= variant_budget():
+        return False
+    if _count(f"{VARIANTS_KEY}:{gen}:{_base(request)}") > variants_per_path():
+        return False
+    return _count(total_key) <= variant_budget()
 
 
 def generation():
@@ -202,8 +255,8 @@ def _page_key(request, gen, params):
 
 
 def _is_anonymous(request):
-    if request.GET.get("preview"):
-        return False
+    if getattr(request, "is_dummy", False):
+        return False  # Wagtail's preview of a draft (``make_preview_request``): never served nor stored
     if settings.SESSION_COOKIE_NAME not in request.COOKIES:
         return True
     session = request.session  # a cookie is present: only a real signed-in session, messages or passwords count
@@ -306,12 +359,15 @@ class AnonymousPageCacheMiddleware:
             return
         if not set(request.GET) <= set(params):
             return  # rendered with parameters it ignores (tracking tags): its links may carry them, never stored
-        if (request.GET or response.status_code != 200) and not _seen.check_and_add(key):
+        variant = bool(request.GET) or response.status_code != 200
+        if variant and not _seen.check_and_add(key):
             return  # a URL with a query string, or a "not found", is stored on its second request
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
         if len(response.content) > max_bytes():
             return
+        if variant and not _admit_variant(request, started):
+            return  # the shared budgets of variants are spent for this generation
         patch_vary_headers(response, ["Cookie"])
         if "max-age" in response.get("Cache-Control", ""):
             patch_cache_control(response, public=True)
@@ -322,3 +378,18 @@ class AnonymousPageCacheMiddleware:
             cache().set(key, response, timeout())
         except Exception:  # an unpicklable response is simply not cached
             logger.warning("page cache: could not store %s", request.path, exc_info=True)
+
+
+class PrivateCookieAnswersMiddleware:
+    """Placed before ``SessionMiddleware`` (so it sees the cookies the middleware inside it set): an answer that sets
+    or deletes a cookie is ``Cache-Control: private`` instead of ``public``, so no shared cache (a proxy, a CDN)
+    keeps one visitor's cookie header, e.g. Django's deletion of a stale ``sessionid`` sent with a cached page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.cookies and "public" in response.get("Cache-Control", ""):
+            patch_cache_control(response, private=True)  # Django drops ``public`` for ``private``
+        return response

@@ -1,10 +1,16 @@
-"""Never a 500 from a query string: the query parameters of every request are checked once, at the boundary,
-before any view, API endpoint or admin listing reads them.
+"""Never a 500 from what a visitor sends in the address or the cookies: every request is checked once, at the
+boundary, before any view, API endpoint or admin listing reads it.
 
-``QueryStringGuardMiddleware``:
+``RequestGuardMiddleware``:
 
-- every value of ``request.GET`` goes through ``core.text.clean_text`` (NFC, no NUL or other control character:
-  PostgreSQL cannot store a NUL in a query parameter, SQLite's full-text parser chokes on it);
+- a path with a NUL byte or another C0 control character (or DEL), which no address of the site contains, is
+  "not found" (the site's 404 page, in the language of the address) before any view runs: a view would look the
+  path's parts up (``/xac-minh/<code>/``, a juror's ``/giam-khao/<competition>/ho-so/<code>/``) and PostgreSQL
+  refuses a NUL in a string (a 500 there, a 404 on SQLite);
+- a cookie the site reads (``READ_COOKIES``: the session, the CSRF token, the language) with such a character is a
+  bad request (the site's 400 page): the session would be looked up with it; other cookies are never read;
+- every key and value of ``request.GET`` goes through ``core.text.clean_text`` (NFC, no NUL or other control
+  character: PostgreSQL cannot store a NUL in a query parameter, SQLite's full-text parser chokes on it);
 - the free-text search parameters of the API (``search``) and of the admin listings (``q``) go through
   ``search_text``: without the characters the database search backends read as query syntax (quotes,
   parentheses, ``*``, ``^``, ``:``…), which a user types as punctuation, not as operators;
@@ -18,8 +24,11 @@ The public site search (``/tim-kiem/``, the catalogue) reads ``q`` through ``sea
 
 import re
 
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext as _
+from django.views.defaults import bad_request
 
 from .text import clean_text
 
@@ -37,6 +46,15 @@ FILTER_PREFIXES = ("/api/",)
 
 MAX_BIGINT = 2**63 - 1
 _INTEGER_LITERAL = re.compile(r"[+-]?\d+")
+
+# C0 control characters and DEL: never part of an address or of a cookie the site sets.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def read_cookies():
+    """The names of the cookies the site reads (a session is looked up with one): session, CSRF token, language."""
+    return (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME)
+
 
 # Query syntax of SQLite FTS5, PostgreSQL tsquery and Wagtail's query parser, typed by people as punctuation.
 _SEARCH_SYNTAX = re.compile(r"""["'`()\[\]{}*^:+!&|<>~\\]""")
@@ -75,8 +93,10 @@ def clean_query(request):
     """Replace ``request.GET`` by its cleaned copy (see the module docstring). Returns the 400 message of a bad
     number, or None."""
     query = request.GET.copy()
-    for name in list(query):
-        query.setlist(name, [clean_text(value) for value in query.getlist(name)])
+    query.clear()
+    for name, values in request.GET.lists():
+        for value in values:
+            query.appendlist(clean_text(name), clean_text(value))
     for name in _applies(SEARCH_PARAMETERS, request.path):
         if name in query:
             query.setlist(name, [search_text(value) for value in query.getlist(name)])
@@ -92,13 +112,20 @@ def clean_query(request):
     return None
 
 
-class QueryStringGuardMiddleware:
-    """Cleans every request's query parameters and answers 400 to an impossible offset or limit (see above)."""
+class RequestGuardMiddleware:
+    """404 to a path with a control character, 400 to such a cookie the site reads; cleans every request's query
+    parameters and answers 400 to an impossible offset or limit (see above)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if _CONTROL.search(request.path):
+            # The error page is rendered for the address without the characters (its links, its language switch).
+            request.path, request.path_info = _CONTROL.sub("", request.path), _CONTROL.sub("", request.path_info)
+            raise Http404("control character in the path")
+        if any(_CONTROL.search(request.COOKIES.get(name, "")) for name in read_cookies()):
+            return bad_request(request, SuspiciousOperation("control character in a cookie"))
         if request.GET:
             error = clean_query(request)
             if error:

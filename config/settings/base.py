@@ -68,9 +68,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.page_cache.PrivateCookieAnswersMiddleware",  # outside the session middleware: cookie answers not public
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "core.query_guard.QueryStringGuardMiddleware",
+    "core.query_guard.RequestGuardMiddleware",  # control characters in the path, cookies, query
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -3,8 +3,9 @@ before any view, API endpoint or admin listing reads them.
 
 ``QueryStringGuardMiddleware``:
 
-- every value of ``request.GET`` goes through ``core.text.clean_text`` (NFC, no NUL or other control character:
-  PostgreSQL cannot store a NUL in a query parameter, SQLite's full-text parser chokes on it);
+- every value of ``request.GET`` goes through ``core.text.clean_query_text`` (NFC, no NUL or other control
+  character: PostgreSQL cannot store a NUL in a query parameter, SQLite's full-text parser chokes on it; one
+  between two words separates them, so "tho\x01cam" searches "tho cam" in every search box);
 - the free-text search parameters of the API (``search``) and of the admin listings (``q``) go through
   ``search_text``: without the characters the database search backends read as query syntax (quotes,
   parentheses, ``*``, ``^``, ``:``…), which a user types as punctuation, not as operators;
@@ -21,7 +22,7 @@ import re
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext as _
 
-from .text import clean_text
+from .text import clean_query_text, clean_text
 
 MAX_INTEGER = 2**31 - 1
 """The largest offset or limit accepted: a 32-bit integer, which every database takes."""
@@ -76,7 +77,7 @@ def clean_query(request):
     number, or None."""
     query = request.GET.copy()
     for name in list(query):
-        query.setlist(name, [clean_text(value) for value in query.getlist(name)])
+        query.setlist(name, [clean_query_text(value) for value in query.getlist(name)])
     for name in _applies(SEARCH_PARAMETERS, request.path):
         if name in query:
             query.setlist(name, [search_text(value) for value in query.getlist(name)])

@@ -13,6 +13,9 @@ from search.mixins import FoldedSearchMixin
 from ..choices import ProducerKind
 from ..public_fields import PRODUCER_FIELDS, wagtail_api_fields
 
+# The slugs the profile's URL (``<slug:slug>``) can hold; another one (an old import) has no public address.
+PUBLIC_SLUG = r"^[-a-zA-Z0-9_]+$"
+
 
 class Producer(
     WorkflowMixin,
@@ -92,6 +95,12 @@ class Producer(
 
     def get_absolute_url(self):
         return reverse("catalogue:producer", kwargs={"slug": self.slug})
+
+    @classmethod
+    def public_objects(cls):
+        """The producers whose profile ``/co-so/<slug>/`` shows (live, and a slug its URL can hold): what the site
+        search, its suggestions and the search engine's index list."""
+        return cls.objects.filter(live=True, slug__regex=PUBLIC_SLUG)
 
     def folded_source_texts(self):
         return [self.name, self.representative, self.address, self.legacy_district]

@@ -109,8 +109,11 @@ def _postgres_entries(compiler, backend, queryset, autocomplete, whole=None):
     if whole is not None:  # prefix words: those holding the words whole first, in Wagtail's order (their score)
         whole_query = whole.build_tsquery(whole.query, config=config)
         entries = entries.annotate(
-            _kc_whole=ExpressionWrapper(Q(_vector_=whole_query), output_field=BooleanField()),
-            _kc_whole_score=whole._build_rank_expression(vectors, config),
+            _kc_whole=ExpressionWrapper(Q(_vector_=whole_query), output_field=BooleanField())
+        ).annotate(  # scored only where the words are whole (a one-letter query matches thousands by prefix)
+            _kc_whole_score=Case(
+                When(_kc_whole=True, then=whole._build_rank_expression(vectors, config)), default=Value(0.0)
+            )
         )
         order[:0] = [F("_kc_whole").desc(), F("_kc_whole_score").desc()]
     return entries.annotate(_kc_score=rank).order_by(*order)

@@ -39,6 +39,8 @@ SITE_CASES = [
     ("/tim-kiem/?q=ca+phe", "/tim-kiem/?q=ca+phe"),
     ("/tim-kiem/?q=tho+cam", "/tim-kiem/?q=tho+cam"),
     ("/tim-kiem/?q=Thổ cẩm&page=2", "/tim-kiem/?q=Th%E1%BB%95+c%E1%BA%A9m&page=2"),
+    ("/tim-kiem/?q=ca+ph (prefixes)", "/tim-kiem/?q=ca+ph"),
+    ("/tim-kiem/?q=d (past the limit)", "/tim-kiem/?q=d"),
     ("/tim-kiem/goi-y/?q=tho", "/tim-kiem/goi-y/?q=tho"),
     ("/tim-kiem/goi-y/?q=ca+p", "/tim-kiem/goi-y/?q=ca+p"),
     ("/tim-kiem/goi-y/?q=Đắk", "/tim-kiem/goi-y/?q=%C4%90%E1%BA%AFk"),

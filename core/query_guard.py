@@ -10,7 +10,9 @@ boundary, before any view, API endpoint or admin listing reads it.
 - a cookie the site reads (``READ_COOKIES``: the session, the CSRF token, the language) with such a character is a
   bad request (the site's 400 page): the session would be looked up with it; other cookies are never read;
 - every key and value of ``request.GET`` goes through ``core.text.clean_text`` (NFC, no NUL or other control
-  character: PostgreSQL cannot store a NUL in a query parameter, SQLite's full-text parser chokes on it);
+  character: PostgreSQL cannot store a NUL in a query parameter, SQLite's full-text parser chokes on it); in a
+  value, one between two words separates them (``core.text.clean_query_text``), so "tho\x01cam" searches "tho cam"
+  in every search box;
 - the free-text search parameters of the API (``search``) and of the admin listings (``q``) go through
   ``search_text``: without the characters the database search backends read as query syntax (quotes,
   parentheses, ``*``, ``^``, ``:``…), which a user types as punctuation, not as operators;
@@ -30,7 +32,7 @@ from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.defaults import bad_request
 
-from .text import clean_text
+from .text import clean_query_text, clean_text
 
 MAX_INTEGER = 2**31 - 1
 """The largest offset or limit accepted: a 32-bit integer, which every database takes."""
@@ -96,7 +98,7 @@ def clean_query(request):
     query.clear()
     for name, values in request.GET.lists():
         for value in values:
-            query.appendlist(clean_text(name), clean_text(value))
+            query.appendlist(clean_text(name), clean_query_text(value))
     for name in _applies(SEARCH_PARAMETERS, request.path):
         if name in query:
             query.setlist(name, [search_text(value) for value in query.getlist(name)])

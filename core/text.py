@@ -2,7 +2,9 @@
 
 - ``fold("Thổ cẩm Đắk Đoa")`` → ``"tho cam dak doa"``: what search matches on when people type without marks.
 - ``clean_text`` is what every saved text goes through: NFC (a Mac types NFD) and no control characters except tab
-  and newline (a word processor pastes U+000B for a line break, which XML cannot carry).
+  and newline (a word processor pastes U+000B for a line break, which XML cannot carry); ``clean_query_text`` is
+  what every query parameter goes through: the same, but a control or invisible character between words separates
+  them.
 - ``person_name`` shows a person in Vietnamese order (family, middle, given names).
 - ``slugify("Đoàn doanh nghiệp Đắk Lắk")`` → ``"doan-doanh-nghiep-dak-lak"``: every slug made from a title, on the
   server and (through ``SLUG_FORMATTERS``, the same regular expressions) in the admin's slug field.
@@ -53,6 +55,24 @@ def clean_text(text):
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", " ").replace("\x0c", " ")
     text = _ZWJ.sub("", _INVISIBLE.sub("", _CONTROL.sub("", text)))
     return unicodedata.normalize("NFC", text)
+
+
+# What separates two words in a query string (a search box, a link): the control characters (tab and newline are
+# white space already), the no-break space, the soft hyphen and the zero-width spaces Word and web pages paste.
+# Saved text drops them (``clean_text``: "Gia\u00adLai" is one word there), but a query that reads "tho\x01cam" or
+# "thổ\u00adcẩm" means two words: gluing them finds nothing.
+_QUERY_SEPARATORS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u00ad\u200b\u200c\u2060\ufeff]+")
+
+
+def clean_query_text(text):
+    """A query parameter's value as ``clean_text`` makes it, except that the characters of ``_QUERY_SEPARATORS``
+    separate words: a run of them between two characters becomes one space ("tho\x01cam", "thổ\u200bcẩm",
+    "thổ\u00adcẩm" → "tho cam", "thổ cẩm"); at either end they are dropped ("gom\x00" → "gom"). Non-strings are
+    returned unchanged."""
+    if not isinstance(text, str):
+        return text
+    text = _QUERY_SEPARATORS.sub(lambda m: "" if m.start() == 0 or m.end() == len(text) else " ", text)
+    return clean_text(text)
 
 
 def person_name(user):

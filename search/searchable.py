@@ -36,6 +36,8 @@ class SearchableType:
     - ``is_page``: Wagtail pages are found through ``Page`` by the database site search;
     - ``title_field`` / ``describe``: for non-page types, the field holding the title and a function giving the
       snippet of a hit;
+    - ``public``: for non-page types, a function giving the queryset of the records whose public page shows
+      (e.g. live producers); the searches list only those (default: every record);
     - ``order``: position among the types (lower first).
     """
 
@@ -47,11 +49,16 @@ class SearchableType:
     is_page: bool = True
     title_field: str = "title"
     describe: Callable | None = None
+    public: Callable | None = None
     order: int = 100
 
     @property
     def model(self):
         return apps.get_model(self.label)
+
+    def public_queryset(self):
+        """The records a search may list: ``public()``, else every record of the model."""
+        return self.public() if self.public is not None else self.model.objects.all()
 
     @property
     def code(self):

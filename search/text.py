@@ -7,23 +7,21 @@ words (``core.text.fold``) without punctuation, so quotes, tags and SQL are just
 
 from django.db.models import Q
 
+from core.text import clean_query_text, fold
 from core.text import clean_text as normalize_text
-from core.text import fold
 
 MAX_QUERY_LENGTH = 200
 MAX_TOKENS = 12
 MAX_VALUES = 20
-# Invisible characters that mark a boundary between words (zero-width space, zero-width non-joiner, word joiner):
-# in a query they separate words ("thổ\u200bcẩm" is "thổ cẩm"); the other invisible ones (a soft hyphen inside a
-# word) are dropped by ``core.text.clean_text``.
-WORD_BOUNDARIES = str.maketrans({"\u200b": " ", "\u200c": " ", "\u2060": " "})
 
 
 def clean_text(raw):
-    """Query in NFC (``core.text.clean_text``: a Mac types NFD), control characters removed, zero-width spaces
-    made spaces (``WORD_BOUNDARIES``), whitespace normalised, cut to a sane length (``MAX_QUERY_LENGTH``
-    characters). Every backend (database, search engine) gets this, so both read such a query the same way."""
-    return " ".join(normalize_text(str(raw or "").translate(WORD_BOUNDARIES)).split())[:MAX_QUERY_LENGTH]
+    """Query in NFC (``core.text.clean_query_text``: a Mac types NFD), a control character, no-break space, soft
+    hyphen or zero-width space between words made a space ("tho\x01cam", "thổ\u200bcẩm" → two words), whitespace
+    normalised, cut to a sane length (``MAX_QUERY_LENGTH`` characters). Every search box (site, suggestions,
+    catalogue, project list) and every backend (database, search engine) gets this, so all read such a query the
+    same way."""
+    return " ".join(clean_query_text(str(raw or "")).split())[:MAX_QUERY_LENGTH]
 
 
 def _words(text):

@@ -64,6 +64,19 @@ def test_a_page_past_the_result_window_never_marks_the_engine_down(live, client,
     assert titles(catalogue_search("tay", page=int(page[:7]))) == titles(last)  # one page of hits: the last
 
 
+def test_hits_past_the_result_window_are_said_to_be_more(live, client, monkeypatch):
+    """report-t18 M3 on the engine: when the pages cannot reach every hit (the result window), the count says
+    "more than" as on the database backend; a count the pages reach does not."""
+    assert not site_search("d", 1).more_results
+    total = site_search("d", 1).paginator.count
+    assert total > 10
+    monkeypatch.setattr(engine_client, "MAX_RESULT_WINDOW", 2)  # the first page (10 hits) only is reachable
+    response = client.get("/tim-kiem/", {"q": "d", "page": "1"}, HTTP_ACCEPT_LANGUAGE="vi")
+    page = response.context["page_obj"]
+    assert page.more_results
+    assert "Hơn " in response.content.decode()
+
+
 def test_a_refused_request_does_not_mark_the_engine_down(live):
     engine = engine_client.get_client()
     with pytest.raises(engine_client.EngineRequestError, match="too large|result window"):

@@ -112,6 +112,37 @@ def test_publish_unpublish_move_delete_update_the_index(live, django_capture_on_
         engine.refresh(f"{PREFIX}-products")
 
 
+def test_an_unpublished_producer_leaves_the_index(live, django_capture_on_commit_callbacks):
+    """report-t18 M1: a producer saved with ``live=False`` (its profile a 404) leaves the site search and the
+    suggestions of the engine, and comes back when published again."""
+    from search.site import site_search
+
+    engine = engine_client.get_client()
+    with django_capture_on_commit_callbacks(execute=True):
+        producer = ProducerFactory(name="Công ty Điều Quy Nhơn Ba Mươi", slug="cong-ty-dieu-qn-30")
+    url = "/co-so/cong-ty-dieu-qn-30/"
+
+    def listed():
+        engine.refresh(f"{PREFIX}-producers")
+        found = [hit.url for hit in site_search("cong ty dieu quy nhon ba muoi", 1).object_list]
+        suggested = [item["url"] for item in autocomplete("Công ty Điều Quy Nhơn Ba")]
+        return url in found, url in suggested
+
+    try:
+        assert listed() == (True, True)
+        producer.live = False
+        with django_capture_on_commit_callbacks(execute=True):
+            producer.save()
+        assert listed() == (False, False)
+        producer.live = True
+        with django_capture_on_commit_callbacks(execute=True):
+            producer.save()
+        assert listed() == (True, True)
+    finally:
+        engine.delete_document(f"{PREFIX}-producers", producer.pk)  # leave the index as the other tests expect it
+        engine.refresh(f"{PREFIX}-producers")
+
+
 FRESH = "khuyencong-livefresh"  # its own indices and template: no overlap with <PREFIX>-* (same priority)
 
 

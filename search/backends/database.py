@@ -3,6 +3,10 @@ or PostgreSQL full text, folding Vietnamese at index and query time) over every 
 ``search_folded`` column of the registered records that are not pages (producers). "tho cam" finds "Thổ cẩm", and
 "Thổ cẩm" ranks it above "Tho cam".
 
+Each kind lists at most ``PAGE_LIMIT`` hits (the pages, and each record type): past that the results are the
+best ``PAGE_LIMIT`` of each, and the page says so (``more_results``: "Hơn 600 kết quả — hãy thêm từ khóa để thu
+hẹp"), instead of a count that reads as a total. Counting every match would not make the rest reachable.
+
 The site search runs a fixed number of queries whatever the size of the site: pages (1), titles (1), one per record
 type, then the specific pages and records of the current page.
 """
@@ -34,15 +38,19 @@ def ranked_ids(queryset, text, limit=RELEVANCE_LIMIT):
     return ranked_pks(queryset, text, limit)
 
 
-def _page_query(text):
+def _page_query(text, limit=PAGE_LIMIT):
+    """The live public pages whose words start with the query's words ("ca ph" finds "Cà phê", as the catalogue
+    and the suggestions do), those holding the words whole first, then by relevance; at most ``limit``."""
     pages = source_pages(Page.objects.live().public()).filter(depth__gt=2)
-    return ranked_ids(pages, text, limit=PAGE_LIMIT)
+    return ranked_pks(pages, text, limit, prefix=True)
 
 
 def _record_query(kind, tokens, limit=PAGE_LIMIT):
-    """(pk, title) of the records of the non-page type ``kind`` whose folded words start with the tokens."""
+    """(pk, title) of the public records of the non-page type ``kind`` (``kind.public_queryset()``: a producer whose
+    profile is a 404 is never listed) whose folded words start with the tokens."""
     return list(
-        kind.model.objects.filter(word_prefix_q("search_folded", tokens))
+        kind.public_queryset()
+        .filter(word_prefix_q("search_folded", tokens))
         .order_by(kind.title_field)
         .values_list("pk", kind.title_field)[:limit]
     )
@@ -83,15 +91,21 @@ def _record_hit(kind, obj, tokens):
 
 def database_site_search(text, page_number, request=None):
     """One page of hits from the database: pages (Wagtail search) first, then records, those whose own title holds
-    every word ahead of the others."""
+    every word ahead of the others. ``page.more_results``: some kind had more than ``PAGE_LIMIT`` hits, which are
+    not listed (the count is then "more than")."""
     tokens = query_tokens(text)
     records = searchable.non_page_types()
     keys = []
+    more = False  # a kind had more than PAGE_LIMIT hits (one more is asked for, to know)
     if tokens:
-        page_ids = _page_query(text)
+        page_ids = _page_query(text, PAGE_LIMIT + 1)
+        more = len(page_ids) > PAGE_LIMIT
+        page_ids = page_ids[:PAGE_LIMIT]
         titles = {("page", pk): title for pk, title in Page.objects.filter(pk__in=page_ids).values_list("pk", "title")}
         for kind in records:
-            titles.update({(kind.label, pk): title for pk, title in _record_query(kind, tokens)})
+            found = _record_query(kind, tokens, PAGE_LIMIT + 1)
+            more = more or len(found) > PAGE_LIMIT
+            titles.update({(kind.label, pk): title for pk, title in found[:PAGE_LIMIT]})
         keys = [("page", pk) for pk in page_ids] + [key for key in titles if key[0] != "page"]
         keys.sort(key=lambda key: not all(token in fold(titles.get(key, "")) for token in tokens))
     page = Paginator(keys, PER_PAGE).get_page(page_number)
@@ -103,7 +117,7 @@ def database_site_search(text, page_number, request=None):
     for kind in records:
         ids = [pk for label, pk in page.object_list if label == kind.label]
         if ids:
-            objects.update({(kind.label, obj.pk): obj for obj in kind.model.objects.filter(pk__in=ids)})
+            objects.update({(kind.label, obj.pk): obj for obj in kind.public_queryset().filter(pk__in=ids)})
     hits = []
     for key in page.object_list:
         obj = objects.get(key)
@@ -114,6 +128,7 @@ def database_site_search(text, page_number, request=None):
         else:
             hits.append(_record_hit(searchable.get(key[0]), obj, tokens))
     page.object_list = hits
+    page.more_results = more
     return page
 
 
@@ -136,7 +151,8 @@ def database_autocomplete(text, request=None):
         if room <= 0:
             break
         model = kind.model
-        for obj in model.objects.filter(word_prefix_q("search_folded", tokens)).order_by(kind.title_field)[:room]:
+        matching = kind.public_queryset().filter(word_prefix_q("search_folded", tokens))
+        for obj in matching.order_by(kind.title_field)[:room]:
             items.append(
                 {
                     "title": getattr(obj, kind.title_field),

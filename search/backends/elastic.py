@@ -178,4 +178,7 @@ def site_search(text, page_number, per_page):
         )
     page = Paginator(HitWindow(total, hits), per_page).get_page(page_number)
     page.object_list = hits
+    # More hits than the pages reach (the engine's result window, or a total it only counted up to): "more than".
+    found_total = response.hits.total
+    page.more_results = found_total.value > total or getattr(found_total, "relation", "eq") == "gte"
     return page

@@ -1,5 +1,7 @@
 """Rural industrial establishments (cơ sở CNNT) that make the recognized products."""
 
+import re
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +14,9 @@ from search.mixins import FoldedSearchMixin
 
 from ..choices import ProducerKind
 from ..public_fields import PRODUCER_FIELDS, wagtail_api_fields
+
+# The slugs the profile's URL (``<slug:slug>``) can hold; another one (an old import) has no public address.
+PUBLIC_SLUG = r"^[-a-zA-Z0-9_]+$"
 
 
 class Producer(
@@ -100,7 +105,13 @@ class Producer(
         Every public page links a producer through this and shows an unpublished one by its name only, without its
         contact details: its products stay certified and its certificates genuine. Needs ``live`` and ``slug``
         loaded."""
-        return self.get_absolute_url() if self.live else ""
+        return self.get_absolute_url() if self.live and re.fullmatch(PUBLIC_SLUG, self.slug or "") else ""
+
+    @classmethod
+    def public_objects(cls):
+        """The producers whose profile ``/co-so/<slug>/`` shows (live, and a slug its URL can hold): what the site
+        search, its suggestions and the search engine's index list."""
+        return cls.objects.filter(live=True, slug__regex=PUBLIC_SLUG)
 
     def folded_source_texts(self):
         return [self.name, self.representative, self.address, self.legacy_district]

@@ -103,7 +103,8 @@ class ProducerDocument(SiteDocument):
 
     @classmethod
     def source_queryset(cls):
-        return Producer.objects.order_by("pk")
+        # Only those whose profile is public: an unpublished producer leaves the index when it is saved.
+        return Producer.public_objects().order_by("pk")
 
     @classmethod
     def from_object(cls, producer):

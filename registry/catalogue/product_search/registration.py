@@ -8,6 +8,7 @@ from search.searchable import SearchableType
 
 from ..choices import ProductGroup
 from ..models.indexes import ProductIndexPage
+from ..models.producers import Producer
 from .database import by_level, live_products
 from .facets import load_products, make_hits
 
@@ -31,6 +32,11 @@ def describe_producer(producer):
     return producer.description or producer.address
 
 
+def public_producers():
+    """The producers a search may list: those whose profile is public (``Producer.public_objects``)."""
+    return Producer.public_objects()
+
+
 def register():
     """Declare products, producers, artisans and craft villages as searchable, in the order of the indices."""
     searchable.register(
@@ -52,6 +58,7 @@ def register():
             is_page=False,
             title_field="name",
             describe=describe_producer,
+            public=public_producers,
         )
     )
     searchable.register(

@@ -12,8 +12,9 @@ class ProgrammesConfig(AppConfig):
 
     def ready(self):
         """Add the projects to the registry's import (``import_registry --kind projects``, the admin screen
-        "Nhập dữ liệu", the templates ``/du-lieu-mo/mau/projects.*``) and to its open data (``/du-lieu-mo/``)."""
-        from . import importing, opendata
+        "Nhập dữ liệu", the templates ``/du-lieu-mo/mau/projects.*``) and to its open data (``/du-lieu-mo/``); connect signals.py."""
+        from . import importing, opendata, signals
 
         importing.register()
         opendata.register()
+        signals.connect()

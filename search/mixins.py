@@ -44,3 +44,20 @@ class FoldedSearchMixin(models.Model):
     def folded_source_texts(self):
         """The texts to fold; models override this (default: the title or name)."""
         return [getattr(self, "title", "") or getattr(self, "name", "")]
+
+
+def refold(records):
+    """Fold again the stored rows ``records`` (an iterable of a ``FoldedSearchMixin`` model's records, as read from
+    the database) whose text includes another record's: a producer renamed or unpublished is in its products' and
+    its projects' folded text, a village's title in its projects'. Writes ``search_folded`` of those that differ in
+    one bulk update (no signals: the write that changed the other record already started a new page-cache
+    generation). Returns how many changed."""
+    changed = []
+    for record in records:
+        folded = record._folded_text()
+        if folded != record.search_folded:
+            record.search_folded = folded
+            changed.append(record)
+    if changed:
+        type(changed[0])._base_manager.bulk_update(changed, ["search_folded"])
+    return len(changed)

@@ -9,6 +9,7 @@ page cache by core/signals.py for every write.)
 from django.db.models.signals import post_delete, post_save
 
 from search.elastic.client import is_enabled as search_updates_enabled
+from search.mixins import refold
 from search.signals import schedule_update
 
 from .models.certificates import Certificate
@@ -20,6 +21,13 @@ def reindex_producer_products(sender, instance, **kwargs):
     """A producer was saved: its name and kind are in each of its products' search documents, so re-index them
     (the producer's own document is re-indexed by search/signals.py). Only with Elasticsearch; no query otherwise."""
     schedule_update(*_when_indexing(lambda: list(instance.products.all())))
+
+
+def refold_producer_products(sender, instance, **kwargs):
+    """A producer was saved: its products' folded search text (``/san-pham/?q=``, the database search) holds its
+    name, so fold them again from the stored rows (a draft's name never gets in). Two queries, a write only when a
+    name changed."""
+    refold(ProductPage.objects.filter(producer_id=instance.pk).select_related("producer"))
 
 
 def reindex_certified_product(sender, instance, **kwargs):
@@ -37,6 +45,7 @@ def _when_indexing(load):
 def connect():
     """Connect the receivers (called once from ``CatalogueConfig.ready()``)."""
     post_save.connect(reindex_producer_products, sender=Producer, dispatch_uid="catalogue-reindex-producer-products")
+    post_save.connect(refold_producer_products, sender=Producer, dispatch_uid="catalogue-refold-producer-products")
     post_save.connect(reindex_certified_product, sender=Certificate, dispatch_uid="catalogue-reindex-certificate")
     post_delete.connect(
         reindex_certified_product, sender=Certificate, dispatch_uid="catalogue-reindex-certificate-deleted"

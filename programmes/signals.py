@@ -14,8 +14,11 @@ from .models import ProjectPage
 
 
 def refold_beneficiary_projects(sender, instance, **kwargs):
-    """A producer or a craft village was saved: fold again the projects that name it (two queries to read them with
-    their beneficiaries, a write only when a text changed)."""
+    """A producer or a craft village was saved with another name or published state: fold again the projects that
+    name it (none when neither changed: ``shared_search_changed``; else two queries to read them with their
+    beneficiaries, a write only when a text changed)."""
+    if not instance.shared_search_changed:
+        return
     field = "producers" if isinstance(instance, Producer) else "villages"
     projects = (
         ProjectPage.objects.filter(Q(**{field: instance.pk}))

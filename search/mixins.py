@@ -16,10 +16,23 @@ class FoldedSearchMixin(models.Model):
 
     search_folded = models.TextField(editable=False, blank=True, default="")
 
+    shared_search_fields = ()
+    """Fields whose values other records' folded text holds (a producer's name is in its products'): a save that
+    changes one sets ``shared_search_changed`` for the ``post_save`` receivers that refold those records
+    (``refold``)."""
+
+    shared_search_changed = False
+    """Set by each save: whether it changed a field of ``shared_search_fields`` since the record was read or last
+    saved (never for a new record: nothing holds its words yet). No query: it compares loaded values (a field not
+    loaded counts as unchanged)."""
+
     class Meta:
         abstract = True
 
     def save(self, *args, **kwargs):
+        shared = self._current_shared_search_values()
+        self.shared_search_changed = self.pk is not None and getattr(self, "_shared_search_values", None) != shared
+        self._shared_search_values = shared
         update_fields = kwargs.get("update_fields")
         if update_fields is None or self.pk is None:
             self.search_folded = self._folded_text()
@@ -27,6 +40,15 @@ class FoldedSearchMixin(models.Model):
             self.search_folded = self._stored_with(update_fields)._folded_text()
             kwargs["update_fields"] = list(update_fields) + ["search_folded"]
         super().save(*args, **kwargs)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        record = super().from_db(db, field_names, values)
+        record._shared_search_values = record._current_shared_search_values()
+        return record
+
+    def _current_shared_search_values(self):
+        return tuple(self.__dict__.get(name) for name in self.shared_search_fields)
 
     def _folded_text(self):
         return fold(" ".join(str(t) for t in self.folded_source_texts() if t))

@@ -24,10 +24,11 @@ def reindex_producer_products(sender, instance, **kwargs):
 
 
 def refold_producer_products(sender, instance, **kwargs):
-    """A producer was saved: its products' folded search text (``/san-pham/?q=``, the database search) holds its
-    name, so fold them again from the stored rows (a draft's name never gets in). Two queries, a write only when a
-    name changed."""
-    refold(ProductPage.objects.filter(producer_id=instance.pk).select_related("producer"))
+    """A producer was saved with another name: its products' folded search text (``/san-pham/?q=``, the database
+    search) holds its name, so fold them again from the stored rows (a draft's name never gets in). No query when
+    the name did not change (``shared_search_changed``), else two, and a write only for texts that differ."""
+    if instance.shared_search_changed:
+        refold(ProductPage.objects.filter(producer_id=instance.pk).select_related("producer"))
 
 
 def reindex_certified_product(sender, instance, **kwargs):

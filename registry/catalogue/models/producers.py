@@ -113,5 +113,7 @@ class Producer(
         search, its suggestions and the search engine's index list."""
         return cls.objects.filter(live=True, slug__regex=PUBLIC_SLUG)
 
+    shared_search_fields = ("name", "live")  # in products' and projects' folded text (search.mixins.refold)
+
     def folded_source_texts(self):
         return [self.name, self.representative, self.address, self.legacy_district]

@@ -169,6 +169,8 @@ class CraftVillagePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, Cached
         """Villages are listed A–Z by name without "Làng"/"Thôn" (``core.text.place_sort_key``)."""
         return place_sort_key(self.title)
 
+    shared_search_fields = ("title", "live")  # in products' and projects' folded text (search.mixins.refold)
+
     def folded_source_texts(self):
         return [self.title, self.main_trade, self.summary, self.legacy_district]
 

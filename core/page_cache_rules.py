@@ -8,10 +8,9 @@ provably change no public content:
   ``UNPUBLISHED_FIELDS`` when an editor saves a draft of a live page, locks or unlocks it, or a workflow task
   unlocks it (``Page.save_revision``, ``LockView``, ``GroupApprovalTask.start``). The draft itself lives in a
   ``Revision`` row, which is not a public model. Records searched by their folded text (``search/mixins.py``:
-  products, producers, villages, artisans, projects, courses) add ``search_folded`` to such a partial save, folded
-  from the stored live row: it counts as bookkeeping too when the value written is the one already stored (one
-  query before the save, ``remember_folded_text``); a fold that does change (the row's folded text was out of date)
-  changes what the search finds, and flushes.
+  products, producers, villages, artisans, projects, courses) add ``search_folded`` to such a partial save only
+  when the stored live row folds to another text than the one stored (it was out of date): that changes what the
+  search finds, and flushes.
 - **Pages before their first publication**: a page that is not live, was not live before this save, has no
   children and that no other row points to (a news story being written: Wagtail's edit view commits the page row
   of a page that is not live) is shown nowhere. Its child rows (related links, tags: ``ParentalKey``) and
@@ -49,33 +48,9 @@ UNPUBLISHED_FIELDS = frozenset(
         "file_hash",
     }
 )
-FOLDED_FIELD = "search_folded"
-FOLD_UNCHANGED_FLAG = "_page_cache_fold_unchanged"
 # Models whose new rows no public page can show until another (public) write references them.
 UNREFERENCED_WHEN_CREATED = frozenset({"wagtailimages.image", "wagtaildocs.document", "taggit.tag"})
 DRAFT_FLAG = "_page_cache_draft_only"
-
-
-def remember_folded_text(sender, instance, update_fields=None):
-    """Before a partial save of a public record that writes ``search_folded`` beside bookkeeping fields only (a draft
-    or a lock: search/mixins.py adds the field): flag whether the folded text written is the one stored
-    (``FOLD_UNCHANGED_FLAG``). One query, only for such saves."""
-    if update_fields is None or not is_public_write(sender):
-        return
-    fields = frozenset(update_fields)
-    if FOLDED_FIELD not in fields or not fields - {FOLDED_FIELD} <= UNPUBLISHED_FIELDS or instance.pk is None:
-        setattr(instance, FOLD_UNCHANGED_FLAG, False)
-        return
-    stored = type(instance)._base_manager.filter(pk=instance.pk).values_list(FOLDED_FIELD, flat=True).first()
-    setattr(instance, FOLD_UNCHANGED_FLAG, stored is not None and stored == getattr(instance, FOLDED_FIELD))
-
-
-def _bookkeeping_only(instance, update_fields):
-    """Whether a save limited to ``update_fields`` writes only what no public page shows (see the module)."""
-    fields = frozenset(update_fields)
-    if fields <= UNPUBLISHED_FIELDS:
-        return True
-    return FOLDED_FIELD in fields and getattr(instance, FOLD_UNCHANGED_FLAG, False)
 
 
 def remember_draft_state(instance):
@@ -127,7 +102,7 @@ def saved_changes_public_content(sender, instance, created=False, update_fields=
     docstring)."""
     if not is_public_write(sender):
         return False
-    if update_fields is not None and _bookkeeping_only(instance, update_fields):
+    if update_fields is not None and frozenset(update_fields) <= UNPUBLISHED_FIELDS:
         return False
     if created and sender._meta.label_lower in UNREFERENCED_WHEN_CREATED:
         return False

@@ -20,7 +20,6 @@ from .page_cache_rules import (
     deleted_changes_public_content,
     linked_changes_public_content,
     remember_draft_state,
-    remember_folded_text,
     saved_changes_public_content,
 )
 
@@ -40,12 +39,10 @@ def sync_site_after_migrate(sender, **kwargs):
         invalidate()
 
 
-def note_draft_pages(sender, instance, raw=False, update_fields=None, **kwargs):
-    """Before a page is saved: remember whether it is a draft no public page shows, and before a draft or a lock
-    whether the folded search text it writes is unchanged (core/page_cache_rules.py)."""
+def note_draft_pages(sender, instance, raw=False, **kwargs):
+    """Before a page is saved: remember whether it is a draft no public page shows (core/page_cache_rules.py)."""
     if not raw:
         remember_draft_state(instance)
-        remember_folded_text(sender, instance, update_fields)
 
 
 def invalidate_on_save(sender, instance, created=False, update_fields=None, **kwargs):

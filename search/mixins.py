@@ -12,7 +12,8 @@ class FoldedSearchMixin(models.Model):
     ``save_revision`` (an editor's draft, a producer's proposed correction) saves only its bookkeeping fields
     (``update_fields``) while the object carries the draft's texts; folding those would put a draft's words in the
     public search before anyone approved them. A partial save therefore folds the stored row with the saved fields
-    applied (one extra query)."""
+    applied (one extra query), and writes ``search_folded`` only when that differs from the stored copy (a draft or
+    a lock then stays a bookkeeping write for the page cache: core/page_cache_rules.py)."""
 
     search_folded = models.TextField(editable=False, blank=True, default="")
 
@@ -37,8 +38,10 @@ class FoldedSearchMixin(models.Model):
         if update_fields is None or self.pk is None:
             self.search_folded = self._folded_text()
         elif "search_folded" not in update_fields:
-            self.search_folded = self._stored_with(update_fields)._folded_text()
-            kwargs["update_fields"] = list(update_fields) + ["search_folded"]
+            stored = self._stored_with(update_fields)
+            self.search_folded = stored._folded_text()
+            if self.search_folded != stored.search_folded:  # else a draft or a lock writes bookkeeping fields only
+                kwargs["update_fields"] = list(update_fields) + ["search_folded"]
         super().save(*args, **kwargs)
 
     @classmethod

@@ -217,8 +217,8 @@ class CraftVillagePage(TranslatedPageMixin, TitleSlugMixin, SortKeyMixin, Cached
 
     def beside(self, number=1, artisans_number=1):
         """``listed_pages(number, artisans_number)`` with the page's own rows: ``gallery`` and ``hero_image``
-        (``load_pictures``) and ``traditional_trades`` (a list). Two queries more (three with pictures not read in this generation);
-        picklable."""
+        (``load_pictures``) and ``traditional_trades`` (a list). Two queries more (three with pictures not read in
+        this generation); picklable."""
         gallery = load_pictures(self, self.gallery_images)
         return {
             **self.listed_pages(number, artisans_number),
